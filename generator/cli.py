@@ -1,0 +1,226 @@
+"""The ``briefings`` command line: a thin shell over the library.
+
+The library never prints; this module turns its results into output and its
+named errors into one clear line and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .build import build_briefings, read_seeds
+from .cache import atomic_write
+from .errors import BriefingsError, ConfigError
+from .nlp import DEFAULT_MODEL
+from .pipeline import Settings, extract
+from .render import Renderer
+from .seeds import read_seed
+from .site import build_site
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """The plugin's settings as mkdocs.yml gives them, paths made absolute."""
+
+    root: Path
+    seeds_dir: Path
+    templates_dir: Path
+    docs_dir: Path
+    model: str
+    cache_dir: Path | None
+
+
+def load_project(config_file: Path) -> ProjectConfig:
+    """Read the ``briefings`` plugin options from mkdocs.yml (defaults without it)."""
+    root = config_file.resolve().parent
+    options: dict = {}
+    docs_dir = "docs"
+    if config_file.is_file():
+        from mkdocs.utils.yaml import yaml_load
+
+        try:
+            with config_file.open("rb") as f:
+                data = yaml_load(f) or {}
+        except Exception as exc:  # YAML errors of any kind
+            raise ConfigError(f"{config_file}: cannot read: {exc}") from None
+        docs_dir = data.get("docs_dir", "docs")
+        for plugin in data.get("plugins") or []:
+            if isinstance(plugin, dict) and "briefings" in plugin:
+                options = plugin["briefings"] or {}
+    cache = options.get("cache_dir", ".cache/briefings")
+    return ProjectConfig(
+        root=root,
+        seeds_dir=root / options.get("seeds_dir", "seeds"),
+        templates_dir=root / options.get("templates_dir", "templates"),
+        docs_dir=root / docs_dir,
+        model=options.get("model", DEFAULT_MODEL),
+        cache_dir=(root / cache) if cache else None,
+    )
+
+
+def fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="mkdocs.yml",
+    show_default=True,
+    help="The site's mkdocs.yml; the briefings plugin options there are used.",
+)
+
+
+@click.group()
+@click.version_option(package_name="briefings")
+def main() -> None:
+    """Briefings: turn news articles in seeds/ into structured briefing pages."""
+
+
+@main.command()
+@config_option
+@click.option("--model", default=None, help="spaCy pipeline to use (default: from mkdocs.yml).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Also write every generated Markdown page into this folder.",
+)
+def generate(config_file: Path, model: str | None, out: Path | None) -> None:
+    """Extract every seed (cached by content) and report what changed.
+
+    With --out, the generated pages (briefings, actors, timeline, home) are
+    written as Markdown for inspection or for another site generator; files in
+    that folder that are no longer generated are removed.
+    """
+    project = load_project(config_file)
+    settings = Settings(model=model or project.model)
+    try:
+        with click.progressbar(length=0, label="extracting", file=sys.stderr) as bar:
+            result = build_briefings(
+                project.seeds_dir,
+                settings,
+                cache_dir=project.cache_dir,
+                root=project.root,
+                progress=lambda seed: bar.update(1),
+            )
+        renderer = Renderer(project.templates_dir)
+        site = build_site(result.briefings, renderer, errors=[str(e) for e in result.errors])
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
+    for err in result.errors:
+        click.echo(f"error: {err}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if out is not None:
+        written = write_pages(out, site, project)
+        click.echo(f"wrote {written} changed file(s) to {out}")
+    click.echo(
+        f"{len(result.briefings)} briefing(s): {len(result.extracted)} extracted, "
+        f"{len(result.cached)} unchanged (cached); {len(result.errors)} seed(s) with errors"
+    )
+    if result.errors:
+        sys.exit(1)
+
+
+MANIFEST = ".briefings-manifest.json"
+
+
+def write_pages(out: Path, site, project: ProjectConfig) -> int:  # noqa: ANN001
+    """Write the site's pages under ``out``; remove pages a previous run wrote that are gone."""
+    out.mkdir(parents=True, exist_ok=True)
+    home_file = project.docs_dir / "index.md"
+    home_text = home_file.read_text("utf-8") if home_file.is_file() else None
+    files = {p.uri: p.content for p in site.pages}
+    files["index.md"] = site.home_page(home_text)
+    manifest_path = out / MANIFEST
+    old: list[str] = []
+    if manifest_path.is_file():
+        try:
+            old = json.loads(manifest_path.read_text("utf-8"))
+        except ValueError:
+            old = []
+    changed = 0
+    for uri, content in sorted(files.items()):
+        target = out / uri
+        if target.is_file() and target.read_text("utf-8") == content:
+            continue
+        atomic_write(target, content)
+        changed += 1
+    for uri in old:
+        if uri not in files and (out / uri).is_file():
+            (out / uri).unlink()
+            changed += 1
+    atomic_write(manifest_path, json.dumps(sorted(files), indent=1) + "\n")
+    return changed
+
+
+@main.command("extract")
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the briefing/1 JSON object.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline to use.")
+def extract_cmd(path: Path, as_json: bool, model: str) -> None:
+    """Extract the briefing of one seed file and print it."""
+    try:
+        briefing = extract(read_seed(path), settings=Settings(model=model))
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
+    if as_json:
+        click.echo(briefing.to_json(), nl=False)
+        return
+    click.echo(f"{briefing.title}\n{briefing.date}\n")
+    if briefing.bottom_line:
+        click.echo(f"Bottom line: {briefing.bottom_line}\n")
+    click.echo("Summary:")
+    for s in briefing.summary:
+        click.echo(f"  [{s.sentence}] {s.text}")
+    click.echo("\nKey actors:")
+    for a in briefing.actors:
+        role = f", {a.role}" if a.role else ""
+        click.echo(f"  {a.name} ({a.type}{role}) x{a.mentions}")
+    click.echo("\nTimeline:")
+    for e in briefing.events:
+        flag = " ~" if e.approximate else ""
+        click.echo(f"  {e.date}{flag}  {e.text}  [{e.evidence.sentence}]")
+    click.echo("\nOpen questions:")
+    for q in briefing.questions:
+        click.echo(f"  {q.text}  [{q.evidence.sentence}]")
+
+
+@main.command()
+@config_option
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Seeds folder (default: from mkdocs.yml).",
+)
+def check(config_file: Path, seeds_dir: Path | None) -> None:
+    """Validate every seed without extracting; exit 1 if any seed has an error."""
+    project = load_project(config_file)
+    folder = seeds_dir or project.seeds_dir
+    if not folder.is_dir():
+        fail(f"seeds folder not found: {folder}")
+    seeds, errors = read_seeds(folder, root=Path.cwd())
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+    for seed in seeds:
+        for w in seed.warnings:
+            click.echo(f"warning: {seed.path}: {w}", err=True)
+    click.echo(f"{len(seeds)} seed(s) ok, {len(errors)} with errors")
+    if errors:
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

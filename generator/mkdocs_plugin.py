@@ -1,0 +1,129 @@
+"""The ``briefings`` MkDocs plugin: seeds in, virtual pages out.
+
+Generated pages are added as in-memory files (``File.generated``, MkDocs 1.6), so
+nothing is written into ``docs/``: no stale pages, no rebuild loops, hand-written
+pages never touched. Defining ``on_startup`` keeps one plugin object for the whole
+``mkdocs serve`` session, so the spaCy model loads once and the extraction cache
+stays warm; ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .build import build_briefings
+from .errors import BriefingsError
+from .nlp import DEFAULT_MODEL
+from .pipeline import Settings
+from .render import Renderer
+from .site import BRIEFINGS_DIR, HOME_URI, Site, build_site
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(Config):
+    enabled = c.Type(bool, default=True)
+    #: Folder of seed articles, relative to mkdocs.yml.
+    seeds_dir = c.Type(str, default="seeds")
+    #: Folder of the Jinja templates every generated page is rendered from.
+    templates_dir = c.Type(str, default="templates")
+    #: spaCy pipeline: an installed package name or a folder.
+    model = c.Type(str, default=DEFAULT_MODEL)
+    #: Extraction cache; safe to delete. Empty string disables it.
+    cache_dir = c.Type(str, default=".cache/briefings")
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self.command: str = "build"
+        self.site: Site | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Its presence alone keeps this object alive across `mkdocs serve` rebuilds.
+        self.command = command
+
+    def _path(self, config: MkDocsConfig, value: str) -> Path:
+        return (project_root(config) / value).resolve()
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        root = project_root(config)
+        seeds_dir = self._path(config, self.config.seeds_dir)
+        cache_dir = self._path(config, self.config.cache_dir) if self.config.cache_dir else None
+        reserved = {
+            Path(f.src_uri).stem
+            for f in files
+            if f.src_uri.startswith(f"{BRIEFINGS_DIR}/") and not f.generated_by
+        }
+        try:
+            renderer = Renderer(self._path(config, self.config.templates_dir))
+            result = build_briefings(
+                seeds_dir,
+                Settings(model=self.config.model),
+                cache_dir=cache_dir,
+                reserved_slugs=reserved,
+                root=root,
+            )
+            messages = [str(e) for e in result.errors]
+            self.site = build_site(result.briefings, renderer, errors=messages)
+        except BriefingsError as exc:
+            raise PluginError(str(exc)) from None
+        for message in messages:
+            log.warning("seed skipped: %s", message)
+        for message in result.warnings:
+            log.warning(message)
+        if result.extracted:
+            log.info(
+                "briefings: extracted %d seed(s), %d from cache",
+                len(result.extracted),
+                len(result.cached),
+            )
+        for page in self.site.pages:
+            existing = files.get_file_from_path(page.uri)
+            if existing is not None and not existing.generated_by:
+                log.warning(
+                    "briefings: %s is a hand-written page; the generated page of that "
+                    "name is not added",
+                    page.uri,
+                )
+                continue
+            if existing is not None:
+                files.remove(existing)
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.uri, content=page.content, inclusion=inclusion))
+        if files.get_file_from_path(HOME_URI) is None:
+            files.append(File.generated(config, HOME_URI, content=self.site.home_page(None)))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Put the latest briefings into the hand-written home page."""
+        if not self.config.enabled or self.site is None:
+            return None
+        if page.file.src_uri == HOME_URI and not page.file.generated_by:
+            return self.site.home_page(markdown)
+        return None
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # noqa: ANN001
+        if self.config.enabled:
+            for value in (self.config.seeds_dir, self.config.templates_dir):
+                path = self._path(config, value)
+                if path.exists():
+                    server.watch(str(path))
+        return server

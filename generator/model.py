@@ -1,0 +1,253 @@
+"""The briefing document model: frozen dataclasses and their JSON form.
+
+``briefing/1`` is a published contract (``briefings extract --json`` and the JSON
+file next to every briefing page). Fields may be added; none may be removed or
+change meaning. :func:`briefing_from_dict` reads the JSON back, so cached
+extraction results rebuild the site without the language model.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "briefing/1"
+
+ActorType = Literal["person", "organization", "country", "place", "group"]
+ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "country", "place", "group")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A pointer to the sentence a claim came from (1-based sentence number)."""
+
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article body, as shown with its anchor."""
+
+    index: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    type: str
+    role: str | None
+    aliases: tuple[str, ...]
+    mentions: int
+    salience: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str
+    approximate: bool
+    text: str
+    evidence: Evidence
+    #: True for scheduled or expected events (stated in the future or as a plan).
+    expected: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    sha256: str
+    words: int
+    name: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    id: str
+    date: str
+    title: str
+    summary: tuple[SummarySentence, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    questions: tuple[Question, ...]
+    source: Source
+    bottom_line: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``briefing/1`` JSON object, keys in a fixed order."""
+        d = asdict(self)
+        return {"schema": SCHEMA, **d}
+
+    def to_json(self) -> str:
+        """Deterministic JSON text (sorted nothing, fixed field order, UTF-8)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _evidence(d: dict[str, Any]) -> Evidence:
+    return Evidence(sentence=int(d["sentence"]), text=str(d["text"]))
+
+
+def briefing_from_dict(d: dict[str, Any]) -> Briefing:
+    """Rebuild a :class:`Briefing` from its JSON object."""
+    if d.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} object: schema={d.get('schema')!r}")
+    return Briefing(
+        id=d["id"],
+        date=d["date"],
+        title=d["title"],
+        summary=tuple(SummarySentence(s["text"], int(s["sentence"])) for s in d["summary"]),
+        actors=tuple(
+            Actor(
+                name=a["name"],
+                type=a["type"],
+                role=a.get("role"),
+                aliases=tuple(a.get("aliases", ())),
+                mentions=int(a["mentions"]),
+                salience=float(a["salience"]),
+                evidence=tuple(_evidence(e) for e in a.get("evidence", ())),
+            )
+            for a in d["actors"]
+        ),
+        events=tuple(
+            Event(
+                date=e["date"],
+                approximate=bool(e["approximate"]),
+                text=e["text"],
+                evidence=_evidence(e["evidence"]),
+                expected=bool(e.get("expected", False)),
+            )
+            for e in d["events"]
+        ),
+        questions=tuple(Question(q["text"], _evidence(q["evidence"])) for q in d["questions"]),
+        source=Source(**d["source"]),
+        bottom_line=d.get("bottom_line"),
+        sentences=tuple(
+            Sentence(int(s["index"]), s["text"], int(s["paragraph"]))
+            for s in d.get("sentences", ())
+        ),
+        warnings=tuple(d.get("warnings", ())),
+    )
+
+
+_EVIDENCE_SCHEMA = {
+    "type": "object",
+    "required": ["sentence", "text"],
+    "properties": {"sentence": {"type": "integer", "minimum": 1}, "text": {"type": "string"}},
+}
+
+#: JSON Schema (draft 2020-12) of ``briefing/1``; published as ``schema/briefing-1.json``.
+JSON_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "briefing/1",
+    "title": "Briefing",
+    "type": "object",
+    "required": [
+        "schema",
+        "id",
+        "date",
+        "title",
+        "summary",
+        "actors",
+        "events",
+        "questions",
+        "source",
+    ],
+    "properties": {
+        "schema": {"const": SCHEMA},
+        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "title": {"type": "string", "minLength": 1},
+        "bottom_line": {"type": ["string", "null"]},
+        "summary": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["text", "sentence"],
+                "properties": {
+                    "text": {"type": "string"},
+                    "sentence": {"type": "integer", "minimum": 1},
+                },
+            },
+        },
+        "actors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "type", "role", "aliases", "mentions", "salience", "evidence"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "type": {"enum": list(ACTOR_TYPES)},
+                    "role": {"type": ["string", "null"]},
+                    "aliases": {"type": "array", "items": {"type": "string"}},
+                    "mentions": {"type": "integer", "minimum": 1},
+                    "salience": {"type": "number"},
+                    "evidence": {"type": "array", "items": _EVIDENCE_SCHEMA},
+                },
+            },
+        },
+        "events": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["date", "approximate", "text", "evidence"],
+                "properties": {
+                    "date": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                    "approximate": {"type": "boolean"},
+                    "text": {"type": "string"},
+                    "evidence": _EVIDENCE_SCHEMA,
+                    "expected": {"type": "boolean"},
+                },
+            },
+        },
+        "questions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["text", "evidence"],
+                "properties": {"text": {"type": "string"}, "evidence": _EVIDENCE_SCHEMA},
+            },
+        },
+        "source": {
+            "type": "object",
+            "required": ["path", "sha256", "words"],
+            "properties": {
+                "path": {"type": "string"},
+                "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "words": {"type": "integer", "minimum": 0},
+                "name": {"type": ["string", "null"]},
+                "url": {"type": ["string", "null"]},
+            },
+        },
+        "sentences": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["index", "text", "paragraph"],
+                "properties": {
+                    "index": {"type": "integer", "minimum": 1},
+                    "text": {"type": "string"},
+                    "paragraph": {"type": "integer", "minimum": 1},
+                },
+            },
+        },
+        "warnings": {"type": "array", "items": {"type": "string"}},
+    },
+}

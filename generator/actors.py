@@ -9,7 +9,7 @@ given a type, the role the text states, and a salience score.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Actor, Evidence
@@ -175,9 +175,7 @@ def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]
         subj = sum(m.is_subject for m in cluster.mentions)
         salience = count + 0.5 * subj + 2.0 * (1 - (first - 1) / n_sents)
         sents = sorted({m.sentence for m in cluster.mentions})
-        evidence = tuple(
-            Evidence(s, article.sentences[s - 1].text) for s in sents[:5]
-        )
+        evidence = tuple(Evidence(s, article.sentences[s - 1].text) for s in sents[:5])
         actors.append(
             Actor(
                 name=name,

@@ -8,6 +8,7 @@ A hit is therefore never stale, and the folder is safe to delete. Entries are
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -46,10 +47,8 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             f.write(raw)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
 
 

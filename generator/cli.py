@@ -134,7 +134,7 @@ def generate(config_file: Path, model: str | None, out: Path | None) -> None:
 MANIFEST = ".briefings-manifest.json"
 
 
-def write_pages(out: Path, site, project: ProjectConfig) -> int:  # noqa: ANN001
+def write_pages(out: Path, site, project: ProjectConfig) -> int:
     """Write the site's pages under ``out``; remove pages a previous run wrote that are gone."""
     out.mkdir(parents=True, exist_ok=True)
     home_file = project.docs_dir / "index.md"

@@ -105,7 +105,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if existing is not None:
                 files.remove(existing)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.uri, content=page.content, inclusion=inclusion))
+            files.append(
+                File.generated(config, page.uri, content=page.content, inclusion=inclusion)
+            )
         if files.get_file_from_path(HOME_URI) is None:
             files.append(File.generated(config, HOME_URI, content=self.site.home_page(None)))
         return files
@@ -120,7 +122,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return self.site.home_page(markdown)
         return None
 
-    def on_serve(self, server, /, *, config: MkDocsConfig, builder):  # noqa: ANN001
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.config.enabled:
             for value in (self.config.seeds_dir, self.config.templates_dir):
                 path = self._path(config, value)

@@ -36,11 +36,9 @@ def _register_paragraph_component() -> None:
     def paragraph_breaks(doc: Doc) -> Doc:
         """Start a sentence after every blank line; the parser keeps preset starts."""
         for i, token in enumerate(doc):
-            if i == 0:
+            after_break = i > 0 and ("\n\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space)
+            if i == 0 or (after_break and not token.is_space):
                 token.is_sent_start = True
-            elif "\n\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
-                if not token.is_space:
-                    token.is_sent_start = True
         return doc
 
 

@@ -21,7 +21,7 @@ from .errors import TemplateError
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
 # tables, admonitions) or HTML. Each becomes a numeric character reference.
-_SPECIAL = set("\\`*_{}[]<>&#+-!|~^=:$%@\"")
+_SPECIAL = set('\\`*_{}[]<>&#+-!|~^=:$%@"')
 _LIST_DOT = re.compile(r"(?<=\d)\.")
 
 

@@ -32,9 +32,18 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # overrides and isolates, zero-width spaces/joiners, BOMs. They are stripped so a
 # seed cannot disguise what a reader sees.
 _INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x061C, 0x200E, 0x200F]
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2066, 0x206A))
+    [
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
 )
 
 

@@ -194,8 +194,12 @@ def build_site(
             SitePage(
                 uri,
                 renderer.render(
-                    "briefing.md.j2", b=b, uri=uri, actor_links=actor_links,
-                    json_name=Trusted(f"{b.id}.json"), **ctx,
+                    "briefing.md.j2",
+                    b=b,
+                    uri=uri,
+                    actor_links=actor_links,
+                    json_name=Trusted(f"{b.id}.json"),
+                    **ctx,
                 ),
             )
         )
@@ -214,7 +218,8 @@ def build_site(
         ]
         events.sort(key=lambda be: (be[1].date, be[0].id, be[1].evidence.sentence))
         related = [
-            (entries[k], n) for k, n in sorted(co[entry.key].items(), key=lambda kv: (-kv[1], kv[0]))
+            (entries[k], n)
+            for k, n in sorted(co[entry.key].items(), key=lambda kv: (-kv[1], kv[0]))
         ][:12]
         pages.append(
             SitePage(
@@ -267,7 +272,5 @@ def build_site(
     )
     if errors:
         pages.append(SitePage("errors.md", renderer.render("errors.md.j2", errors=errors), True))
-    pages.append(
-        SitePage("schema/briefing-1.json", json.dumps(JSON_SCHEMA, indent=2) + "\n")
-    )
+    pages.append(SitePage("schema/briefing-1.json", json.dumps(JSON_SCHEMA, indent=2) + "\n"))
     return Site(pages=tuple(pages), home_fragment=latest)

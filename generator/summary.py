@@ -58,7 +58,9 @@ def extract_summary(
         length = len(s)
         penalty = 0.5 if length < 8 or length > 60 else 0.0
         dangling = 0.6 if DANGLING.match(s.text.strip()) else 0.0
-        scores.append(0.8 * position + 0.35 * centrality + 0.25 * min(names, 3) - penalty - dangling)
+        scores.append(
+            0.8 * position + 0.35 * centrality + 0.25 * min(names, 3) - penalty - dangling
+        )
     chosen: list[int] = []
     total = 0
     while len(chosen) < max_sentences:
@@ -108,7 +110,11 @@ def make_title(article: ParsedArticle, actors: tuple[Actor, ...], max_words: int
         phrase.sort(key=lambda t: t.i)
         event = " ".join(t.text for t in phrase[: max_words - 3])
     head = "–".join(names) if names else ""
-    title = f"{head}: {event}" if head and event else head or event or f"Briefing of {article.date.isoformat()}"
+    title = (
+        f"{head}: {event}"
+        if head and event
+        else head or event or f"Briefing of {article.date.isoformat()}"
+    )
     words = title.split()
     if len(words) > max_words:
         title = " ".join(words[:max_words])

@@ -21,8 +21,12 @@ MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I)
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I
+)
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I
+)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 _MONTH = re.compile(rf"^(?:(?:early|late|mid|mid-)\s*)?({_MONTH_RE})$", re.I)
 _YEAR = re.compile(r"^(?:in\s+)?(?:the\s+end\s+of\s+)?(\d{4})$", re.I)
@@ -55,7 +59,11 @@ def _year_for(month: int, day: int | None, pub: dt.date, future: bool) -> int:
 
 
 def _is_future(sent_text: str) -> bool:
-    return bool(re.search(r"\b(will|shall|is expected to|are expected to|plans? to|scheduled)\b", sent_text, re.I))
+    return bool(
+        re.search(
+            r"\b(will|shall|is expected to|are expected to|plans? to|scheduled)\b", sent_text, re.I
+        )
+    )
 
 
 def resolve(expr: str, pub: dt.date, future: bool = False) -> tuple[str, bool] | None:

@@ -1,0 +1,90 @@
+"""Shared fixtures: the real spaCy model (loaded once), fixture articles, site builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+USER_SEED = ROOT / "seeds" / "000_424b30a26a76942e.txt"
+BIN = Path(sys.executable).parent
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from generator.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def parse_text(nlp):
+    """Parse a body of text (with a publication date) into a ParsedArticle."""
+    import datetime as dt
+
+    from generator.nlp import parse
+    from generator.seeds import parse_seed_text
+
+    def _parse(body: str, date: str = "2025-05-20", title: str | None = None):
+        header = f"date {date}\n" + (f"title: {title}\n" if title else "")
+        seed = parse_seed_text(Path("test.txt"), header + "\n" + body)
+        assert seed.date == dt.date.fromisoformat(date)
+        return parse(seed, nlp)
+
+    return _parse
+
+
+@pytest.fixture(scope="session")
+def parse_file(nlp):
+    from generator.nlp import parse
+    from generator.seeds import read_seed
+
+    def _parse(path: Path):
+        return parse(read_seed(path), nlp)
+
+    return _parse
+
+
+def make_project(tmp: Path, seeds: list[Path] | None = None, cache: bool = True) -> Path:
+    """A copy of the site project (config, docs, templates) with the given seeds."""
+    proj = tmp / "project"
+    proj.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", proj / "docs")
+    shutil.copytree(ROOT / "templates", proj / "templates")
+    (proj / "seeds").mkdir()
+    for s in seeds or []:
+        shutil.copy(s, proj / "seeds" / s.name)
+    if not cache:
+        text = (proj / "mkdocs.yml").read_text()
+        (proj / "mkdocs.yml").write_text(
+            text.replace("cache_dir: .cache/briefings", 'cache_dir: ""')
+        )
+    return proj
+
+
+def mkdocs_build(proj: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    cmd = [str(BIN / "mkdocs"), "build"]
+    if strict:
+        cmd.append("--strict")
+    return subprocess.run(
+        cmd,
+        cwd=proj,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture()
+def project(tmp_path):
+    return lambda seeds=None, cache=True: make_project(tmp_path, seeds, cache)

@@ -127,9 +127,10 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             parent[form] = target
     clusters: dict[str, _Cluster] = {}
     for form in forms:
-        root = form
-        while root in parent:
+        root, seen = form, {form}
+        while root in parent and parent[root] not in seen:
             root = parent[root]
+            seen.add(root)
         clusters.setdefault(root, _Cluster()).mentions.extend(by_form[form].mentions)
     return list(clusters.values())
 

@@ -10,13 +10,13 @@ serves them as virtual files, ``briefings generate --out`` writes them to disk.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .model import JSON_SCHEMA, Actor, Briefing, Event
+from .cross_actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
+from .cross_timeline import merge_timeline
+from .model import JSON_SCHEMA, Briefing
 from .render import Renderer, Trusted
-from .seeds import slugify
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"
@@ -35,121 +35,12 @@ class SitePage:
     in_nav: bool = False
 
 
-@dataclass
-class ActorEntry:
-    """One actor across all briefings (one actor page)."""
-
-    key: str
-    slug: str
-    name: str
-    type: str
-    aliases: set[str] = field(default_factory=set)
-    roles: Counter[str] = field(default_factory=Counter)
-    #: (briefing, the actor as that briefing has it), newest briefing first.
-    appearances: list[tuple[Briefing, Actor]] = field(default_factory=list)
-
-    @property
-    def uri(self) -> Trusted:
-        return Trusted(f"{ACTORS_DIR}/{self.slug}.md")
-
-
-def name_key(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a name."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
-
-
 def briefing_uri(briefing_id: str) -> Trusted:
     return Trusted(f"{BRIEFINGS_DIR}/{briefing_id}.md")
 
 
-def sort_newest_first(briefings: list[Briefing]) -> list[Briefing]:
-    return sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)
-
-
-def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
-    """One entry per real-world actor across briefings, keyed by name key.
-
-    Actors match across briefings when their names have the same key, or when a
-    one-word name of a person is the last word of exactly one longer person name.
-    """
-    by_key: dict[str, list[tuple[Briefing, Actor]]] = defaultdict(list)
-    for b in sort_newest_first(briefings):
-        for a in b.actors:
-            by_key[name_key(a.name)].append((b, a))
-    # Attach surname-only person keys to the single full name that ends with them.
-    full_by_last: dict[str, set[str]] = defaultdict(set)
-    for key, items in by_key.items():
-        if " " in key and items[0][1].type == "person":
-            full_by_last[key.split()[-1]].add(key)
-    for key in sorted(by_key):
-        items = by_key[key]
-        if " " not in key and items[0][1].type == "person" and len(full_by_last[key]) == 1:
-            target = next(iter(full_by_last[key]))
-            by_key[target].extend(items)
-            del by_key[key]
-    entries: dict[str, ActorEntry] = {}
-    used_slugs: set[str] = set()
-    for key in sorted(by_key, key=lambda k: (-len(by_key[k]), k)):
-        items = sorted(by_key[key], key=lambda ba: (ba[0].date, ba[0].id), reverse=True)
-        names = Counter(a.name for _, a in items)
-        name = max(names, key=lambda n: (len(n.split()), names[n], n))
-        types = Counter(a.type for _, a in items)
-        slug = slugify(name)
-        while slug in used_slugs or slug == "index":
-            slug = f"{slug}-{types.most_common(1)[0][0]}"
-        used_slugs.add(slug)
-        entry = ActorEntry(
-            key=key, slug=slug, name=name, type=types.most_common(1)[0][0], appearances=items
-        )
-        for _, a in items:
-            entry.aliases.update(a.aliases)
-            if a.role:
-                entry.roles[a.role] += 1
-        entries[key] = entry
-    return entries
-
-
-def actor_lookup(entries: dict[str, ActorEntry]) -> dict[tuple[str, str], ActorEntry]:
-    """(briefing id, actor name) → the cross-article entry it belongs to."""
-    out: dict[tuple[str, str], ActorEntry] = {}
-    for entry in entries.values():
-        for b, a in entry.appearances:
-            out[(b.id, a.name)] = entry
-    return out
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    """One event on the merged timeline; identical events of several briefings grouped."""
-
-    date: str
-    approximate: bool
-    expected: bool
-    text: str
-    sources: tuple[tuple[Briefing, Event], ...]
-
-
-def merge_timeline(briefings: list[Briefing]) -> list[TimelineItem]:
-    """All events of all briefings by date; same date and same wording grouped."""
-    groups: dict[tuple[str, str], list[tuple[Briefing, Event]]] = defaultdict(list)
-    for b in sorted(briefings, key=lambda b: b.id):
-        for e in b.events:
-            groups[(e.date, name_key(e.text))].append((b, e))
-    items = []
-    for (date, _), members in groups.items():
-        first = members[0][1]
-        items.append(
-            TimelineItem(
-                date=date,
-                approximate=all(e.approximate for _, e in members),
-                expected=any(e.expected for _, e in members),
-                text=first.text,
-                sources=tuple(members),
-            )
-        )
-    items.sort(key=lambda it: (it.date, it.text))
-    return items
+def actor_uri(entry: ActorEntry) -> Trusted:
+    return Trusted(f"{ACTORS_DIR}/{entry.slug}.md")
 
 
 def _rel(from_uri: str, to_uri: str) -> Trusted:
@@ -186,10 +77,10 @@ def build_site(
     lookup = actor_lookup(entries)
     timeline = merge_timeline(briefings)
     pages: list[SitePage] = []
-    ctx = {"rel": _rel, "briefing_uri": briefing_uri}
+    ctx = {"rel": _rel, "briefing_uri": briefing_uri, "actor_uri": actor_uri}
     for b in briefings:
         uri = briefing_uri(b.id)
-        actor_links = {a.name: _rel(uri, lookup[(b.id, a.name)].uri) for a in b.actors}
+        actor_links = {a.name: _rel(uri, actor_uri(lookup[(b.id, a.name)])) for a in b.actors}
         pages.append(
             SitePage(
                 uri,
@@ -223,9 +114,14 @@ def build_site(
         ][:12]
         pages.append(
             SitePage(
-                entry.uri,
+                actor_uri(entry),
                 renderer.render(
-                    "actor.md.j2", entry=entry, uri=entry.uri, events=events, related=related, **ctx
+                    "actor.md.j2",
+                    entry=entry,
+                    uri=actor_uri(entry),
+                    events=events,
+                    related=related,
+                    **ctx,
                 ),
             )
         )

@@ -9,9 +9,10 @@ seed actually needs extracting.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import ExtractionCache, model_fingerprint
 from .errors import BriefingsError, SeedError
@@ -19,6 +20,9 @@ from .model import Briefing
 from .nlp import load_model, to_parsed
 from .pipeline import PIPELINE_VERSION, Settings, briefing_from_parsed
 from .seeds import Seed, assign_slugs, discover_seeds, read_seed
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass
@@ -62,7 +66,77 @@ def read_seeds(
 
 
 def cache_context(settings: Settings) -> str:
+    """Everything besides the seed's bytes that the cache key covers."""
     return f"pipeline={PIPELINE_VERSION};{model_fingerprint(settings.model)};{settings.key()}"
+
+
+#: Seeds per unit of extraction work: one ``nlp.pipe`` batch in one process.
+#: Chunks are cut from the sorted list of seeds to extract, the same way whatever
+#: the number of jobs, so every article is parsed in the same batch either way.
+CHUNK_SIZE = 8
+#: Worker processes cost an interpreter, a spaCy import and a model load each
+#: (about a second); below this many seeds to extract, one process is faster.
+MIN_PARALLEL_SEEDS = 32
+
+
+def default_jobs() -> int:
+    """Cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunked(seeds: list[Seed], size: int = CHUNK_SIZE) -> list[list[Seed]]:
+    return [seeds[i : i + size] for i in range(0, len(seeds), size)]
+
+
+#: One extraction result: the briefing, or the message of the error that stopped it.
+Outcome = tuple[Briefing | None, str | None]
+
+
+def extract_chunk(
+    seeds: list[Seed], settings: Settings, load: Callable[[str], Language] = load_model
+) -> list[Outcome]:
+    """Extract a chunk of seeds with one ``nlp.pipe`` batch (pure: seeds in, briefings out)."""
+    nlp = load(settings.model)
+    outcomes: list[Outcome] = []
+    docs = nlp.pipe((s.text for s in seeds), batch_size=len(seeds))
+    for seed, doc in zip(seeds, docs, strict=True):
+        try:
+            outcomes.append((briefing_from_parsed(to_parsed(seed, doc), settings), None))
+        except BriefingsError as exc:
+            outcomes.append((None, str(exc)))
+    return outcomes
+
+
+def _extract_chunks(
+    chunks: list[list[Seed]],
+    settings: Settings,
+    jobs: int,
+    load: Callable[[str], Language],
+) -> Iterator[tuple[list[Seed], list[Outcome]]]:
+    """Each chunk with its outcomes, in worker processes when there are enough chunks.
+
+    Workers are started with ``spawn``: a fresh interpreter is safe whatever
+    threads the caller runs (``mkdocs serve`` has a few), and each worker loads
+    the model once (:func:`load_model` caches it per process) on its first chunk.
+    Chunks are yielded as they finish; callers sort the results.
+    """
+    if jobs <= 1 or sum(len(c) for c in chunks) < MIN_PARALLEL_SEEDS:
+        for chunk in chunks:
+            yield chunk, extract_chunk(chunk, settings, load)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(chunks)),
+        mp_context=multiprocessing.get_context("spawn"),
+    ) as pool:
+        futures = {pool.submit(extract_chunk, chunk, settings): chunk for chunk in chunks}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
 
 
 def build_briefings(
@@ -72,11 +146,22 @@ def build_briefings(
     reserved_slugs: set[str] = frozenset(),
     root: Path | None = None,
     progress: Callable[[Seed], None] | None = None,
+    jobs: int | None = None,
+    memory: dict[str, Briefing] | None = None,
+    load: Callable[[str], Language] = load_model,
 ) -> BuildResult:
-    """Every seed of ``seeds_dir`` as a briefing, from the cache where possible."""
+    """Every seed of ``seeds_dir`` as a briefing, from the cache where possible.
+
+    Seeds the cache does not hold are extracted in chunks, over ``jobs``
+    processes (default: every core) when there are many, else in this process
+    with the model ``load`` gives (loaded once per process). The result is the
+    same whatever ``jobs`` is: each briefing is a pure function of its seed and
+    the settings, and results are sorted by id. ``memory`` is an in-memory cache
+    the caller keeps between calls (see :class:`ExtractionCache`).
+    """
     seeds, errors = read_seeds(seeds_dir, reserved_slugs, root)
     result = BuildResult(errors=errors)
-    cache = ExtractionCache(cache_dir, cache_context(settings))
+    cache = ExtractionCache(cache_dir, cache_context(settings), memory=memory)
     todo: list[Seed] = []
     for seed in seeds:
         hit = cache.get(seed.sha256, seed.slug, seed.path.as_posix())
@@ -85,21 +170,21 @@ def build_briefings(
             result.cached.append(seed.slug)
         else:
             todo.append(seed)
-    if todo:
-        nlp = load_model(settings.model)
-        docs = nlp.pipe(s.text for s in todo)
-        for seed, doc in zip(todo, docs, strict=True):
-            try:
-                briefing = briefing_from_parsed(to_parsed(seed, doc), settings)
-            except BriefingsError as exc:
-                result.errors.append(SeedError(seed.path, str(exc)))
-                continue
-            cache.put(briefing)
-            result.briefings.append(briefing)
-            result.extracted.append(seed.slug)
+    cache.retain({s.sha256 for s in seeds})
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    for chunk, outcomes in _extract_chunks(chunked(todo), settings, jobs, load):
+        for seed, (briefing, error) in zip(chunk, outcomes, strict=True):
+            if briefing is None:
+                result.errors.append(SeedError(seed.path, error or "extraction failed"))
+            else:
+                cache.put(briefing)
+                result.briefings.append(briefing)
+                result.extracted.append(seed.slug)
             if progress is not None:
                 progress(seed)
     for b in result.briefings:
         result.warnings.extend(f"{b.source.path}: {w}" for w in b.warnings)
     result.briefings.sort(key=lambda b: b.id)
+    result.extracted.sort()
+    result.errors.sort(key=lambda e: (str(e.path), e.line or 0))
     return result

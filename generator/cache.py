@@ -20,21 +20,35 @@ from .model import Briefing, briefing_from_dict
 
 
 def model_fingerprint(name: str) -> str:
-    """Name and version of a spaCy pipeline without loading it.
+    """Name, version and a hash of the metadata of a spaCy pipeline, without loading it.
 
-    An installed package answers from its metadata; a pipeline folder from its
-    ``meta.json``. Either way the fingerprint changes when the model does.
+    A pipeline folder answers from its ``meta.json``; an installed package from
+    its distribution version and the ``meta.json`` it ships (found without
+    importing the package, so a warm run never imports spaCy). Either way the
+    fingerprint changes when the model does.
     """
     path = Path(name)
     meta = path / "meta.json"
     if meta.is_file():
         return f"{name}@{hashlib.sha256(meta.read_bytes()).hexdigest()[:16]}"
+    import importlib.util
     from importlib import metadata
 
     try:
-        return f"{name}=={metadata.version(name)}"
+        version = metadata.version(name)
     except metadata.PackageNotFoundError:
-        return f"{name}==unknown"
+        version = "unknown"
+    digest = "none"
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        package_meta = Path(folder) / "meta.json"
+        if package_meta.is_file():
+            digest = hashlib.sha256(package_meta.read_bytes()).hexdigest()[:16]
+            break
+    return f"{name}=={version}@{digest}"
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -53,35 +67,81 @@ def atomic_write(path: Path, data: str | bytes) -> None:
 
 
 class ExtractionCache:
-    """Briefings keyed by content hash, stored as JSON files in one folder."""
+    """Briefings keyed by content hash: JSON files in one folder, plus an optional memory.
 
-    def __init__(self, folder: Path | None, context: str) -> None:
+    ``context`` is everything but the seed that the key covers (pipeline
+    version, model fingerprint, settings; see :func:`generator.build.cache_context`).
+    ``memory`` is a dict the caller keeps between builds (the MkDocs plugin
+    keeps one for a whole ``mkdocs serve`` session), so a rebuild does not even
+    re-read the files. With ``folder=None`` nothing is written to disk.
+    """
+
+    def __init__(
+        self,
+        folder: Path | None,
+        context: str,
+        memory: dict[str, Briefing] | None = None,
+    ) -> None:
         self.folder = Path(folder) if folder else None
         self.context = context
+        self.memory = memory
         self.hits = 0
         self.misses = 0
 
-    def key(self, seed_bytes_sha256: str) -> str:
-        return hashlib.sha256(f"{self.context}\n{seed_bytes_sha256}".encode()).hexdigest()
+    def key(self, seed_sha256: str) -> str:
+        """The cache key of a seed's bytes (given by their SHA-256) in this context."""
+        return hashlib.sha256(f"{self.context}\n{seed_sha256}".encode()).hexdigest()
 
-    def _path(self, key: str) -> Path | None:
+    def path(self, key: str) -> Path | None:
+        """Where the entry of ``key`` lives on disk (None without a folder)."""
         return self.folder / key[:2] / f"{key}.json" if self.folder else None
 
     def get(self, seed_sha256: str, slug: str, path: str) -> Briefing | None:
-        """The cached briefing of these seed bytes, with this seed's id and path."""
-        file = self._path(self.key(seed_sha256))
-        if file is None or not file.is_file():
-            self.misses += 1
-            return None
-        try:
-            briefing = briefing_from_dict(json.loads(file.read_text("utf-8")))
-        except (ValueError, KeyError, TypeError):
+        """The cached briefing of these seed bytes, with this seed's id and path.
+
+        The id and path are not part of the key: renaming or moving a seed
+        reuses its extraction.
+        """
+        key = self.key(seed_sha256)
+        briefing = self.memory.get(key) if self.memory is not None else None
+        if briefing is None:
+            briefing = self._read(key)
+            if briefing is not None and self.memory is not None:
+                self.memory[key] = briefing
+        if briefing is None:
             self.misses += 1
             return None
         self.hits += 1
+        if briefing.id == slug and briefing.source.path == path:
+            return briefing
         return replace(briefing, id=slug, source=replace(briefing.source, path=path))
 
+    def _read(self, key: str) -> Briefing | None:
+        file = self.path(key)
+        if file is None:
+            return None
+        try:
+            text = file.read_text("utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        try:
+            return briefing_from_dict(json.loads(text))
+        except (ValueError, KeyError, TypeError):
+            return None  # a damaged entry is a miss; the next put replaces it
+
     def put(self, briefing: Briefing) -> None:
-        file = self._path(self.key(briefing.source.sha256))
+        """Store a freshly extracted briefing (on disk and in memory)."""
+        key = self.key(briefing.source.sha256)
+        if self.memory is not None:
+            self.memory[key] = briefing
+        file = self.path(key)
         if file is not None:
             atomic_write(file, briefing.to_json())
+
+    def retain(self, seed_sha256s: set[str]) -> None:
+        """Forget in-memory entries of seeds that are gone (disk entries stay)."""
+        if self.memory is None:
+            return
+        keep = {self.key(sha) for sha in seed_sha256s}
+        for key in [k for k in self.memory if k not in keep]:
+            del self.memory[key]

@@ -93,7 +93,14 @@ def main() -> None:
     default=None,
     help="Also write every generated Markdown page into this folder.",
 )
-def generate(config_file: Path, model: str | None, out: Path | None) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for extracting uncached seeds (default: one per core).",
+)
+def generate(config_file: Path, model: str | None, out: Path | None, jobs: int | None) -> None:
     """Extract every seed (cached by content) and report what changed.
 
     With --out, the generated pages (briefings, actors, timeline, home) are
@@ -110,6 +117,7 @@ def generate(config_file: Path, model: str | None, out: Path | None) -> None:
                 cache_dir=project.cache_dir,
                 root=project.root,
                 progress=lambda seed: bar.update(1),
+                jobs=jobs,
             )
         renderer = Renderer(project.templates_dir)
         site = build_site(result.briefings, renderer, errors=[str(e) for e in result.errors])

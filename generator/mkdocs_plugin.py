@@ -3,15 +3,16 @@
 Generated pages are added as in-memory files (``File.generated``, MkDocs 1.6), so
 nothing is written into ``docs/``: no stale pages, no rebuild loops, hand-written
 pages never touched. Defining ``on_startup`` keeps one plugin object for the whole
-``mkdocs serve`` session, so the spaCy model loads once and the extraction cache
-stays warm; ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths.
+``mkdocs serve`` session, so the spaCy model loads once and the briefings of
+unchanged seeds stay in memory: a rebuild after adding one seed extracts that
+seed alone. ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -23,10 +24,14 @@ from mkdocs.structure.pages import Page
 
 from .build import build_briefings
 from .errors import BriefingsError
-from .nlp import DEFAULT_MODEL
+from .model import Briefing
+from .nlp import DEFAULT_MODEL, load_model
 from .pipeline import Settings
 from .render import Renderer
 from .site import BRIEFINGS_DIR, HOME_URI, Site, build_site
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -41,6 +46,8 @@ class BriefingsConfig(Config):
     model = c.Type(str, default=DEFAULT_MODEL)
     #: Extraction cache; safe to delete. Empty string disables it.
     cache_dir = c.Type(str, default=".cache/briefings")
+    #: Processes for extracting many seeds at once; 0 means one per core.
+    jobs = c.Type(int, default=0)
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -51,6 +58,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.command: str = "build"
         self.site: Site | None = None
+        #: Briefings by cache key, kept for the whole ``mkdocs serve`` session so
+        #: a rebuild neither re-extracts nor re-reads an unchanged seed.
+        self.memory: dict[str, Briefing] = {}
+        self.models: dict[str, Language] = {}
+
+    def load_model(self, name: str) -> Language:
+        """The spaCy model, loaded at most once per process (and logged when it is)."""
+        if name not in self.models:
+            log.info("briefings: loading spaCy model %s", name)
+            self.models[name] = load_model(name)
+        return self.models[name]
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Its presence alone keeps this object alive across `mkdocs serve` rebuilds.
@@ -78,6 +96,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 cache_dir=cache_dir,
                 reserved_slugs=reserved,
                 root=root,
+                jobs=self.config.jobs or None,
+                memory=self.memory,
+                load=self.load_model,
             )
             messages = [str(e) for e in result.errors]
             self.site = build_site(result.briefings, renderer, errors=messages)

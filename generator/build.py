@@ -74,8 +74,8 @@ def cache_context(settings: Settings) -> str:
 #: Chunks are cut from the sorted list of seeds to extract, the same way whatever
 #: the number of jobs, so every article is parsed in the same batch either way.
 CHUNK_SIZE = 8
-#: Worker processes cost an interpreter, a spaCy import and a model load each
-#: (about a second); below this many seeds to extract, one process is faster.
+#: From this many seeds to extract, a long-lived process (``mkdocs serve``)
+#: also hands them to worker processes instead of extracting them itself.
 MIN_PARALLEL_SEEDS = 32
 
 
@@ -110,33 +110,68 @@ def extract_chunk(
     return outcomes
 
 
-def _extract_chunks(
-    chunks: list[list[Seed]],
-    settings: Settings,
-    jobs: int,
-    load: Callable[[str], Language],
-) -> Iterator[tuple[list[Seed], list[Outcome]]]:
-    """Each chunk with its outcomes, in worker processes when there are enough chunks.
+class Extraction:
+    """The extraction of a list of seeds, started at once and collected later.
 
+    In worker processes, the work begins when the object is made, so the
+    caller can read the cache while the workers load the model and parse.
     Workers are started with ``spawn``: a fresh interpreter is safe whatever
     threads the caller runs (``mkdocs serve`` has a few), and each worker loads
     the model once (:func:`load_model` caches it per process) on its first chunk.
-    Chunks are yielded as they finish; callers sort the results.
+    In this process, the work happens when :meth:`results` is iterated.
     """
-    if jobs <= 1 or sum(len(c) for c in chunks) < MIN_PARALLEL_SEEDS:
-        for chunk in chunks:
-            yield chunk, extract_chunk(chunk, settings, load)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(chunks)),
-        mp_context=multiprocessing.get_context("spawn"),
-    ) as pool:
-        futures = {pool.submit(extract_chunk, chunk, settings): chunk for chunk in chunks}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+    def __init__(
+        self,
+        seeds: list[Seed],
+        settings: Settings,
+        workers: int,
+        load: Callable[[str], Language] = load_model,
+    ) -> None:
+        self.settings = settings
+        self.load = load
+        self.chunks = chunked(seeds)
+        self.pool = None
+        self.futures: dict = {}
+        if workers > 0 and self.chunks:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(
+                max_workers=min(workers, len(self.chunks)),
+                mp_context=multiprocessing.get_context("spawn"),
+            )
+            self.futures = {
+                self.pool.submit(extract_chunk, chunk, settings): chunk for chunk in self.chunks
+            }
+
+    def results(self) -> Iterator[tuple[list[Seed], list[Outcome]]]:
+        """Each chunk with its outcomes, as they finish (callers sort the results)."""
+        if self.pool is None:
+            for chunk in self.chunks:
+                yield chunk, extract_chunk(chunk, self.settings, self.load)
+            return
+        from concurrent.futures import as_completed
+
+        try:
+            for future in as_completed(self.futures):
+                yield self.futures[future], future.result()
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def worker_count(todo: int, jobs: int, keep_model: bool) -> int:
+    """Worker processes for ``todo`` seeds to extract (0: extract in this process).
+
+    One job means this process. A long-lived caller (``keep_model``) extracts
+    a few seeds itself, with the model it loads once and keeps. A short-lived
+    one hands even a single seed to a worker: the model then loads on another
+    core while this process reads the cache, so adding one seed to a large
+    site costs little more than regenerating it unchanged.
+    """
+    if todo == 0 or jobs <= 1 or (keep_model and todo < MIN_PARALLEL_SEEDS):
+        return 0
+    return jobs
 
 
 def build_briefings(
@@ -149,39 +184,50 @@ def build_briefings(
     jobs: int | None = None,
     memory: dict[str, Briefing] | None = None,
     load: Callable[[str], Language] = load_model,
+    keep_model: bool = False,
 ) -> BuildResult:
     """Every seed of ``seeds_dir`` as a briefing, from the cache where possible.
 
     Seeds the cache does not hold are extracted in chunks, over ``jobs``
-    processes (default: every core) when there are many, else in this process
-    with the model ``load`` gives (loaded once per process). The result is the
+    processes (default: every core) or in this process (see
+    :func:`worker_count`), with the model ``load`` gives. The result is the
     same whatever ``jobs`` is: each briefing is a pure function of its seed and
-    the settings, and results are sorted by id. ``memory`` is an in-memory cache
-    the caller keeps between calls (see :class:`ExtractionCache`).
+    the settings, every seed is parsed in the same ``nlp.pipe`` chunk, and
+    results are sorted by id. ``memory`` is an in-memory cache the caller
+    keeps between calls (see :class:`ExtractionCache`).
     """
     seeds, errors = read_seeds(seeds_dir, reserved_slugs, root)
     result = BuildResult(errors=errors)
     cache = ExtractionCache(cache_dir, cache_context(settings), memory=memory)
-    todo: list[Seed] = []
-    for seed in seeds:
-        hit = cache.get(seed.sha256, seed.slug, seed.path.as_posix())
-        if hit is not None:
-            result.briefings.append(hit)
-            result.cached.append(seed.slug)
-        else:
-            todo.append(seed)
-    cache.retain({s.sha256 for s in seeds})
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    for chunk, outcomes in _extract_chunks(chunked(todo), settings, jobs, load):
-        for seed, (briefing, error) in zip(chunk, outcomes, strict=True):
-            if briefing is None:
-                result.errors.append(SeedError(seed.path, error or "extraction failed"))
-            else:
-                cache.put(briefing)
-                result.briefings.append(briefing)
-                result.extracted.append(seed.slug)
-            if progress is not None:
-                progress(seed)
+    # Start extracting what the cache cannot have before reading what it has.
+    stored = [s for s in seeds if cache.has(s.sha256)]
+    missing = [s for s in seeds if not cache.has(s.sha256)]
+    running = Extraction(missing, settings, worker_count(len(missing), jobs, keep_model), load=load)
+    unreadable: list[Seed] = []
+    for seed in stored:
+        hit = cache.get(seed.sha256, seed.slug, seed.path.as_posix())
+        if hit is None:
+            unreadable.append(seed)  # a damaged entry: extracted again below
+            continue
+        result.briefings.append(hit)
+        result.cached.append(seed.slug)
+    cache.retain({s.sha256 for s in seeds})
+    extractions = [running]
+    if unreadable:
+        workers = worker_count(len(unreadable), jobs, keep_model)
+        extractions.append(Extraction(unreadable, settings, workers, load=load))
+    for extraction in extractions:
+        for chunk, outcomes in extraction.results():
+            for seed, (briefing, error) in zip(chunk, outcomes, strict=True):
+                if briefing is None:
+                    result.errors.append(SeedError(seed.path, error or "extraction failed"))
+                else:
+                    cache.put(briefing)
+                    result.briefings.append(briefing)
+                    result.extracted.append(seed.slug)
+                if progress is not None:
+                    progress(seed)
     for b in result.briefings:
         result.warnings.extend(f"{b.source.path}: {w}" for w in b.warnings)
     result.briefings.sort(key=lambda b: b.id)

@@ -96,6 +96,14 @@ class ExtractionCache:
         """Where the entry of ``key`` lives on disk (None without a folder)."""
         return self.folder / key[:2] / f"{key}.json" if self.folder else None
 
+    def has(self, seed_sha256: str) -> bool:
+        """Whether an entry exists for these bytes (cheap: no file is read)."""
+        key = self.key(seed_sha256)
+        if self.memory is not None and key in self.memory:
+            return True
+        file = self.path(key)
+        return file is not None and file.is_file()
+
     def get(self, seed_sha256: str, slug: str, path: str) -> Briefing | None:
         """The cached briefing of these seed bytes, with this seed's id and path.
 

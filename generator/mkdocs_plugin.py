@@ -99,6 +99,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 jobs=self.config.jobs or None,
                 memory=self.memory,
                 load=self.load_model,
+                keep_model=self.command == "serve",
             )
             messages = [str(e) for e in result.errors]
             self.site = build_site(result.briefings, renderer, errors=messages)

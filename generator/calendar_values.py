@@ -66,7 +66,7 @@ class Interval:
     @classmethod
     def decade_of(cls, year: int) -> Interval:
         start = year - year % 10
-        return cls(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), decade=True)
+        return cls(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), approximate=True, decade=True)
 
     @property
     def precision(self) -> Precision:

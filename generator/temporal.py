@@ -288,7 +288,7 @@ def _year_is_a_year(c: Candidate) -> bool:
     span = c.span
     prev = _before(span)
     nxt = _after(span)
-    number = next(t for t in span if t.like_num or t.is_digit)
+    number = next(t for t in reversed(span) if re.search(r"[0-9]{4}", t.text))
     if prev is not None and prev.text in ("$", "£", "€", "#", "No.", "no."):
         return False
     if nxt is not None and (nxt.text in ("%", "percent", "per") or nxt.lower_ == "per"):
@@ -306,6 +306,15 @@ def _year_is_a_year(c: Candidate) -> bool:
     if prev is not None and (prev.dep_ in ("det", "poss") or prev.tag_ in ("DT", "PRP$", "POS")):
         return True  # "the 2014 protests", "the country's 2016 election"
     return prev is None and nxt is not None and nxt.text == ","  # "2014, the year ..."
+
+
+def _beside_a_name(span: Span) -> bool:
+    """A capitalised proper noun right before or after: a personal name, not a month."""
+    prev, nxt = _before(span), _after(span)
+    return any(
+        t is not None and t.pos_ == "PROPN" and t.is_title and t.lower_ not in MONTHS
+        for t in (prev, nxt)
+    )
 
 
 def _refusal(c: Candidate) -> str | None:
@@ -329,6 +338,8 @@ def _refusal(c: Candidate) -> str | None:
                 return "common word"
         elif prev_word not in TEMPORAL_PREPOSITIONS and not token.is_title:
             return "no temporal context"
+        if prev_word not in TEMPORAL_PREPOSITIONS and _beside_a_name(span):
+            return "part of a name"  # "Theresa May", "April Ryan said"
     if c.rule in ("month_day", "day_month") and span[0].tag_ == "MD" and not c.group("y"):
         return "modal"
     if c.rule == "year" and not _year_is_a_year(c):
@@ -409,6 +420,7 @@ class Mention:
     tokens: frozenset[int]
 
 
+NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
 #: Verbs too light to name an event on their own.
 LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "become"}
 
@@ -418,7 +430,9 @@ def _content_lemmas(tokens) -> frozenset[str]:
     return frozenset(
         t.lemma_.lower()
         for t in tokens
-        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS)
+        if t.pos_ in ("NOUN", "PROPN")
+        or (t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS)
+        or (t.dep_ in NOMINAL_ROLES and t.pos_ == "ADJ")  # "the final was played"
     )
 
 

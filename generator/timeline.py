@@ -89,68 +89,91 @@ def extract_events(article: ParsedArticle) -> tuple[Event, ...]:
     """Dated events of the article, sorted by date then by position in the text."""
     found: list[_Found] = []
     for timex in resolve_article(article):
-        f = _event(article, timex)
-        if f is not None:
-            found.append(f)
+        found += _events(article, timex)
     return tuple(f.event for f in _merge(found))
 
 
 # --- one expression → one event -------------------------------------------------------
 
 
-def _event(article: ParsedArticle, timex: Timex) -> _Found | None:
+def _events(article: ParsedArticle, timex: Timex) -> list[_Found]:
+    """The events one expression dates: its clause, and a when-clause hung on it."""
     iv = timex.interval
     value = timex.value
     if iv is None or value is None or timex.is_period:
-        return None
+        return []
     span = timex.span
     att = attachment(span)
     pred = predicate_of(att)
     if is_hypothetical(pred):
-        return None
+        return []
     while _infinitive_of(pred):
         pred = pred.head  # "had been denied visas to enter ... until last week"
     tense = tense_of(pred)
     prep = _preposition(span)
     if prep == "before" and tense in ("past", "present"):
-        return None  # "applied before last summer": a bound, not the event's date
+        return []  # "applied before last summer": a bound, not the event's date
     if timex.rule == "decade" and (prep not in ("in", "during") or not is_verbal(att)):
-        return None  # decades date events only as "in the 1990s, X happened"
+        return []  # decades date events only as "in the 1990s, X happened"
     if _generic_today(timex, pred) or _state_of_subject(span, pred):
-        return None
+        return []
     sentence = article.sentence_number(span.start)
     evidence = Evidence(sentence, article.sentences[sentence - 1].text)
-    head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
-    more: tuple[Evidence, ...] = ()
-    elaboration = _elaboration(article, span, pred)
-    if elaboration is not None:
-        head, tokens, n = elaboration
-        more = (Evidence(n, article.sentences[n - 1].text),)
-    text = _render(tokens, span)
-    if len(text.split()) < 3:
-        return None
+    readings: list[tuple[Token, list[Token], tuple[Evidence, ...]]] = []
+    when = _when_clause(span)
+    if when is not None:
+        # "The talks failed in February, when Estovia walked out": two events that day.
+        readings.append((_clause_head(when), when, ()))
+    if not (when is not None and _empty_clause(pred)):
+        elaboration = _elaboration(article, span, pred)
+        if elaboration is not None:
+            head, tokens, n = elaboration
+            readings.append((head, tokens, (Evidence(n, article.sentences[n - 1].text),)))
+        else:
+            head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
+            readings.insert(0, (head, tokens, ()))
     pub = article.date.isoformat()
     expected = tense == "future" and value >= pub[: len(value)]
-    event = Event(
-        date=value,
-        approximate=iv.approximate,
-        text=text,
-        evidence=evidence,
-        expected=expected,
-        timex=_expression(timex),
-        end=timex.until.iso() if timex.until else None,
-        precision="decade" if iv.decade else iv.precision,
-        more_evidence=more,
-    )
     rank = {"absolute": 0, "publication": 1, "reference": 2, "event": 3}[timex.anchor]
-    words = frozenset(
-        t.lemma_.lower()
-        for t in tokens
-        if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM")
-        and not t.is_stop
-        and t.i not in range(span.start, span.end)
-    )
-    return _Found(event, span.start, head.lemma_.lower(), words, rank + 2 * int(iv.approximate))
+    found = []
+    for head, tokens, more in readings:
+        text = _render(tokens, span)
+        if len(text.split()) < 3:
+            continue
+        event = Event(
+            date=value,
+            approximate=iv.approximate,
+            text=text,
+            evidence=evidence,
+            expected=expected,
+            timex=_expression(timex),
+            end=timex.until.iso() if timex.until else None,
+            precision="decade" if iv.decade else iv.precision,
+            more_evidence=more,
+        )
+        words = frozenset(
+            t.lemma_.lower()
+            for t in tokens
+            if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM") and not t.is_stop and not _inside(t, span)
+        )
+        position = min(t.i for t in tokens) if more else span.start
+        found.append(
+            _Found(event, position, head.lemma_.lower(), words, rank + 2 * int(iv.approximate))
+        )
+    return found
+
+
+def _clause_head(tokens: list[Token]) -> Token:
+    """The token of a clause whose head lies outside it."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
+
+
+def _empty_clause(pred: Token) -> bool:
+    """ "This did not become more likely than on May 16": a pronoun and a copula, no event."""
+    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    pronoun = subject is None or subject.pos_ == "PRON" or subject.tag_ in ("DT", "PRP", "EX")
+    return pronoun and pred.lemma_ in ("be", "become", "seem", "remain", "appear")
 
 
 def _infinitive_of(pred: Token) -> bool:
@@ -207,9 +230,6 @@ def _event_tokens(
 ) -> tuple[Token, list[Token]]:
     """Head word and tokens of the compressed clause that ``span`` dates."""
     sent = span.sent
-    when = _when_clause(span)
-    if when is not None:
-        return when[0].sent.root, when
     if _nominal(att, pred):
         return att, _phrase(att, sent, span)
     if pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -314,7 +334,7 @@ def _compress(pred: Token, sent: Span, span: Span) -> list[Token]:
             continue
         if child.dep_ not in CLAUSE_KEEP or _quoted(child):
             continue
-        if child.dep_ == "advmod" and (child.lower_ in DISCOURSE_ADVERBS or child.i < pred.i):
+        if child.dep_ == "advmod" and child.lower_ in DISCOURSE_ADVERBS:
             continue
         if child.dep_ == "prep" and all(g.pos_ == "ADV" for g in child.children):
             continue  # "until now", "since then"

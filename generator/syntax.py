@@ -78,9 +78,13 @@ def tense_of(pred: Token) -> Tense:
             return "future"
         if t.lemma_ == "be" and any(c.dep_ == "xcomp" and "to" in aux_words(c) for c in t.children):
             return "future"  # "the office is to begin"
-        if t.lemma_.lower() in PLAN_WORDS and t.tag_ == "VBN" and not auxes & {"was", "were"}:
-            if t.dep_ != "ROOT" or auxes & {"is", "are", "'s", "'re", "be"}:
-                return "future"  # "laws expected next month", "the hearing is set for"
+        planned = t.lemma_.lower() in PLAN_WORDS and t.tag_ == "VBN"
+        if (
+            planned
+            and not auxes & {"was", "were"}
+            and (t.dep_ != "ROOT" or auxes & {"is", "are", "'s", "'re", "be"})
+        ):
+            return "future"  # "laws expected next month", "the hearing is set for"
         if "to" in auxes and t.tag_ == "VB":
             head = t.head
             if head.lemma_.lower() in PLAN_WORDS or head.lemma_ == "be":

@@ -447,12 +447,16 @@ class Resolver:
     # -- anchors
 
     def reference(self, finest: str) -> Interval | None:
-        """The last exact date mentioned, at ``finest`` precision or finer."""
+        """The last exact date mentioned, if it is at ``finest`` precision or finer.
+
+        Only the very last one: "that night" after "in November 2018" has no
+        day to stand on, and an older day-precise date is not what it means.
+        """
         order = ["day", "month", "year"]
         allowed = order[: order.index(finest) + 1]
-        for iv in reversed(self.references):
-            if iv.precision in allowed and not iv.approximate:
-                return iv
+        exact = [iv for iv in self.references if not iv.approximate]
+        if exact and exact[-1].precision in allowed:
+            return exact[-1]
         return None
 
     def event_anchor(self, phrase_head: Token, exclude: range) -> Interval | None:
@@ -505,6 +509,8 @@ class Resolver:
         if c.span[0].lower_ in ("since", "until", "by", "before", "after"):
             prep = c.span[0].lower_
         direction = -1 if prep == "since" or tense == "past" else 1 if tense == "future" else 0
+        if prep == "for" and c.rule not in ("year", "year_span"):
+            direction = 1  # "called a strike for March 25", "set for Monday": a target date
         if c.rule in ANCHORED_RULES:
             return self._anchored(c, tense, resolved_in_sentence)
         handler: Callable[[Candidate, int], Timex | Interval | None] = getattr(self, f"_{c.rule}")

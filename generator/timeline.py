@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .model import Event, Evidence
-from .syntax import attachment, is_hypothetical, is_verbal, predicate_of, tense_of
+from .syntax import attachment, is_hypothetical, is_modal, is_verbal, predicate_of, tense_of
 from .temporal import Timex, resolve_article
 
 if TYPE_CHECKING:
@@ -107,10 +107,12 @@ def _events(article: ParsedArticle, timex: Timex) -> list[_Found]:
     pred = predicate_of(att)
     if is_hypothetical(pred):
         return []
+    own_tense = tense_of(pred)
     while _infinitive_of(pred):
         pred = pred.head  # "had been denied visas to enter ... until last week"
     tense = tense_of(pred)
     prep = _preposition(span)
+    planned = own_tense == "future" or tense == "future" or prep == "for" or is_modal(pred)
     if prep == "before" and tense in ("past", "present"):
         return []  # "applied before last summer": a bound, not the event's date
     if timex.rule == "decade" and (prep not in ("in", "during") or not is_verbal(att)):
@@ -121,19 +123,20 @@ def _events(article: ParsedArticle, timex: Timex) -> list[_Found]:
     evidence = Evidence(sentence, article.sentences[sentence - 1].text)
     readings: list[tuple[Token, list[Token], tuple[Evidence, ...]]] = []
     when = _when_clause(span)
-    if when is not None:
-        # "The talks failed in February, when Estovia walked out": two events that day.
+    elaboration = _elaboration(article, span, pred)
+    if when is not None and _empty_clause(pred):
         readings.append((_clause_head(when), when, ()))
-    if not (when is not None and _empty_clause(pred)):
-        elaboration = _elaboration(article, span, pred)
-        if elaboration is not None:
-            head, tokens, n = elaboration
-            readings.append((head, tokens, (Evidence(n, article.sentences[n - 1].text),)))
-        else:
-            head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
-            readings.insert(0, (head, tokens, ()))
+    elif elaboration is not None:
+        head, tokens, n = elaboration
+        readings.append((head, tokens, (Evidence(n, article.sentences[n - 1].text),)))
+    else:
+        head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
+        if when is not None:
+            # "The talks failed in February, when Estovia walked out": one event, both clauses.
+            tokens = sorted(set(tokens) | set(when) | {span.doc[when[0].i - 1]}, key=lambda t: t.i)
+        readings.append((head, tokens, ()))
     pub = article.date.isoformat()
-    expected = tense == "future" and value >= pub[: len(value)]
+    expected = planned and value >= pub[: len(value)]
     rank = {"absolute": 0, "publication": 1, "reference": 2, "event": 3}[timex.anchor]
     found = []
     for head, tokens, more in readings:
@@ -254,6 +257,11 @@ def _event_tokens(
                 for t in _phrase(appos, sent, span)
                 if t.i not in set(range(span.start, anchor.end))
             ]
+    elif subject is not None and subject.pos_ == "PRON" and pred.dep_ == "ccomp":
+        # "The Alliance said it would hold a press conference": keep who said so.
+        speaker = next((c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is not None and speaker.pos_ != "PRON":
+            tokens += [pred.head, *_phrase(speaker, sent, span, depth=0)]
     elif subject is None and not any(
         t.dep_ in ("expl", "csubj") and t.head == pred for t in tokens
     ):
@@ -338,6 +346,8 @@ def _compress(pred: Token, sent: Span, span: Span) -> list[Token]:
             continue
         if child.dep_ == "prep" and all(g.pos_ == "ADV" for g in child.children):
             continue  # "until now", "since then"
+        if child.dep_ == "prep" and child.lower_ == "according":
+            continue  # attribution, not the event
         depth = 1 if child.dep_ in CLAUSAL else 2
         out += _phrase(child, sent, span, depth=depth)
     return sorted(set(out), key=lambda t: t.i)
@@ -358,7 +368,11 @@ def _phrase(
             continue
         if child.dep_ == "advmod" and child.lower_ in DISCOURSE_ADVERBS:
             continue
-        clausal = child.dep_ in CLAUSAL or (child.dep_ == "conj" and is_verbal(child))
+        if child.dep_ == "conj" and is_verbal(child):
+            continue  # a second event in the same sentence
+        if child.dep_ == "prep" and child.lower_ == "according":
+            continue
+        clausal = child.dep_ in CLAUSAL
         if clausal and depth <= 0:
             continue
         out += _phrase(child, sent, span, exclude, depth - int(clausal))
@@ -379,6 +393,11 @@ def _render(tokens: list[Token], span: Span) -> str:
                 and all(k in kept or doc[k].is_punct for k in range(i + 1, j))
             ):
                 kept.add(j)
+    # A conjunction whose conjunct was pruned goes too ("agreed to reopen X and").
+    for i in list(kept):
+        t = doc[i]
+        if t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in kept for c in t.head.children):
+            kept.discard(i)
     order = sorted(kept)
     order = [
         i
@@ -389,7 +408,11 @@ def _render(tokens: list[Token], span: Span) -> str:
     order = _drop_leading_adjunct(order, span)
     if len(order) > MAX_WORDS:
         order = _shorten(order, span)
-    while order and (doc[order[0]].is_punct or doc[order[0]].dep_ in ("mark", "cc")):
+    while order and (
+        doc[order[0]].is_punct
+        or doc[order[0]].dep_ in ("mark", "cc")
+        or (doc[order[0]].tag_ == "WRB" and doc[order[0]].dep_ == "advmod")
+    ):
         order.pop(0)
     parts: list[str] = []
     for k, i in enumerate(order):

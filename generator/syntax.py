@@ -30,6 +30,26 @@ PLAN_WORDS = {
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 
 
+def word_forms(token: Token) -> set[str]:
+    """The lemma and plain de-inflections of a word.
+
+    The small model's rule lemmatizer slips on some forms ("hoped" → "hop"), so a
+    word is looked up in a verb class under every form it may stand for.
+    """
+    w = token.lower_
+    forms = {token.lemma_.lower(), w}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):  # fmt: skip
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            forms.add(w[: -len(suffix)] + repl)
+    return forms
+
+
+def plans(token: Token) -> bool:
+    """Is ``token`` a word of planning or expecting (see :data:`PLAN_WORDS`)?"""
+    return bool(word_forms(token) & PLAN_WORDS)
+
+
 def is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
@@ -78,7 +98,7 @@ def tense_of(pred: Token) -> Tense:
             return "future"
         if t.lemma_ == "be" and any(c.dep_ == "xcomp" and "to" in aux_words(c) for c in t.children):
             return "future"  # "the office is to begin"
-        planned = t.lemma_.lower() in PLAN_WORDS and t.tag_ == "VBN"
+        planned = plans(t) and t.tag_ == "VBN"
         if (
             planned
             and not auxes & {"was", "were"}
@@ -87,7 +107,7 @@ def tense_of(pred: Token) -> Tense:
             return "future"  # "laws expected next month", "the hearing is set for"
         if "to" in auxes and t.tag_ == "VB":
             head = t.head
-            if head.lemma_.lower() in PLAN_WORDS or head.lemma_ == "be":
+            if plans(head) or head.lemma_ == "be":
                 return "future"  # "is to begin", "plans to meet", "effort to clear"
             if head.dep_ == "ROOT" and head.tag_ in ("NN", "NNS"):
                 return "future"  # "figures to be published today"

@@ -247,8 +247,9 @@ class Candidate:
     priority: int
 
     def group(self, name: str) -> str | None:
+        """A named part of the match, lower-cased, inner whitespace as single spaces."""
         value = self.match.groupdict().get(name)
-        return value.lower() if value else None
+        return re.sub(r"\s+", " ", value.lower()) if value else None
 
 
 # --- recognition --------------------------------------------------------------------

@@ -49,8 +49,7 @@ SHOWING_VERBS = {
 #: Dependents kept when a clause is compressed to "who did what".
 CLAUSE_KEEP = {
     "nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "prt", "dobj", "dative",
-    "attr", "acomp", "oprd", "xcomp", "agent", "prep", "ccomp", "npadvmod", "compound",
-    "advmod", "mark",
+    "attr", "acomp", "oprd", "xcomp", "agent", "prep", "ccomp", "compound", "advmod", "mark",
 }  # fmt: skip
 PHRASE_KEEP = {
     "det", "amod", "compound", "nummod", "poss", "case", "prep", "pobj", "pcomp", "flat",
@@ -115,6 +114,8 @@ def _events(article: ParsedArticle, timex: Timex) -> list[_Found]:
     planned = own_tense == "future" or tense == "future" or prep == "for" or is_modal(pred)
     if prep == "before" and tense in ("past", "present"):
         return []  # "applied before last summer": a bound, not the event's date
+    if prep == "since" and (not is_verbal(att) or _superlative(pred)):
+        return []  # "its worst result since 2008", "the first talks since 2019": a measure
     if timex.rule == "decade" and (prep not in ("in", "during") or not is_verbal(att)):
         return []  # decades date events only as "in the 1990s, X happened"
     if _generic_today(timex, pred) or _state_of_subject(span, pred):
@@ -177,6 +178,11 @@ def _empty_clause(pred: Token) -> bool:
     subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     pronoun = subject is None or subject.pos_ == "PRON" or subject.tag_ in ("DT", "PRP", "EX")
     return pronoun and pred.lemma_ in ("be", "become", "seem", "remain", "appear")
+
+
+def _superlative(pred: Token) -> bool:
+    """The clause ranks something ("the lowest level", "the first time")."""
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for t in pred.subtree)
 
 
 def _infinitive_of(pred: Token) -> bool:
@@ -257,7 +263,13 @@ def _event_tokens(
                 for t in _phrase(appos, sent, span)
                 if t.i not in set(range(span.start, anchor.end))
             ]
-    elif subject is not None and subject.pos_ == "PRON" and pred.dep_ == "ccomp":
+    elif (
+        subject is not None
+        and subject.pos_ == "PRON"
+        and pred.dep_ == "ccomp"
+        and pred.head.i < pred.i
+        and not _quoted(pred)
+    ):
         # "The Alliance said it would hold a press conference": keep who said so.
         speaker = next((c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if speaker is not None and speaker.pos_ != "PRON":
@@ -339,6 +351,9 @@ def _compress(pred: Token, sent: Span, span: Span) -> list[Token]:
             continue
         if _keeps(child, span):
             out += _phrase(child, sent, span)
+            continue
+        if child.dep_ == "npadvmod" and any(t.like_num for t in child.subtree):
+            out += _phrase(child, sent, span)  # "fell 12%"
             continue
         if child.dep_ not in CLAUSE_KEEP or _quoted(child):
             continue

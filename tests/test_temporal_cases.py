@@ -48,6 +48,9 @@ CASES: list[tuple[str, str, str | None, bool]] = [
     ("2025-01-10", "Ministers will meet again on December 28.", "2025-12-28", False),
     ("2025-05-20", "The vote is on 2 June.", "2025-06-02", False),
     ("2025-05-20", "The hearing is set for Jan. 14.", "2026-01-14", False),
+    ("2024-04-17", "She hoped to present a new strategy on June 14.", "2024-06-14", False),
+    ("2023-03-15", "Opposition parties have called another protest for March 25.",
+     "2023-03-25", False),
     # --- a month alone stays a month
     ("2025-05-20", "The talks nearly failed in February.", "2025-02", False),
     ("2025-05-20", "the talks in february failed.", "2025-02", False),

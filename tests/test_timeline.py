@@ -124,6 +124,7 @@ def test_a_showing_clause_takes_its_event_from_the_next_sentence(parse_text):
         "Ministers may meet to discuss the budget.",
         "The first face-to-face talks in three years ended without agreement.",
         "Every Monday the committee reviews the accounts.",
+        "Shares fell to their lowest level since 2008.",
     ],
 )
 def test_no_event(parse_text, body):

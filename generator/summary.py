@@ -403,15 +403,135 @@ def extract_summary(
     return tuple(SummarySentence(text=repair(s.text), sentence=s.index + 1) for s in chosen)
 
 
+#: Dependency labels of modifiers that can open a sentence before its subject.
+_LEADING_MODIFIERS = frozenset(("advcl", "prep", "npadvmod", "advmod", "pcomp", "nmod"))
+
+
+def _leading_modifiers(span) -> set[int]:
+    """Modifiers that open the sentence before its subject, each closed by a comma.
+
+    Only a run that reaches the subject counts ("After the call, at the summit,
+    Trump said" loses both); anything else before the subject means the parse is
+    not one to trust.
+    """
+    doc = span.doc
+    root = span.root
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return set()
+    subject_start = min(x.i for x in subjects[0].subtree)
+    words = _after_connective(span)
+    position = words[0].i if words else span.start
+    drop: set[int] = set()
+    modifiers = sorted(
+        (c for c in root.children if c.dep_ in _LEADING_MODIFIERS and c.i < subject_start),
+        key=lambda c: c.i,
+    )
+    for child in modifiers:
+        sub = list(child.subtree)
+        comma = sub[-1].i + 1
+        if sub[0].i != position or comma >= span.end or doc[comma].text != ",":
+            return set()
+        drop |= {t.i for t in sub} | {comma}
+        position = comma + 1
+    return drop if position == subject_start else set()
+
+
+def _parentheticals(span) -> set[int]:
+    """Non-restrictive relative clauses and descriptive appositions set off by commas.
+
+    An apposition that is a name ("the president, Anna Lind,") is kept: it is the
+    information.
+    """
+    doc = span.doc
+    drop: set[int] = set()
+    for tok in span:
+        if tok.dep_ not in ("relcl", "appos") or (tok.dep_ == "appos" and tok.pos_ == "PROPN"):
+            continue
+        sub = list(tok.subtree)
+        left, right = sub[0].i - 1, sub[-1].i + 1
+        if left < span.start or doc[left].text != ",":
+            continue
+        if right < span.end and doc[right].text == ",":
+            drop |= {t.i for t in sub} | {left, right}
+        elif right >= span.end or doc[right].text in (".", ";", "!", "?"):
+            drop |= {t.i for t in sub} | {left}
+    return drop
+
+
+def _attributions(span) -> set[int]:
+    """ "according to X", with the comma that sets it off."""
+    doc = span.doc
+    drop: set[int] = set()
+    for tok in span:
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            sub = list(tok.subtree)
+            drop |= {t.i for t in sub}
+            left, right = sub[0].i - 1, sub[-1].i + 1
+            if right < span.end and doc[right].text == ",":
+                drop.add(right)
+            elif left >= span.start and doc[left].text == ",":
+                drop.add(left)
+    return drop
+
+
+def _bracketed(span) -> set[int]:
+    drop: set[int] = set()
+    depth = 0
+    for tok in span:
+        if tok.text == "(":
+            depth += 1
+        if depth:
+            drop.add(tok.i)
+        if tok.text == ")":
+            depth = max(0, depth - 1)
+    return drop
+
+
+def compress(span) -> str:
+    """A shorter form of a sentence that keeps its main clause.
+
+    Dropped, by the parse: modifiers before the main subject that a comma closes
+    ("After the call with X, ..."), "according to ..." attributions, bracketed
+    asides, and non-restrictive relative clauses and descriptive appositions
+    (", who ...,"). When the result would be unbalanced or too short to stand,
+    the sentence is kept whole.
+    """
+    original = span.text.strip()
+    drop = _leading_modifiers(span) | _parentheticals(span) | _attributions(span)
+    drop |= _bracketed(span)
+    if span.root.i in drop:
+        return original
+    kept = [t for t in span if t.i not in drop and not (t.is_punct and t.lower_ in CONNECTIVES)]
+    text = "".join(
+        t.text_with_ws if t.whitespace_ or t.i + 1 not in drop else t.text + " " for t in kept
+    ).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;")
+    if len(text.split()) < 6 or text.count('"') % 2 or text.count("(") != text.count(")"):
+        return original
+    return text[:1].upper() + text[1:]
+
+
 def bottom_line(
     article: ParsedArticle,
     actors: Sequence[Actor],
     events: Sequence[Event] = (),
     weights: SummaryWeights = DEFAULT_WEIGHTS,
 ) -> str | None:
-    """The single most informative sentence, compressed."""
-    scored = [s for s in score_sentences(article, actors, events, weights) if s.eligible]
+    """The single most informative sentence, compressed.
+
+    The best-scored sentence that stands on its own (no pronoun reaching back, no
+    quotation), with :func:`compress` applied.
+    """
+    scored = [
+        s
+        for s in score_sentences(article, actors, events, weights)
+        if s.eligible and not s.anaphoric
+    ]
     if not scored:
         return None
-    best = max(scored, key=lambda s: (s.score, -s.index))
-    return repair(best.text)
+    quoted = quoted_share(article)
+    standalone = [s for s in scored if quoted[s.index] < 0.5] or scored
+    best = max(standalone, key=lambda s: (s.score, -s.index))
+    return repair(compress(article.sents[best.index]))

@@ -53,7 +53,7 @@ def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()
     return Briefing(
         id=seed.slug,
         date=seed.date.isoformat(),
-        title=make_title(article, actors),
+        title=make_title(article, actors, events),
         summary=summary,
         actors=actors,
         events=events,

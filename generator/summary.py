@@ -34,18 +34,18 @@ from .model import Actor, Event, SummarySentence
 from .nlp import ParsedArticle
 
 #: Discourse connectives that tie a sentence to the one before it (closed class).
-CONNECTIVES = frozenset(
-    "however but and also still yet meanwhile moreover furthermore nevertheless nonetheless "
-    "besides instead otherwise thus hence therefore consequently indeed then so additionally "
-    "similarly likewise".split()
-)
+CONNECTIVES = frozenset({
+    "however", "but", "and", "also", "still", "yet", "meanwhile", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "besides", "instead", "otherwise", "thus", "hence",
+    "therefore", "consequently", "indeed", "then", "so", "additionally", "similarly", "likewise",
+})  # fmt: skip
 #: Words that, opening a sentence, point back to something said before it (closed class).
-DEMONSTRATIVES = frozenset("this that these those such".split())
-POSSESSIVES = frozenset("his her their its".split())
+DEMONSTRATIVES = frozenset(["this", "that", "these", "those", "such"])
+POSSESSIVES = frozenset(["his", "her", "their", "its"])
 #: Personal pronouns that can stand as a clause's subject.
-SUBJECT_PRONOUNS = frozenset("he she it they".split())
+SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they"])
 #: Verbs after which a subject "it" is a dummy ("it seems clear that ...").
-_COPULAS = frozenset("be seem appear remain become look".split())
+_COPULAS = frozenset(["be", "seem", "appear", "remain", "become", "look"])
 _QUOTES = frozenset('"“”«»„')
 
 
@@ -513,16 +513,16 @@ def compress(span) -> str:
     return text[:1].upper() + text[1:]
 
 
-def bottom_line(
+def best_sentence(
     article: ParsedArticle,
     actors: Sequence[Actor],
     events: Sequence[Event] = (),
     weights: SummaryWeights = DEFAULT_WEIGHTS,
-) -> str | None:
-    """The single most informative sentence, compressed.
+) -> int | None:
+    """0-based index of the most informative sentence that stands on its own.
 
-    The best-scored sentence that stands on its own (no pronoun reaching back, no
-    quotation), with :func:`compress` applied.
+    The best-scored full clause with no pronoun reaching back and at most half of
+    it quoted; None for an article with no full clause.
     """
     scored = [
         s
@@ -532,6 +532,16 @@ def bottom_line(
     if not scored:
         return None
     quoted = quoted_share(article)
-    standalone = [s for s in scored if quoted[s.index] < 0.5] or scored
-    best = max(standalone, key=lambda s: (s.score, -s.index))
-    return repair(compress(article.sents[best.index]))
+    standalone = [s for s in scored if quoted[s.index] <= 0.5] or scored
+    return max(standalone, key=lambda s: (s.score, -s.index)).index
+
+
+def bottom_line(
+    article: ParsedArticle,
+    actors: Sequence[Actor],
+    events: Sequence[Event] = (),
+    weights: SummaryWeights = DEFAULT_WEIGHTS,
+) -> str | None:
+    """The single most informative sentence (:func:`best_sentence`), compressed."""
+    best = best_sentence(article, actors, events, weights)
+    return None if best is None else repair(compress(article.sents[best]))

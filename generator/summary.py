@@ -187,7 +187,7 @@ def is_expletive(pronoun) -> bool:
     if pronoun.lower_ != "it" or head.lemma_ not in _COPULAS:
         return False
     clausal = ("ccomp", "xcomp", "csubj", "acl", "relcl", "advcl")
-    return any(t.dep_ in clausal for t in head.subtree if t is not head and t.i > pronoun.i)
+    return any(t.dep_ in clausal for t in head.subtree if t.i != head.i and t.i > pronoun.i)
 
 
 def anaphor(span):
@@ -267,8 +267,14 @@ def sentence_features(
 
 
 def persons_named(article: ParsedArticle, actors: Sequence[Actor]) -> list[frozenset[str]]:
-    """Per sentence, the names of the person actors it names."""
-    people = [a for a in actors if a.type == "person"]
+    """Per sentence, the names of the people among the actors it names.
+
+    An actor counts as a person when typed so, or when the parser tagged any of
+    its names as a person somewhere in the article (the type of an actor named
+    mostly by surname can come out wrong).
+    """
+    tagged = {e.text.strip() for e in article.doc.ents if e.label_ == "PERSON"}
+    people = [a for a in actors if a.type == "person" or tagged & {a.name, *a.aliases}]
     return [frozenset(a.name for a in people if names_actor(s.text, a)) for s in article.sentences]
 
 

@@ -317,7 +317,7 @@ def make_title(
     if root_subject is not None and (person := _person_entity(root_subject)) is not None:
         subject_name = person[-1].text
     prefix = _occasion(sentence, subject_name, actors)
-    if prefix is None and speaker is not None and verb is not sentence.root:
+    if prefix is None and speaker is not None and verb.i != sentence.root.i:
         speaker_parts = noun_phrase(speaker)
         prefix = render(speaker_parts[0].tokens) if speaker_parts else None
     budget = max_words - (len(prefix.split()) if prefix else 0)

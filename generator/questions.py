@@ -78,6 +78,17 @@ COLLECTIVE_NOUNS = frozenset({
     "police", "staff", "board", "panel", "company", "army", "public", "couple", "jury",
     "audience", "administration", "union", "club", "band", "crew", "delegation", "firm",
 })  # fmt: skip
+#: Verbs of gaining or keeping a position or asset: the question is what comes of it.
+GAIN_VERBS = frozenset({
+    "win", "gain", "secure", "maintain", "keep", "retain", "obtain", "earn", "capture",
+    "acquire", "regain", "seize",
+})  # fmt: skip
+#: Verbs of leaving an office: the question is who comes next.
+LEAVE_VERBS = frozenset({"resign", "quit", "retire", "step"})
+#: Below every question an explicit cue gives: follow-ups fill an article that states
+#: nothing as open up to the minimum count.
+FOLLOW_UP_STRENGTH = 0.5
+MIN_QUESTIONS = 3
 _WH_WORDS = frozenset({"how", "why", "when", "where", "what", "who", "which", "whom", "whose"})
 #: How strongly each kind of cue marks a matter to watch.
 CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "contested": 1.2,
@@ -308,9 +319,14 @@ def _phrase(tokens) -> str:
     tokens = sorted(tokens, key=lambda t: t.i)
     text = render(tokens)
     first = next((t for t in tokens if not _skipped(t)), None)
-    if first is not None and first.i == _sentence_start(first):
-        if first.pos_ != "PROPN" and first.text != "I" and not first.text.isupper():
-            text = text[:1].lower() + text[1:]
+    if (
+        first is not None
+        and first.i == _sentence_start(first)
+        and first.pos_ != "PROPN"
+        and first.text != "I"
+        and not first.text.isupper()
+    ):
+        text = text[:1].lower() + text[1:]
     return text
 
 
@@ -588,6 +604,49 @@ def _candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candida
     return out
 
 
+def follow_up(verb) -> str | None:
+    """The next question after a reported outcome, for articles that hedge nothing.
+
+    "X maintained a majority in Y" → "How will X use the majority in Y?";
+    "X resigned from Z" → "Who will replace X, who resigned from Z?".
+    """
+    subject = _subject(verb)
+    if subject is None or subject.pos_ == "PRON" or verb.tag_ not in ("VBD", "VBN", "VBZ"):
+        if verb.dep_ == "conj":
+            subject = _subject(verb.head)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+    who = noun_phrase(subject, relative_clauses=False).rstrip(",")
+    if not who:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in GAIN_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
+            return None
+        thing = noun_phrase(objects[0], relative_clauses=False).rstrip(",")
+        thing = re.sub(r"^(?:a|an|the|some|its|their|his|her)\s+", "", thing)
+        return _tidy(f"How will {who} use the {thing}") + "?"
+    if lemma in LEAVE_VERBS:
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "prt") or (
+            c.dep_ == "prep" and c.lower_ in ("from", "as"))]  # fmt: skip
+        if not parts:
+            return None
+        tokens = [verb] + [t for c in parts for t in c.subtree]
+        return _tidy(f"Who will replace {who}, who {render(tokens)}") + "?"
+    return None
+
+
+def _follow_ups(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for n, sent in enumerate(article.sents):
+        for verb in sent:
+            text = follow_up(verb) if verb.pos_ == "VERB" else None
+            if text is not None and len(text.split()) <= MAX_WORDS:
+                out.append(Candidate(text, n + 1, FOLLOW_UP_STRENGTH))
+    return out
+
+
 def _terms(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3)
 
@@ -602,7 +661,10 @@ def extract_questions(
     """Up to ``limit`` open questions, most important first, each with its evidence."""
     top = max((a.salience for a in actors), default=0.0) or 1.0
     ranked: list[tuple[float, int, str]] = []
-    for c in _candidates(article, actors):
+    candidates = _candidates(article, actors)
+    if len(candidates) < MIN_QUESTIONS:
+        candidates += _follow_ups(article, actors)
+    for c in candidates:
         if len(c.text.split()) < 4:
             continue
         mass = min(1.0, sum(a.salience / top for a in actors if names_actor(c.text, a)))

@@ -35,9 +35,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class Interval:
     """A span of days ``lo``..``hi`` (inclusive) that an expression denotes.
 
-    ``approximate`` says the text itself is vague ("about", "a few", "recent"), so
-    the true date may lie outside the span. ``decade`` marks spans named as a
-    decade ("the 1990s"), the only case where decade precision is reported.
+    ``approximate`` says the true date may lie outside the span: the text is
+    vague ("about", "a few", "recent"), or the span is a decade ("the 1990s"),
+    whose ISO value is its first year. ``decade`` marks such spans, the only
+    case where decade precision is reported.
     """
 
     lo: dt.date
@@ -105,18 +106,3 @@ class Interval:
         if self.hi == month_end(self.hi.year, self.hi.month):
             hi = month_end(hi.year, hi.month)
         return replace(self, lo=lo, hi=hi)
-
-    def unit_around(self, unit: Unit) -> Interval:
-        """The whole week, month or year holding this span's start."""
-        if unit == "day":
-            return replace(self, hi=self.lo) if self.precision == "day" else self
-        if unit == "week":
-            return replace(Interval.week_of(self.lo), approximate=self.approximate)
-        if unit == "month":
-            return replace(
-                Interval.month(self.lo.year, self.lo.month), approximate=self.approximate
-            )
-        return replace(Interval.year(self.lo.year), approximate=self.approximate)
-
-    def contains(self, other: Interval) -> bool:
-        return self.lo <= other.lo and other.hi <= self.hi

@@ -200,8 +200,6 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 ANCHORED_RULES = {"offset", "the_day", "eve", "near"}
 #: Rules that need the reference time rather than the publication date.
 REFERENCE_RULES = {"reference", "clock"}
-SPAN_RULES = {"day_month_span", "month_day_span", "day_range", "month_day_range",
-              "month_span", "year_span"}  # fmt: skip
 
 Anchor = Literal["absolute", "publication", "reference", "event"]
 

@@ -88,24 +88,26 @@ def extract_events(article: ParsedArticle) -> tuple[Event, ...]:
     """Dated events of the article, sorted by date then by position in the text."""
     found: list[_Found] = []
     for timex in resolve_article(article):
-        found += _events(article, timex)
+        event = _event(article, timex)
+        if event is not None:
+            found.append(event)
     return tuple(f.event for f in _merge(found))
 
 
 # --- one expression → one event -------------------------------------------------------
 
 
-def _events(article: ParsedArticle, timex: Timex) -> list[_Found]:
-    """The events one expression dates: its clause, and a when-clause hung on it."""
+def _event(article: ParsedArticle, timex: Timex) -> _Found | None:
+    """The event one expression dates, or None when it dates none."""
     iv = timex.interval
     value = timex.value
     if iv is None or value is None or timex.is_period:
-        return []
+        return None
     span = timex.span
     att = attachment(span)
     pred = predicate_of(att)
     if is_hypothetical(pred):
-        return []
+        return None
     own_tense = tense_of(pred)
     while _infinitive_of(pred):
         pred = pred.head  # "had been denied visas to enter ... until last week"
@@ -113,58 +115,51 @@ def _events(article: ParsedArticle, timex: Timex) -> list[_Found]:
     prep = _preposition(span)
     planned = own_tense == "future" or tense == "future" or prep == "for" or is_modal(pred)
     if prep == "before" and tense in ("past", "present"):
-        return []  # "applied before last summer": a bound, not the event's date
+        return None  # "applied before last summer": a bound, not the event's date
     if prep == "since" and (not is_verbal(att) or _superlative(pred)):
-        return []  # "its worst result since 2008", "the first talks since 2019": a measure
+        return None  # "its worst result since 2008", "the first talks since 2019": a measure
     if timex.rule == "decade" and (prep not in ("in", "during") or not is_verbal(att)):
-        return []  # decades date events only as "in the 1990s, X happened"
+        return None  # decades date events only as "in the 1990s, X happened"
     if _generic_today(timex, pred) or _state_of_subject(span, pred):
-        return []
+        return None
     sentence = article.sentence_number(span.start)
     evidence = Evidence(sentence, article.sentences[sentence - 1].text)
-    readings: list[tuple[Token, list[Token], tuple[Evidence, ...]]] = []
+    more: tuple[Evidence, ...] = ()
     when = _when_clause(span)
     elaboration = _elaboration(article, span, pred)
     if when is not None and _empty_clause(pred):
-        readings.append((_clause_head(when), when, ()))
+        head, tokens = _clause_head(when), when
     elif elaboration is not None:
         head, tokens, n = elaboration
-        readings.append((head, tokens, (Evidence(n, article.sentences[n - 1].text),)))
+        more = (Evidence(n, article.sentences[n - 1].text),)
     else:
         head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
         if when is not None:
             # "The talks failed in February, when Estovia walked out": one event, both clauses.
             tokens = sorted(set(tokens) | set(when) | {span.doc[when[0].i - 1]}, key=lambda t: t.i)
-        readings.append((head, tokens, ()))
+    text = _render(tokens, span)
+    if len(text.split()) < 3:
+        return None
     pub = article.date.isoformat()
-    expected = planned and value >= pub[: len(value)]
+    event = Event(
+        date=value,
+        approximate=iv.approximate,
+        text=text,
+        evidence=evidence,
+        expected=planned and value >= pub[: len(value)],
+        timex=_expression(timex),
+        end=timex.until.iso() if timex.until else None,
+        precision="decade" if iv.decade else iv.precision,
+        more_evidence=more,
+    )
+    words = frozenset(
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM") and not t.is_stop and not _inside(t, span)
+    )
     rank = {"absolute": 0, "publication": 1, "reference": 2, "event": 3}[timex.anchor]
-    found = []
-    for head, tokens, more in readings:
-        text = _render(tokens, span)
-        if len(text.split()) < 3:
-            continue
-        event = Event(
-            date=value,
-            approximate=iv.approximate,
-            text=text,
-            evidence=evidence,
-            expected=expected,
-            timex=_expression(timex),
-            end=timex.until.iso() if timex.until else None,
-            precision="decade" if iv.decade else iv.precision,
-            more_evidence=more,
-        )
-        words = frozenset(
-            t.lemma_.lower()
-            for t in tokens
-            if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM") and not t.is_stop and not _inside(t, span)
-        )
-        position = min(t.i for t in tokens) if more else span.start
-        found.append(
-            _Found(event, position, head.lemma_.lower(), words, rank + 2 * int(iv.approximate))
-        )
-    return found
+    position = min(t.i for t in tokens) if more else span.start
+    return _Found(event, position, head.lemma_.lower(), words, rank + 2 * int(iv.approximate))
 
 
 def _clause_head(tokens: list[Token]) -> Token:

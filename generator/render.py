@@ -10,7 +10,9 @@ package, never from seed text) pass through unchanged.
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -59,14 +61,81 @@ def attr(value: Any) -> Trusted:
 
 def date_label(value: str) -> str:
     """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``."""
-    import calendar
-
     parts = value.split("-")
     if len(parts) == 3:
         return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
     if len(parts) == 2:
         return f"{calendar.month_abbr[int(parts[1])]} {parts[0]}"
     return value
+
+
+def date_anchor(value: str) -> Trusted:
+    """Anchor id of a timeline heading: ``y2025`` for a year, ``m2025-02`` for a month."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return Trusted(f"y{int(parts[0]):04d}")
+    return Trusted(f"m{int(parts[0]):04d}-{int(parts[1]):02d}")
+
+
+#: Above this many months between the first and the last event, the chart has one bar a year.
+_CHART_MAX_MONTHS = 48
+_BAR, _GAP, _CHART_H, _AXIS_H = 14, 4, 64, 18
+
+
+def timeline_svg(dated_counts: list[tuple[str, int]]) -> Trusted:
+    """An inline SVG bar chart of events per month (or per year over long spans).
+
+    Rendered at build time from dates and counts alone; each bar links to its
+    heading on the timeline page. Year-only dates have no bar in a chart by month.
+    Empty when there is nothing to chart.
+    """
+    dated = [(d, n) for d, n in dated_counts if d[:4].isdigit()]
+    if not dated:
+        return Trusted("")
+    months = [(int(d[:4]), int(d[5:7])) for d, _ in dated if len(d) >= 7]
+    first, last = (min(months), max(months)) if months else ((0, 0), (0, 0))
+    span = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    by_month = bool(months) and span <= _CHART_MAX_MONTHS
+    counts: Counter[str] = Counter()
+    for d, n in dated:
+        if by_month and len(d) < 7:
+            continue
+        counts[d[:7] if by_month else d[:4]] += n
+    if by_month:
+        start = first[0] * 12 + first[1] - 1
+        keys = [f"{y:04d}-{m + 1:02d}" for y, m in (divmod(start + i, 12) for i in range(span))]
+    else:
+        years = [int(k) for k in counts]
+        keys = [f"{y:04d}" for y in range(min(years), max(years) + 1)]
+    peak = max(counts.values())
+    step = _BAR + _GAP
+    width = len(keys) * step + _GAP
+    label_every = max(1, len(keys) // 12) if not by_month else 1
+    parts = [
+        f'<svg class="brf-chart" viewBox="0 0 {width} {_CHART_H + _AXIS_H}" '
+        f'width="{width}" height="{_CHART_H + _AXIS_H}" role="img" '
+        f'aria-label="Events by {"month" if by_month else "year"}">'
+    ]
+    for i, key in enumerate(keys):
+        x = _GAP + i * step
+        n = counts.get(key, 0)
+        if n:
+            h = max(3, round((_CHART_H - 6) * n / peak))
+            label = md_escape(f"{date_label(key)}: {n} event{'s' if n != 1 else ''}")
+            parts.append(
+                f'<a href="#{date_anchor(key)}"><rect class="brf-bar" x="{x}" '
+                f'y="{_CHART_H - h}" width="{_BAR}" height="{h}" rx="2">'
+                f"<title>{label}</title></rect></a>"
+            )
+        labelled = (key.endswith("-01") or i == 0) if by_month else i % label_every == 0
+        if labelled:
+            parts.append(
+                f'<text class="brf-axis" x="{x}" y="{_CHART_H + _AXIS_H - 4}">'
+                f"{md_escape(key[:4])}</text>"
+            )
+    parts.append(f'<line class="brf-base" x1="0" x2="{width}" y1="{_CHART_H}" y2="{_CHART_H}"/>')
+    parts.append("</svg>")
+    return Trusted("".join(parts))
 
 
 class Renderer:
@@ -88,6 +157,7 @@ class Renderer:
         self.env.filters["attr"] = attr
         self.env.filters["url"] = lambda u: Trusted(safe_url(u) or "")
         self.env.filters["date_label"] = date_label
+        self.env.filters["date_anchor"] = date_anchor
         self.env.filters["trusted"] = Trusted
 
     def render(self, name: str, **context: Any) -> str:

@@ -78,63 +78,70 @@ def date_anchor(value: str) -> Trusted:
 
 
 #: Above this many months between the first and the last event, the chart has one bar a year.
-_CHART_MAX_MONTHS = 48
-_BAR, _GAP, _CHART_H, _AXIS_H = 14, 4, 64, 18
+CHART_MAX_MONTHS = 48
 
 
-def timeline_svg(dated_counts: list[tuple[str, int]]) -> Trusted:
-    """An inline SVG bar chart of events per month (or per year over long spans).
+def chart_bins(dated_counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(month or year, number of events) for every bin from the first to the last event.
 
-    Rendered at build time from dates and counts alone; each bar links to its
-    heading on the timeline page. Year-only dates have no bar in a chart by month.
-    Empty when there is nothing to chart.
+    Bins are months (``YYYY-MM``) when the events span at most
+    :data:`CHART_MAX_MONTHS`, else years (``YYYY``); empty bins are kept so the
+    axis is linear in time. Year-only dates have no bin in a chart by month.
     """
     dated = [(d, n) for d, n in dated_counts if d[:4].isdigit()]
-    if not dated:
-        return Trusted("")
-    months = [(int(d[:4]), int(d[5:7])) for d, _ in dated if len(d) >= 7]
-    first, last = (min(months), max(months)) if months else ((0, 0), (0, 0))
-    span = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
-    by_month = bool(months) and span <= _CHART_MAX_MONTHS
+    months = sorted({(int(d[:4]), int(d[5:7])) for d, _ in dated if len(d) >= 7})
+    span = 0
+    if months:
+        (y0, m0), (y1, m1) = months[0], months[-1]
+        span = (y1 - y0) * 12 + m1 - m0 + 1
     counts: Counter[str] = Counter()
-    for d, n in dated:
-        if by_month and len(d) < 7:
-            continue
-        counts[d[:7] if by_month else d[:4]] += n
-    if by_month:
-        start = first[0] * 12 + first[1] - 1
+    if 0 < span <= CHART_MAX_MONTHS:
+        for d, n in dated:
+            if len(d) >= 7:
+                counts[d[:7]] += n
+        start = y0 * 12 + m0 - 1
         keys = [f"{y:04d}-{m + 1:02d}" for y, m in (divmod(start + i, 12) for i in range(span))]
     else:
+        for d, n in dated:
+            counts[d[:4]] += n
+        if not counts:
+            return []
         years = [int(k) for k in counts]
         keys = [f"{y:04d}" for y in range(min(years), max(years) + 1)]
-    peak = max(counts.values())
-    step = _BAR + _GAP
-    width = len(keys) * step + _GAP
-    label_every = max(1, len(keys) // 12) if not by_month else 1
+    return [(k, counts.get(k, 0)) for k in keys]
+
+
+def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
+    """A bar chart of events over time, as plain HTML rendered at build time.
+
+    One bar per month (or year over long spans), its height the share of the
+    busiest bin; each bar links to its heading on the timeline page. HTML rather
+    than SVG links, because instant navigation rewrites every link on a page.
+    Built from dates and counts alone. Empty when there is nothing to chart.
+    """
+    bins = chart_bins(dated_counts)
+    if not bins:
+        return Trusted("")
+    peak = max(n for _, n in bins)
+    by_month = len(bins[0][0]) > 4
+    every = 1 if by_month else max(1, len(bins) // 12)
     parts = [
-        f'<svg class="brf-chart" viewBox="0 0 {width} {_CHART_H + _AXIS_H}" '
-        f'width="{width}" height="{_CHART_H + _AXIS_H}" role="img" '
+        f'<div class="brf-chart" role="group" '
         f'aria-label="Events by {"month" if by_month else "year"}">'
     ]
-    for i, key in enumerate(keys):
-        x = _GAP + i * step
-        n = counts.get(key, 0)
+    for i, (key, n) in enumerate(bins):
+        parts.append('<span class="brf-bin">')
         if n:
-            h = max(3, round((_CHART_H - 6) * n / peak))
             label = md_escape(f"{date_label(key)}: {n} event{'s' if n != 1 else ''}")
+            height = max(6, round(100 * n / peak))
             parts.append(
-                f'<a href="#{date_anchor(key)}"><rect class="brf-bar" x="{x}" '
-                f'y="{_CHART_H - h}" width="{_BAR}" height="{h}" rx="2">'
-                f"<title>{label}</title></rect></a>"
+                f'<a class="brf-bar" href="#{date_anchor(key)}" style="height:{height}%" '
+                f'title="{label}" aria-label="{label}"></a>'
             )
-        labelled = (key.endswith("-01") or i == 0) if by_month else i % label_every == 0
-        if labelled:
-            parts.append(
-                f'<text class="brf-axis" x="{x}" y="{_CHART_H + _AXIS_H - 4}">'
-                f"{md_escape(key[:4])}</text>"
-            )
-    parts.append(f'<line class="brf-base" x1="0" x2="{width}" y1="{_CHART_H}" y2="{_CHART_H}"/>')
-    parts.append("</svg>")
+        if (key.endswith("-01") or i == 0) if by_month else i % every == 0:
+            parts.append(f'<span class="brf-tick">{md_escape(key[:4])}</span>')
+        parts.append("</span>")
+    parts.append("</div>")
     return Trusted("".join(parts))
 
 

@@ -21,7 +21,7 @@ from . import feed
 from .cross_actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
 from .cross_timeline import TimelineItem, merge_timeline
 from .model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
-from .render import Renderer, Trusted, timeline_svg
+from .render import Renderer, Trusted, timeline_chart
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"
@@ -231,7 +231,7 @@ def build_site(
                 "timeline.md.j2",
                 years=years,
                 n_items=len(timeline),
-                chart=timeline_svg([(it.date, len(it.sources)) for it in timeline]),
+                chart=timeline_chart([(it.date, len(it.sources)) for it in timeline]),
                 uri=TIMELINE_URI,
                 **ctx,
             ),

@@ -9,7 +9,9 @@ error, a dialog, or any request that leaves 127.0.0.1 (see ``conftest.py``).
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -142,7 +144,8 @@ def test_an_actor_page_lists_each_briefing_it_appears_in(tab, briefings_json):
     # Reach the actor page the way a reader does: from a briefing's key actors table.
     tab.open(page_path(newest.id))
     page = tab.page
-    page.locator("article table a", has_text=squash(as_named.name)).first.click()
+    table = page.locator("article table")
+    table.get_by_role("link", name=squash(as_named.name), exact=True).first.click()
     page.wait_for_url(f"**/actors/{entry.slug}/")
     assert heading(page) == squash(entry.name)
     listed = page.locator("h2#briefings + ul > li > a:not(.brf-ev)")
@@ -257,3 +260,13 @@ def test_no_request_leaves_localhost_on_any_kind_of_page(tab, briefings_json):
     assert {"search_index.json", "briefings.css", "briefings.js"} <= fetched
     assert any(u.endswith(".min.js") for u in tab.requests)
     assert tab.problems() == []
+
+
+def test_download_json_gives_the_briefing_object(tab, briefings_json):
+    briefing = briefings_json[-1]
+    tab.open(page_path(briefing["id"]))
+    with tab.page.expect_download() as download:
+        tab.page.locator("article a.brf-json").click()
+    assert download.value.suggested_filename == f"{briefing['id']}.json"
+    data = json.loads(Path(download.value.path()).read_text("utf-8"))
+    assert data == briefing

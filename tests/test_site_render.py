@@ -189,3 +189,14 @@ def test_feeds_follow_the_url_style_and_are_deterministic():
     links = [e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")]
     assert links == ["https://x.org/briefings/b.html", "https://x.org/briefings/a.html"]
     assert root.find(f"{ATOM}updated").text == "2024-02-01T00:00:00Z"
+
+
+def test_a_site_without_briefings_still_has_every_page(renderer):
+    s = build_site([], renderer, errors=["seeds/bad.txt:1: no date header"])
+    pages = {p.uri: p.content for p in s.pages}
+    assert {"actors/index.md", "timeline.md", "briefings/index.md", "errors.md"} <= set(pages)
+    assert "No dated events yet." in pages["timeline.md"] and "brf-chart" not in pages["timeline.md"]
+    assert "No briefings yet" in s.home_fragment
+    assert "seeds/bad.txt" in pages["errors.md"]
+    assert json.loads(pages["feed.json"])["items"] == []
+    assert ET.fromstring(pages["feed.xml"]).find(f"{ATOM}entry") is None

@@ -195,7 +195,9 @@ def test_a_site_without_briefings_still_has_every_page(renderer):
     s = build_site([], renderer, errors=["seeds/bad.txt:1: no date header"])
     pages = {p.uri: p.content for p in s.pages}
     assert {"actors/index.md", "timeline.md", "briefings/index.md", "errors.md"} <= set(pages)
-    assert "No dated events yet." in pages["timeline.md"] and "brf-chart" not in pages["timeline.md"]
+    assert (
+        "No dated events yet." in pages["timeline.md"] and "brf-chart" not in pages["timeline.md"]
+    )
     assert "No briefings yet" in s.home_fragment
     assert "seeds/bad.txt" in pages["errors.md"]
     assert json.loads(pages["feed.json"])["items"] == []

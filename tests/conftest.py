@@ -90,7 +90,7 @@ def project(tmp_path):
     return lambda seeds=None, cache=True: make_project(tmp_path, seeds, cache)
 
 
-SITE_FIXTURES = FIXTURES / "site"
+SITE_FIXTURES = FIXTURES / "site_articles"
 
 
 def demo_seeds(with_markup: bool = True) -> list[Path]:

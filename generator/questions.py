@@ -298,7 +298,7 @@ def render(tokens) -> str:
             continue
         if prev is not None:
             between = tok.doc[prev.i + 1 : tok.i]
-            gap = tok.doc.text[prev.idx + len(prev.text) : tok.idx]
+            gap = prev.whitespace_ + between.text_with_ws  # doc.text would rebuild the article
             dropped = any(not _skipped(t) for t in between)
             out += " " if dropped or any(c.isspace() for c in gap) else ""
         out += tok.text

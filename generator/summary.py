@@ -25,7 +25,9 @@ what remains is still a full clause.
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -97,15 +99,21 @@ def textrank(terms: Sequence[frozenset[str]], damping: float = 0.85, rounds: int
     n = len(terms)
     if n == 0:
         return []
-    weights = [[_similarity(terms[i], terms[j]) if i != j else 0.0 for j in range(n)]
-               for i in range(n)]  # fmt: skip
+    weights = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):  # the similarity is symmetric
+            weights[i][j] = weights[j][i] = _similarity(terms[i], terms[j])
     out_sum = [sum(row) for row in weights]
+    # Per sentence, the non-zero incoming weights (w[j][i] / out_sum[j]), in order of j:
+    # the same sums as over the full matrix, without the zero terms.
+    incoming = [
+        [(j, weights[j][i] / out_sum[j]) for j in range(n) if out_sum[j] and weights[j][i]]
+        for i in range(n)
+    ]
     rank = [1.0 / n] * n
     for _ in range(rounds):
         rank = [
-            (1 - damping) / n
-            + damping * sum(weights[j][i] / out_sum[j] * rank[j] for j in range(n) if out_sum[j])
-            for i in range(n)
+            (1 - damping) / n + damping * sum(w * rank[j] for j, w in incoming[i]) for i in range(n)
         ]
     return rank
 
@@ -141,9 +149,13 @@ def quoted_share(article: ParsedArticle) -> list[float]:
 
 def names_actor(text: str, actor: Actor) -> bool:
     """Whether ``text`` names ``actor`` by its name or an alias (whole words)."""
-    return any(
-        re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) for form in (actor.name, *actor.aliases)
-    )
+    return _forms_pattern((actor.name, *actor.aliases)).search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled search for any of the forms as whole words."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))})(?!\w)")
 
 
 def _scaled(values: Sequence[float]) -> list[float]:
@@ -293,6 +305,10 @@ def person_antecedents(named: Sequence[frozenset[str]]) -> list[str | None]:
     return out
 
 
+#: The arguments and result of the last :func:`score_sentences` call.
+_last_scored: tuple[tuple, tuple[ScoredSentence, ...]] | None = None
+
+
 def score_sentences(
     article: ParsedArticle,
     actors: Sequence[Actor],
@@ -300,7 +316,17 @@ def score_sentences(
     weights: SummaryWeights = DEFAULT_WEIGHTS,
     features: Sequence[Features] | None = None,
 ) -> list[ScoredSentence]:
-    """Every sentence of the article with its score (higher is more summary-worthy)."""
+    """Every sentence of the article with its score (higher is more summary-worthy).
+
+    The summary, the bottom line and the title each ask for the same scores of
+    the same article: the last answer is kept and given again to the same
+    (identical) arguments.
+    """
+    global _last_scored
+    key = (article, actors, events, weights)
+    if features is None and _last_scored and all(map(operator.is_, _last_scored[0], key)):
+        return list(_last_scored[1])
+    memo = features is None
     if features is None:
         features = sentence_features(article, actors, events)
     named = persons_named(article, actors)
@@ -323,6 +349,8 @@ def score_sentences(
                 persons=named[i],
             )
         )
+    if memo:
+        _last_scored = (key, tuple(out))
     return out
 
 

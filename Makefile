@@ -49,7 +49,7 @@ eval: install
 	$(BIN)/briefings eval $(CORPUS)/articles $(CORPUS)/gold --json build/eval.json
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --corpus $(CORPUS)
 
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py

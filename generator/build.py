@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import ExtractionCache, model_fingerprint
+from .cache import ExtractionCache, model_fingerprint, model_source_fingerprint
 from .errors import BriefingsError, SeedError
 from .model import Briefing
 from .nlp import load_model, to_parsed
@@ -71,7 +71,10 @@ def read_seeds(
 
 def cache_context(settings: Settings) -> str:
     """Everything besides the seed's bytes that the cache key covers."""
-    return f"pipeline={PIPELINE_VERSION};{model_fingerprint(settings.model)};{settings.key()}"
+    return (
+        f"pipeline={PIPELINE_VERSION};document={model_source_fingerprint()};"
+        f"{model_fingerprint(settings.model)};{settings.key()}"
+    )
 
 
 #: Seeds per unit of extraction work: one ``nlp.pipe`` batch in one process.

@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .model import Briefing, briefing_from_dict
+from .model import Briefing, briefing_from_dict, keep_json
 
 
 def model_fingerprint(name: str) -> str:
@@ -49,6 +49,17 @@ def model_fingerprint(name: str) -> str:
             digest = hashlib.sha256(package_meta.read_bytes()).hexdigest()[:16]
             break
     return f"{name}=={version}@{digest}"
+
+
+def model_source_fingerprint() -> str:
+    """A hash of the document model's source: briefing fields and their JSON form.
+
+    Part of the cache key, so cached JSON is never read back into a changed model
+    (and never served as the JSON of one, see :func:`generator.model.keep_json`).
+    """
+    from . import model
+
+    return hashlib.sha256(Path(model.__file__).read_bytes()).hexdigest()[:16]
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -133,7 +144,7 @@ class ExtractionCache:
         except (FileNotFoundError, NotADirectoryError):
             return None
         try:
-            return briefing_from_dict(json.loads(text))
+            return keep_json(briefing_from_dict(json.loads(text)), text)
         except (ValueError, KeyError, TypeError):
             return None  # a damaged entry is a miss; the next put replaces it
 

@@ -64,8 +64,10 @@ def stop_words() -> frozenset[str]:
     return frozenset(loaded.STOP_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
-    """Stemmed, lower-cased content words of an event description."""
+    """Stemmed, lower-cased content words of an event description (memoised: events
+    are compared pairwise)."""
     stop = stop_words()
     words = (m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text))
     return frozenset(_stem(w) for w in words if w not in stop and len(w) > 1)

@@ -9,7 +9,7 @@ extraction results rebuild the site without the language model.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 SCHEMA = "briefing/1"
@@ -101,12 +101,44 @@ class Briefing:
 
     def to_dict(self) -> dict[str, Any]:
         """The ``briefing/1`` JSON object, keys in a fixed order."""
-        d = asdict(self)
-        return {"schema": SCHEMA, **d}
+        return {"schema": SCHEMA, **_plain(self)}
 
     def to_json(self) -> str:
-        """Deterministic JSON text (sorted nothing, fixed field order, UTF-8)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        """Deterministic JSON text (sorted nothing, fixed field order, UTF-8).
+
+        Computed once per object (the value is frozen); :func:`keep_json` lets the
+        extraction cache hand over the text it stored.
+        """
+        text = self.__dict__.get("_json")
+        if text is None:
+            text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+            object.__setattr__(self, "_json", text)
+        return text
+
+
+def keep_json(briefing: Briefing, text: str) -> Briefing:
+    """Give ``briefing`` the JSON text it was read from, as its :meth:`Briefing.to_json`.
+
+    Only for text this module's ``to_json`` wrote for an equal briefing: the
+    extraction cache, whose key covers this module's source, so a change to the
+    model or its JSON form is never served from old text.
+    """
+    object.__setattr__(briefing, "_json", text)
+    return briefing
+
+
+def _plain(value: Any) -> Any:
+    """What :func:`dataclasses.asdict` gives for these values, in half the time.
+
+    Every site build turns every briefing into JSON; ``asdict`` deep-copies each leaf.
+    """
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, tuple | list):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def _evidence(d: dict[str, Any]) -> Evidence:

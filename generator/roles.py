@@ -1,0 +1,134 @@
+"""A person's role, as the article states it.
+
+Three constructions carry it, read off the dependency parse:
+
+* a title before the name: "Russian leader Vladimir Putin" -> "Russian leader";
+* an apposition after it: "Kevin Bergner, a US spokesperson," -> "US spokesperson",
+  or before it: "the president of the Lombardy region, Roberto Maroni";
+* an affiliation: "Aaron David Miller of the Woodrow Wilson Center".
+
+A title must end in a noun that can name a person (WordNet ``noun.person``), so
+"team member" is a role and "Afghanistan's response" is not.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicons import is_person_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Longest role kept, in words; longer appositions are descriptions, not roles.
+MAX_ROLE_WORDS = 9
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
+
+
+def _title_head(tok: Token) -> bool:
+    text = tok.text.rstrip(".")
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and not tok.text.endswith(".")
+        and len(text) > 2
+        and is_person_noun(tok.lemma_.lower() if tok.pos_ == "NOUN" else text.lower())
+    )
+
+
+def _phrase(tokens: list[Token]) -> str | None:
+    while tokens and (tokens[0].tag_ in ("DT", "PDT", "PRP$") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("DT", "IN", "CC")):
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > MAX_ROLE_WORDS * 2:
+        return None
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    words = text.split()
+    if not words or len(words) > MAX_ROLE_WORDS:
+        return None
+    return " ".join(words)
+
+
+def title_before(doc: Doc, start: int, end: int) -> str | None:
+    """Title words right before the name that modify it: "US President Donald Trump"."""
+    span = doc[start:end]
+    root = span.root
+    first = start
+    i = start - 1
+    sent_start = root.sent.start
+    while i >= sent_start:
+        tok = doc[i]
+        # a left dependent of the name, or of a word already in the title
+        inside = start <= tok.head.i < end or first <= tok.head.i < start
+        if tok.head.i > tok.i and inside and not tok.ent_type_ == "PERSON":
+            first = i
+            i -= 1
+            continue
+        if tok.text in ("-", "–") and not tok.whitespace_:
+            first = i
+            i -= 1
+            continue
+        break
+    tokens = list(doc[first:start])
+    # The title ends in a person noun just before the name.
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        return None
+    if not tokens or not _title_head(tokens[-1]):
+        return None
+    # Leading determiners and stray prepositions are not part of the title.
+    while tokens and tokens[0].tag_ in ("DT", "PDT", "IN", "CC"):
+        tokens = tokens[1:]
+    return _phrase(tokens)
+
+
+def _appositive_text(head: Token, exclude: range) -> str | None:
+    tokens: list[Token] = []
+    for t in head.subtree:
+        if t.i in exclude:
+            continue
+        tokens.append(t)
+    # cut at the first clause or comma after the head
+    kept: list[Token] = []
+    for t in tokens:
+        if t.i > head.i and (t.dep_ in _CLAUSE_DEPS or t.is_punct):
+            break
+        if t.i < head.i and t.is_punct:
+            kept = []
+            continue
+        kept.append(t)
+    return _phrase(kept)
+
+
+def apposition(doc: Doc, start: int, end: int) -> str | None:
+    """"Kevin Bergner, a US spokesperson" and "the president of X, Roberto Maroni"."""
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end and _title_head(child):
+            if child.ent_type_ and child.ent_type_ != "NORP":
+                continue
+            return _appositive_text(child, range(start, end))
+    head = root.head
+    if root.dep_ == "appos" and head.i < start and _title_head(head) and not head.ent_type_:
+        return _appositive_text(head, range(root.left_edge.i, root.right_edge.i + 1))
+    return None
+
+
+def affiliation(doc: Doc, start: int, end: int) -> str | None:
+    """"Bruce Riedel of the Brookings Institution" -> "of the Brookings Institution"."""
+    if end >= len(doc) or doc[end].lower_ not in ("of", "from", "at"):
+        return None
+    prep = doc[end]
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs or objs[0].ent_type_ != "ORG":
+        return None
+    obj = objs[0]
+    tokens = [prep, *(t for t in obj.subtree if t.i > prep.i)]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text if len(text.split()) <= MAX_ROLE_WORDS else None
+
+
+def role_of(doc: Doc, start: int, end: int) -> str | None:
+    """The role the text gives the person named by ``doc[start:end]``, if any."""
+    return title_before(doc, start, end) or apposition(doc, start, end) or affiliation(
+        doc, start, end
+    )

@@ -195,33 +195,48 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
     return [c for c in clusters.values() if c.mentions]
 
 
-def cluster_groups(mentions: list[Mention], named: list[Cluster]) -> list[Cluster]:
-    """Group common-noun mentions: one cluster per kind of group the article names.
+def cluster_groups(
+    mentions: list[Mention], named: list[Cluster], adjectives: list[Mention] = ()
+) -> list[Cluster]:
+    """Group common-noun mentions: one cluster per group the article names.
 
-    "the council" joins the one named organisation ending in "Council"; a bare
-    "the camp" joins the one qualified camp, if only one is named.
+    * "the council" joins the one named organisation ending in "Council";
+    * "the M5S party" joins the organisation "M5S" it is qualified by;
+    * a bare "the team" joins the qualified team the article names most
+      ("the Afghan team"), when one outnumbers the others;
+    * "pro-Beijing" alone joins the one group qualified by it ("pro-Beijing camp").
     """
-    org_heads: dict[str, list[Cluster]] = defaultdict(list)
+    org_heads: dict[str, dict[int, Cluster]] = defaultdict(dict)
+    org_names: dict[str, dict[int, Cluster]] = defaultdict(dict)
     for c in named:
         if c.labels().most_common(1)[0][0] == "ORG":
             for form in c.forms:
-                org_heads[form.split()[-1].lower()].append(c)
+                org_heads[form.split()[-1].lower()][id(c)] = c
+                org_names[fold(form)][id(c)] = c
     by_key: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
-        head = m.key[0]
-        targets = {id(c): c for c in org_heads.get(head, [])}
-        if len(m.key) == 1 and not m.plural and len(targets) == 1:
+        head, mods = m.key[0], m.key[1:]
+        targets = org_heads.get(head, {}) if not mods and not m.plural else {}
+        if len(mods) == 1 and not m.plural:
+            targets = org_names.get(fold(mods[0]), {})
+        if len(targets) == 1:
             next(iter(targets.values())).mentions.append(m)
             continue
         by_key[(m.key, m.plural)].append(m)
-    qualified: dict[tuple[str, bool], list[tuple]] = defaultdict(list)
+    counts: dict[tuple[str, bool], Counter[tuple]] = defaultdict(Counter)
     for key, plural in by_key:
         if len(key) > 1:
-            qualified[(key[0], plural)].append((key, plural))
+            counts[(key[0], plural)][(key, plural)] = len(by_key[(key, plural)])
     clusters: dict[tuple, Cluster] = {}
     for (key, plural), ms in sorted(by_key.items()):
         target = (key, plural)
-        if len(key) == 1 and len(qualified[(key[0], plural)]) == 1:
-            target = qualified[(key[0], plural)][0]
+        ranked = counts[(key[0], plural)].most_common(2)
+        if len(key) == 1 and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            target = ranked[0][0]
         clusters.setdefault(target, Cluster()).mentions.extend(ms)
+    for adj in adjectives:
+        owners = [c for (key, _), c in clusters.items() if fold(adj.text) in map(fold, key[1:])]
+        if len(owners) == 1:
+            owner = owners[0]
+            owner.mentions.append(replace(adj, label=GROUP, key=owner.mentions[0].key))
     return list(clusters.values())

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 #: Label of a common-noun group mention.
 GROUP = "GROUP"
+#: Label of a hyphenated adjective made of a name ("pro-Beijing").
+ADJECTIVE = "ADJ"
 
 #: English prepositions of place and direction (closed class): "in Paris" is where, not who.
 SPATIAL_PREPOSITIONS = frozenset(
@@ -40,9 +42,11 @@ STRICT_SPATIAL = frozenset(["in", "at", "near", "inside", "outside", "within", "
 NAME_PREFIXES = frozenset(
     ["pro", "anti", "pan", "non", "ex", "neo", "post", "pre", "mid", "trans", "inter", "intra", "sub", "super", "ultra", "semi", "counter", "multi", "cross"]
 )
-#: Quantifiers and determiners that make a noun phrase generic ("every team", "163 teams").
-QUANTIFIERS = frozenset(
-    ["every", "each", "any", "all", "no", "some", "several", "many", "few", "most", "other", "another", "both", "either", "neither", "such", "more", "less", "various", "numerous"]
+#: Universal and negative quantifiers (closed class): "every team" is no one team.
+GENERIC_QUANTIFIERS = frozenset("every each any no all either neither other another".split())
+#: Quantifiers and numbers do not tell one group from another ("several municipalities").
+QUANTIFIERS = GENERIC_QUANTIFIERS | frozenset(
+    "some several many few most both such more less various numerous".split()
 )
 #: English reporting verbs (closed set): a source that only says, tells or reports is cited.
 REPORTING_VERBS = frozenset(
@@ -105,6 +109,7 @@ def function_of(root: Token, place: bool = False) -> tuple[str, str | None]:
         return "subject", head.head.lemma_.lower()
     if dep == "pobj":
         prep = head.lemma_.lower()
+        head = _governor(head)  # "in the United States or in Canada"
         if prep == "to" and head.head.lemma_.lower() == "accord":
             return "object", "according"
         spatial = STRICT_SPATIAL if not place else SPATIAL_PREPOSITIONS
@@ -137,10 +142,22 @@ def _hyphen_attached(doc, i: int) -> bool:
     )
 
 
-def _prefixed(tok: Token) -> bool:
-    """A one-token hyphenated adjective made of a name: "pro-Beijing", "anti-Kremlin"."""
-    head, sep, rest = tok.text.partition("-")
-    return bool(sep) and rest[:1].isupper() and head.lower() in NAME_PREFIXES
+def _prefixed(word: list[Token]) -> bool:
+    """A hyphenated adjective made of a name: "pro-Beijing", "anti-Kremlin"."""
+    head, sep, rest = _word_text(word).partition("-")
+    return bool(sep) and head.lower() in NAME_PREFIXES
+
+
+def _adjective_mention(article: ParsedArticle, word: list[Token]) -> Mention:
+    """"pro-Beijing" on its own: no actor, but it may name a group ("pro-Beijing camp")."""
+    return Mention(
+        text=_word_text(word),
+        label=ADJECTIVE,
+        start=word[0].i,
+        end=word[-1].i + 1,
+        sentence=article.sentence_number(word[0].i),
+        function="modifier",
+    )
 
 
 def _words(tokens: list[Token]) -> list[list[Token]]:
@@ -229,6 +246,11 @@ def _extend_right(span: Span) -> int:
     """
     doc = span.doc
     end = span.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+        if doc[end].ent_type_ or (is_title_word(doc[end]) and nxt not in ("of", "for")):
+            break
+        end += 1  # "United Nations" + "High Commissioner"
     while end < len(doc):
         word = doc[end].lower_
         structured = any(t.lower_ in ("of", "for") for t in doc[span.start : end])
@@ -263,13 +285,20 @@ def _extend_left(span: Span) -> int:
     sent_start = span.sent.start
     while start > sent_start:
         tok = doc[start - 1]
+        if tok.like_num and start - 2 >= sent_start and doc[start - 2].pos_ == "PROPN":
+            tok = doc[start - 2]  # "Movimento 5 Stelle"
+            if tok.ent_type_ or not tok.text[:1].isupper() or is_title_word(tok):
+                break
+            start -= 2
+            continue
+        attached = span.start <= tok.head.i < span.end or tok.head.i == span.root.head.i
         if (
             tok.pos_ != "PROPN"
             or not tok.text[:1].isupper()
             or tok.ent_type_
             or tok.text.endswith(".")
             or is_title_word(tok)
-            or not (span.start <= tok.head.i < span.end or tok.head.i == span.root.head.i)
+            or not (attached or span.label_ == "PERSON")
         ):
             break
         start -= 1
@@ -302,11 +331,37 @@ def _in_title(doc, start: int, end: int) -> bool:
     return nxt is not None and nxt.text[:1].isupper() and not nxt.ent_type_ and is_title_word(nxt)
 
 
+def _unlabelled_names(doc) -> list[Span]:
+    """Names the model left untagged after a possessive or a title.
+
+    "New People Party's Regina Ip", "Environment Minister John Baird": two or
+    more capitalised proper nouns outside any entity, right after "'s" or a
+    title word, are a person's name.
+    """
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    i = 1
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            if doc[j].ent_type_ or is_title_word(doc[j]) or doc[j].text.endswith("."):
+                break
+            j += 1
+        prev = doc[i - 1]
+        if j - i >= 2 and (prev.tag_ == "POS" or is_title_word(prev)) and j - i <= 3:
+            out.append(Span(doc, i, j, label="PERSON"))
+            i = j
+        else:
+            i = max(j, i + 1)
+    return out
+
+
 def named_mentions(article: ParsedArticle) -> list[Mention]:
     """Every cleaned named-entity mention of an actor-like label, in text order."""
     doc = article.doc
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in sorted([*doc.ents, *_unlabelled_names(doc)], key=lambda e: e.start):
         if ent.label_ not in NAMED_LABELS or _is_credit(ent):
             continue
         label = ent.label_
@@ -323,9 +378,12 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             doc[start - 2].text[:1].islower() or doc[start - 2].lower_ in NAME_PREFIXES
         ):
             tokens = tokens[1:]  # "pro-Beijing DAB": "Beijing" belongs to an adjective
-        while tokens and _prefixed(tokens[0]):
-            tokens = tokens[1:]
-        tokens = _clean(tokens)
+        words = _words(tokens)
+        while words and _prefixed(words[0]):
+            if len(words) == 1:
+                out.append(_adjective_mention(article, words[0]))
+            words = words[1:]
+        tokens = _clean([t for w in words for t in w])
         if not tokens or _in_title(doc, tokens[0].i, tokens[-1].i + 1):
             continue
         alias = _paren_alias(doc, end)
@@ -397,6 +455,30 @@ def _distinguishing(word: list[Token]) -> bool:
     return len(word) > 1 or first.text[:1].isupper() or first.pos_ in ("NOUN", "PROPN")
 
 
+def _group_head(tok: Token) -> bool:
+    """Whether a common noun can head a phrase naming one group of people.
+
+    A noun whose first sense is a group ("army", "government") always can; a
+    plural of a person noun ("officials", "girls") can; a noun with a group sense
+    among others ("camp", "municipality") only in the plural or qualified.
+    """
+    lemma = tok.lemma_.lower()
+    plural = tok.tag_ == "NNS"
+    if first_sense_is_actor(lemma) and is_group_noun(lemma):
+        return True
+    if plural and is_person_noun(lemma):
+        return True
+    return is_group_noun(lemma) and plural
+
+
+def _names_a_name(tok: Token) -> bool:
+    """A common noun describing a name beside it: "the secularist magazine MicroMega"."""
+    named = ("PERSON", "ORG")
+    if tok.dep_ in ("compound", "appos") and tok.head.ent_type_ in named:
+        return True
+    return any(c.dep_ in ("appos", "compound") and c.ent_type_ in named for c in tok.children)
+
+
 def group_mentions(article: ParsedArticle) -> list[Mention]:
     """Common-noun phrases whose head can name a group of people, in text order."""
     doc = article.doc
@@ -406,22 +488,27 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
             continue
         if tok.dep_ == "compound" and not is_person_noun(tok.head.lemma_.lower()):
             continue
-        if any(t.ent_type_ == "PERSON" for t in (tok.head, *tok.children)):
+        if any(t.ent_type_ == "PERSON" for t in (tok.head, *tok.children)) or _names_a_name(tok):
             continue  # a title: "the president, Volodymyr Zelensky", "spokesperson Julie Hahn"
-        lemma = tok.lemma_.lower()
-        plural = tok.tag_ == "NNS"
-        if not (is_group_noun(lemma) or (plural and is_person_noun(lemma))):
-            continue
         phrase = _noun_phrase(tok)
         before = [t for t in phrase if t.i < tok.i]
-        if any(t.lower_ in QUANTIFIERS or t.tag_ == "CD" for t in before):
-            continue  # "every team", "163 teams": generic, not one group
+        plural = tok.tag_ == "NNS"
+        if any(t.lower_ in GENERIC_QUANTIFIERS for t in before):
+            continue  # "every team": no one team
+        if not plural and before and before[0].lower_ in ("a", "an"):
+            continue  # "a system": a new referent, not an actor yet
+        key = [tok.lemma_.lower()]
+        key += [_word_text(w).lower() for w in _words(before) if _distinguishing(w)]
+        if not (_group_head(tok) or (len(key) > 1 and is_group_noun(tok.lemma_.lower()))):
+            continue
         function, verb = function_of(tok)
-        words = _clean(phrase)
-        text = _text(words)
+        if function == "possessor" and not (
+            tok.head.ent_type_ == "PERSON" or is_person_noun(tok.head.lemma_.lower())
+        ):
+            function = "object"  # "the constituencies' seats": no one acts
+        text = _text(_clean(phrase))
         if not text:
             continue
-        key = [lemma] + [_word_text(w).lower() for w in _words(before) if _distinguishing(w)]
         out.append(
             Mention(
                 text=text,

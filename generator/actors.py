@@ -21,8 +21,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .actor_identity import Cluster, cluster_groups, cluster_named, split_pairs
-from .actor_mentions import GROUP, REPORTING_VERBS, Mention, group_mentions, named_mentions
-from .lexicons import first_sense_is_actor, is_actor_noun, world
+from .actor_mentions import (
+    ADJECTIVE,
+    GROUP,
+    REPORTING_VERBS,
+    Mention,
+    group_mentions,
+    is_title_word,
+    named_mentions,
+)
+from .lexicons import first_sense_is_actor, world
 from .model import Actor, Evidence
 from .nlp import ParsedArticle
 from .roles import role_of
@@ -89,7 +97,7 @@ def _modifies_thing(m: Mention, article: ParsedArticle) -> bool:
     if m.function != "modifier":
         return False
     head = article.doc[m.start : m.end].root.head
-    return not is_actor_noun(head.lemma_.lower())
+    return not first_sense_is_actor(head.lemma_.lower())
 
 
 def _is_cited_source(m: Mention) -> bool:
@@ -130,7 +138,8 @@ def _is_group_actor(ms: list[Mention]) -> bool:
     """
     qualified = any(len(m.key) > 1 for m in ms)
     specific = qualified or any(m.definite for m in ms)
-    return specific and any(m.agentive for m in ms) and (qualified or len(ms) >= GROUP_MIN_MENTIONS)
+    acts = any(m.agentive for m in ms)
+    return specific and acts and (qualified or len(ms) >= GROUP_MIN_MENTIONS)
 
 
 def _canonical_name(cluster: Cluster, atype: str) -> str:
@@ -164,11 +173,22 @@ def _role(cluster: Cluster, atype: str, article: ParsedArticle) -> str | None:
     return best
 
 
-def _salience(cluster: Cluster, role: str | None, n_sents: int) -> float:
-    score = 0.0
-    for m in cluster.mentions:
-        weight = FUNCTION_WEIGHT.get(m.function, 1.0)
-        score += DEMONYM_ADJECTIVE_WEIGHT if _is_demonym_adjective(m) else weight
+def _weight(m: Mention, article: ParsedArticle) -> float:
+    """What one mention says about how central its actor is."""
+    if m.function == "modifier":
+        head = article.doc[m.start : m.end].root.head
+        if head.ent_type_ == "PERSON" or is_title_word(head):
+            return FUNCTION_WEIGHT["object"]  # in a person's title: "US President Donald Trump"
+    if _is_demonym_adjective(m):
+        return DEMONYM_ADJECTIVE_WEIGHT
+    if m.function == "subject" and m.verb in REPORTING_VERBS:
+        return FUNCTION_WEIGHT["object"]  # "said Bruce Riedel": a voice, not a mover
+    return FUNCTION_WEIGHT.get(m.function, 1.0)
+
+
+def _salience(cluster: Cluster, role: str | None, article: ParsedArticle) -> float:
+    n_sents = len(article.sents)
+    score = sum(_weight(m, article) for m in cluster.mentions)
     first = min(m.sentence for m in cluster.mentions)
     score += EARLY_MENTION_BONUS * (1 - (first - 1) / max(n_sents, 1))
     if role:
@@ -190,7 +210,7 @@ def _resolve(cluster: Cluster, article: ParsedArticle) -> _Resolved | None:
         role=role,
         aliases=tuple(sorted(forms | {name})),
         mentions=len(cluster.mentions),
-        salience=round(_salience(cluster, role, len(article.sents)), 3),
+        salience=round(_salience(cluster, role, article), 3),
         sentences=tuple(sorted({m.sentence for m in cluster.mentions})),
     )
 
@@ -198,8 +218,9 @@ def _resolve(cluster: Cluster, article: ParsedArticle) -> _Resolved | None:
 def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]:
     """The article's actors, most salient first."""
     named = split_pairs(named_mentions(article))
-    clusters = cluster_named(named, world())
-    clusters += cluster_groups(group_mentions(article), clusters)
+    adjectives = [m for m in named if m.label == ADJECTIVE]
+    clusters = cluster_named([m for m in named if m.label != ADJECTIVE], world())
+    clusters += cluster_groups(group_mentions(article), clusters, adjectives)
     resolved = [r for c in clusters if (r := _resolve(c, article)) is not None]
     resolved = _merge_same_names(resolved)
     resolved.sort(key=lambda r: (-r.salience, r.name))

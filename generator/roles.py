@@ -50,33 +50,27 @@ def _phrase(tokens: list[Token]) -> str | None:
 
 
 def title_before(doc: Doc, start: int, end: int) -> str | None:
-    """Title words right before the name that modify it: "US President Donald Trump"."""
-    span = doc[start:end]
-    root = span.root
+    """Title words right before the name that modify it: "US President Donald Trump".
+
+    The title is the part of the name's own phrase that precedes it
+    ("Secretary of State Condoleezza Rice"), and must end in a person noun.
+    """
+    root = doc[start:end].root
+    subtree = {t.i for t in root.subtree}
     first = start
-    i = start - 1
-    sent_start = root.sent.start
-    while i >= sent_start:
-        tok = doc[i]
-        # a left dependent of the name, or of a word already in the title
-        inside = start <= tok.head.i < end or first <= tok.head.i < start
-        if tok.head.i > tok.i and inside and not tok.ent_type_ == "PERSON":
-            first = i
-            i -= 1
-            continue
-        if tok.text in ("-", "–") and not tok.whitespace_:
-            first = i
-            i -= 1
-            continue
-        break
+    while first - 1 >= root.sent.start and first - 1 in subtree:
+        first -= 1
     tokens = list(doc[first:start])
-    # The title ends in a person noun just before the name.
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+    if not tokens or tokens[-1].is_punct or tokens[-1].tag_ == "POS":
         return None
-    if not tokens or not _title_head(tokens[-1]):
+    if not _title_head(tokens[-1]):
         return None
-    # Leading determiners and stray prepositions are not part of the title.
-    while tokens and tokens[0].tag_ in ("DT", "PDT", "IN", "CC"):
+    # A possessor or a list before the title is not part of it.
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].is_punct and not tokens[k].text in ("-", "–") or tokens[k].lower_ == "and":
+            tokens = tokens[k + 1 :]
+            break
+    while tokens and tokens[0].tag_ in ("DT", "PDT", "IN", "CC", "CD"):
         tokens = tokens[1:]
     return _phrase(tokens)
 

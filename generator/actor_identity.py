@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from .actor_mentions import GROUP, Mention
-from .lexicons import Country, World, fold
+from .lexicons import Country, World, first_sense_is_actor, fold
 
 #: Minimum rapidfuzz ratio for two differing words to be one name's spellings.
 FUZZY_WORD_RATIO = 88.0
@@ -209,16 +209,19 @@ def cluster_groups(
     org_heads: dict[str, dict[int, Cluster]] = defaultdict(dict)
     org_names: dict[str, dict[int, Cluster]] = defaultdict(dict)
     for c in named:
-        if c.labels().most_common(1)[0][0] == "ORG":
+        label = c.labels().most_common(1)[0][0]
+        if label == "ORG":
             for form in c.forms:
                 org_heads[form.split()[-1].lower()][id(c)] = c
+        if label in ("ORG", "PERSON") and c.country is None:
+            for form in c.forms:
                 org_names[fold(form)][id(c)] = c
     by_key: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
         head, mods = m.key[0], m.key[1:]
         targets = org_heads.get(head, {}) if not mods and not m.plural else {}
-        if len(mods) == 1 and not m.plural:
-            targets = org_names.get(fold(mods[0]), {})
+        if len(mods) == 1 and not m.plural and first_sense_is_actor(head):
+            targets = org_names.get(fold(mods[0]), {})  # "the M5S party", "the Monti government"
         if len(targets) == 1:
             next(iter(targets.values())).mentions.append(m)
             continue
@@ -231,8 +234,15 @@ def cluster_groups(
     for (key, plural), ms in sorted(by_key.items()):
         target = (key, plural)
         ranked = counts[(key[0], plural)].most_common(2)
-        if len(key) == 1 and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            target = ranked[0][0]
+        dominant = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+        if len(key) == 1 and dominant:
+            # only "the team" points back at a team named before; "teams" is any team
+            back = [m for m in ms if m.definite and not plural]
+            if back:
+                clusters.setdefault(ranked[0][0], Cluster()).mentions.extend(back)
+            ms = [m for m in ms if not (m.definite and not plural)]
+            if not ms:
+                continue
         clusters.setdefault(target, Cluster()).mentions.extend(ms)
     for adj in adjectives:
         owners = [c for (key, _), c in clusters.items() if fold(adj.text) in map(fold, key[1:])]

@@ -66,7 +66,7 @@ class Mention:
     start: int
     end: int
     sentence: int
-    function: str  # subject | possessor | object | location | modifier | credit
+    function: str  # subject | passive | possessor | object | location | modifier
     #: The governing verb's lemma, when the mention is its subject or object.
     verb: str | None = None
     #: Extra surface forms seen with this mention ("(FARC)" after a name, "the government").
@@ -78,10 +78,18 @@ class Mention:
     pair: tuple[str, str] | None = None
     #: A noun phrase with a definite determiner ("the team", "these girls").
     definite: bool = False
+    #: Definite, or qualified by a name or a hyphenated word ("pan-democracy camp").
+    marked: bool = False
+    #: Its head names people in its most frequent use ("army", "officials").
+    strong: bool = False
 
     @property
     def agentive(self) -> bool:
-        """Acts in its sentence: the subject of a verb other than "be", or a possessor."""
+        """Acts in its sentence: the subject of an active verb other than "be", or a possessor.
+
+        The subject of a passive verb ("the girls were granted") undergoes, it
+        does not act; its function is ``passive``.
+        """
         return self.function == "possessor" or (self.function == "subject" and self.verb != "be")
 
 
@@ -102,7 +110,7 @@ def function_of(root: Token, place: bool = False) -> tuple[str, str | None]:
     dep = tok.dep_
     head = tok.head
     if dep in SUBJECT_DEPS:
-        return "subject", head.lemma_.lower()
+        return ("subject" if dep not in ("nsubjpass", "csubjpass") else "passive"), head.lemma_.lower()
     if dep == "poss":
         return "possessor", None
     if dep == "pobj" and head.dep_ == "agent":  # "rescued by the army"
@@ -246,11 +254,14 @@ def _extend_right(span: Span) -> int:
     """
     doc = span.doc
     end = span.end
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-        nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
-        if doc[end].ent_type_ or (is_title_word(doc[end]) and nxt not in ("of", "for")):
+    run = end
+    while run < len(doc) and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper():
+        nxt = doc[run + 1].lower_ if run + 1 < len(doc) else ""
+        if doc[run].ent_type_ or (is_title_word(doc[run]) and nxt not in ("of", "for")):
             break
-        end += 1  # "United Nations" + "High Commissioner"
+        run += 1  # "United Nations" + "High Commissioner"
+    if run == len(doc) or doc[run].ent_type_ != "PERSON":
+        end = run  # but "Refugee Council" + "Enver Solomon" is a person's first name
     while end < len(doc):
         word = doc[end].lower_
         structured = any(t.lower_ in ("of", "for") for t in doc[span.start : end])
@@ -298,6 +309,7 @@ def _extend_left(span: Span) -> int:
             or tok.ent_type_
             or tok.text.endswith(".")
             or is_title_word(tok)
+            or tok.dep_ == "pobj"  # "Minister of Education Stefania Giannini"
             or not (attached or span.label_ == "PERSON")
         ):
             break
@@ -456,19 +468,17 @@ def _distinguishing(word: list[Token]) -> bool:
 
 
 def _group_head(tok: Token) -> bool:
-    """Whether a common noun can head a phrase naming one group of people.
+    """Whether a common noun names a group of people in its most frequent use.
 
-    A noun whose first sense is a group ("army", "government") always can; a
-    plural of a person noun ("officials", "girls") can; a noun with a group sense
-    among others ("camp", "municipality") only in the plural or qualified.
+    A noun whose first sense is a group ("army", "government") does, and so does
+    the plural of a person noun ("officials", "girls"). A noun with a group
+    sense among others ("camp", "municipalities") needs the phrase to say so:
+    see :attr:`Mention.marked`.
     """
     lemma = tok.lemma_.lower()
-    plural = tok.tag_ == "NNS"
     if first_sense_is_actor(lemma) and is_group_noun(lemma):
         return True
-    if plural and is_person_noun(lemma):
-        return True
-    return is_group_noun(lemma) and plural
+    return tok.tag_ == "NNS" and is_person_noun(lemma)
 
 
 def _names_a_name(tok: Token) -> bool:
@@ -499,13 +509,16 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
             continue  # "a system": a new referent, not an actor yet
         key = [tok.lemma_.lower()]
         key += [_word_text(w).lower() for w in _words(before) if _distinguishing(w)]
-        if not (_group_head(tok) or (len(key) > 1 and is_group_noun(tok.lemma_.lower()))):
+        definite = bool(phrase) and phrase[0].lower_ in DEFINITE
+        marked = definite or any(m[:1].isupper() or "-" in m for m in key[1:])
+        if not is_group_noun(tok.lemma_.lower()) and not (plural and _group_head(tok)):
             continue
         function, verb = function_of(tok)
-        if function == "possessor" and not (
-            tok.head.ent_type_ == "PERSON" or is_person_noun(tok.head.lemma_.lower())
-        ):
+        of_person = tok.head.ent_type_ == "PERSON" or is_person_noun(tok.head.lemma_.lower())
+        if function == "possessor" and not of_person:
             function = "object"  # "the constituencies' seats": no one acts
+        if tok.dep_ == "compound" and of_person:
+            function = "possessor"  # "pro-Beijing camp candidates": the camp fields them
         text = _text(_clean(phrase))
         if not text:
             continue
@@ -521,7 +534,9 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
                 forms=[_text(phrase)] if phrase and phrase[0].tag_ in ("DT", "PDT") else [],
                 key=tuple(key),
                 plural=plural,
-                definite=bool(phrase) and phrase[0].lower_ in DEFINITE,
+                definite=definite,
+                marked=marked,
+                strong=_group_head(tok),
             )
         )
     return out

@@ -38,6 +38,7 @@ from .roles import role_of
 #: How much one mention counts towards salience, by its syntactic function.
 FUNCTION_WEIGHT = {
     "subject": 1.5,
+    "passive": 1.3,
     "possessor": 1.2,
     "object": 1.0,
     "modifier": 0.6,
@@ -116,9 +117,9 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
     if all(m.label == GROUP for m in ms):
         return _is_group_actor(ms)
     if atype == "group":  # a people or faith named by a noun: "the Arabs", "Muslims"
-        return any(m.function == "subject" for m in strong) or len(strong) >= 3
+        return any(m.agentive for m in strong) or len(strong) >= 3
     if atype == "country":
-        return any(m.function in ("subject", "possessor", "object") for m in strong)
+        return any(m.function in ("subject", "passive", "possessor", "object") for m in strong)
     active = [m for m in strong if m.function != "location" and not _modifies_thing(m, article)]
     if atype == "place":
         return any(m.agentive for m in active) or len(active) >= 2
@@ -138,8 +139,11 @@ def _is_group_actor(ms: list[Mention]) -> bool:
     """
     qualified = any(len(m.key) > 1 for m in ms)
     specific = qualified or any(m.definite for m in ms)
+    # "camp", "municipalities": a noun with a group sense among others must be marked
+    # as one at least once ("the municipalities"); "deposit balls" is not.
+    names_people = any(m.strong for m in ms) or any(m.marked for m in ms)
     acts = any(m.agentive for m in ms)
-    return specific and acts and (qualified or len(ms) >= GROUP_MIN_MENTIONS)
+    return specific and names_people and acts and (qualified or len(ms) >= GROUP_MIN_MENTIONS)
 
 
 def _canonical_name(cluster: Cluster, atype: str) -> str:
@@ -175,10 +179,9 @@ def _role(cluster: Cluster, atype: str, article: ParsedArticle) -> str | None:
 
 def _weight(m: Mention, article: ParsedArticle) -> float:
     """What one mention says about how central its actor is."""
-    if m.function == "modifier":
-        head = article.doc[m.start : m.end].root.head
-        if head.ent_type_ == "PERSON" or is_title_word(head):
-            return FUNCTION_WEIGHT["object"]  # in a person's title: "US President Donald Trump"
+    head = article.doc[m.start : m.end].root.head
+    if m.function == "modifier" and (head.ent_type_ == "PERSON" or is_title_word(head)):
+        return FUNCTION_WEIGHT["object"]  # in a person's title: "US President Donald Trump"
     if _is_demonym_adjective(m):
         return DEMONYM_ADJECTIVE_WEIGHT
     if m.function == "subject" and m.verb in REPORTING_VERBS:

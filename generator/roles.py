@@ -53,7 +53,8 @@ def title_before(doc: Doc, start: int, end: int) -> str | None:
     """Title words right before the name that modify it: "US President Donald Trump".
 
     The title is the part of the name's own phrase that precedes it
-    ("Secretary of State Condoleezza Rice"), and must end in a person noun.
+    ("Secretary of State Condoleezza Rice"); the word it hangs from must be a
+    person noun.
     """
     root = doc[start:end].root
     subtree = {t.i for t in root.subtree}
@@ -63,7 +64,8 @@ def title_before(doc: Doc, start: int, end: int) -> str | None:
     tokens = list(doc[first:start])
     if not tokens or tokens[-1].is_punct or tokens[-1].tag_ == "POS":
         return None
-    if not _title_head(tokens[-1]):
+    # The word the name hangs from is a title: "Secretary" in "Secretary of State".
+    if not any(_title_head(t) for t in tokens if start <= t.head.i < end):
         return None
     # A possessor or a list before the title is not part of it.
     for k in range(len(tokens) - 1, -1, -1):

@@ -210,7 +210,7 @@ def cluster_groups(
     org_names: dict[str, dict[int, Cluster]] = defaultdict(dict)
     for c in named:
         label = c.labels().most_common(1)[0][0]
-        if label == "ORG":
+        if label in ("ORG", "FAC", "GPE", "LOC") and c.country is None:
             for form in c.forms:
                 org_heads[form.split()[-1].lower()][id(c)] = c
         if label in ("ORG", "PERSON") and c.country is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicons import first_sense_is_actor, is_group_noun, is_person_noun
+from .lexicons import first_sense_is_actor, is_group_noun, is_person_noun, world
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -343,6 +343,28 @@ def _in_title(doc, start: int, end: int) -> bool:
     return nxt is not None and nxt.text[:1].isupper() and not nxt.ent_type_ and is_title_word(nxt)
 
 
+def _title_country(article: ParsedArticle, title: list[Token]) -> list[Mention]:
+    """The country in a title the model kept inside a name: "United States President"."""
+    words = [t for t in title if not is_title_word(t)]
+    if not words or len(words) == len(title):
+        return []
+    text = _text(words)
+    table = world()
+    label = "GPE" if table.country(text) else "NORP" if table.demonym(text) else None
+    if label is None:
+        return []
+    return [
+        Mention(
+            text=text,
+            label=label,
+            start=words[0].i,
+            end=words[-1].i + 1,
+            sentence=article.sentence_number(words[0].i),
+            function="modifier",
+        )
+    ]
+
+
 def _unlabelled_names(doc) -> list[Span]:
     """Names the model left untagged after a possessive or a title.
 
@@ -402,7 +424,13 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
         parts = _split_possessive(tokens)
         for n, part in enumerate(parts):
             last = n == len(parts) - 1
-            part = _clean(_strip_title(_clean(part), label)) if last else _clean(part)
+            if last:
+                whole = _clean(part)
+                part = _clean(_strip_title(whole, label))
+                if part and whole and part[0].i > whole[0].i:
+                    out.extend(_title_country(article, whole[: part[0].i - whole[0].i]))
+            else:
+                part = _clean(part)
             if not part:
                 continue
             text = _text(part)
@@ -509,7 +537,8 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
             continue  # "a system": a new referent, not an actor yet
         key = [tok.lemma_.lower()]
         key += [_word_text(w).lower() for w in _words(before) if _distinguishing(w)]
-        definite = bool(phrase) and phrase[0].lower_ in DEFINITE
+        # "the team" points back at one group; "the 163 teams" counts a set
+        definite = bool(phrase) and phrase[0].lower_ in DEFINITE and not any(t.like_num for t in before)
         marked = definite or any(m[:1].isupper() or "-" in m for m in key[1:])
         if not is_group_noun(tok.lemma_.lower()) and not (plural and _group_head(tok)):
             continue
@@ -517,7 +546,7 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
         of_person = tok.head.ent_type_ == "PERSON" or is_person_noun(tok.head.lemma_.lower())
         if function == "possessor" and not of_person:
             function = "object"  # "the constituencies' seats": no one acts
-        if tok.dep_ == "compound" and of_person:
+        if tok.dep_ == "compound" and of_person and len(key) > 1:
             function = "possessor"  # "pro-Beijing camp candidates": the camp fields them
         text = _text(_clean(phrase))
         if not text:

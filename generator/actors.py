@@ -189,9 +189,33 @@ def _weight(m: Mention, article: ParsedArticle) -> float:
     return FUNCTION_WEIGHT.get(m.function, 1.0)
 
 
-def _salience(cluster: Cluster, role: str | None, article: ParsedArticle) -> float:
+def _pronoun_subjects(article: ParsedArticle, clusters: list[Cluster]) -> Counter[int]:
+    """How often "he"/"she" as a subject points back at each person.
+
+    A subject pronoun refers to the person named in the same or the previous
+    sentence, when exactly one person is named there; others are left alone.
+    """
+    by_sentence: dict[int, set[int]] = {}
+    for c in clusters:
+        if _type_of(c) == "person":
+            for m in c.mentions:
+                by_sentence.setdefault(m.sentence, set()).add(id(c))
+    out: Counter[int] = Counter()
+    for tok in article.doc:
+        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+            n = article.sentence_number(tok.i)
+            near = by_sentence.get(n, set()) | by_sentence.get(n - 1, set())
+            if len(near) == 1:
+                out[next(iter(near))] += 1
+    return out
+
+
+def _salience(
+    cluster: Cluster, role: str | None, article: ParsedArticle, pronouns: int = 0
+) -> float:
     n_sents = len(article.sents)
     score = sum(_weight(m, article) for m in cluster.mentions)
+    score += pronouns * FUNCTION_WEIGHT["object"]
     first = min(m.sentence for m in cluster.mentions)
     score += EARLY_MENTION_BONUS * (1 - (first - 1) / max(n_sents, 1))
     if role:
@@ -199,7 +223,7 @@ def _salience(cluster: Cluster, role: str | None, article: ParsedArticle) -> flo
     return score
 
 
-def _resolve(cluster: Cluster, article: ParsedArticle) -> _Resolved | None:
+def _resolve(cluster: Cluster, article: ParsedArticle, pronouns: int = 0) -> _Resolved | None:
     atype = _type_of(cluster)
     if not _is_actor(cluster, atype, article):
         return None
@@ -213,7 +237,7 @@ def _resolve(cluster: Cluster, article: ParsedArticle) -> _Resolved | None:
         role=role,
         aliases=tuple(sorted(forms | {name})),
         mentions=len(cluster.mentions),
-        salience=round(_salience(cluster, role, article), 3),
+        salience=round(_salience(cluster, role, article, pronouns), 3),
         sentences=tuple(sorted({m.sentence for m in cluster.mentions})),
     )
 
@@ -224,7 +248,8 @@ def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]
     adjectives = [m for m in named if m.label == ADJECTIVE]
     clusters = cluster_named([m for m in named if m.label != ADJECTIVE], world())
     clusters += cluster_groups(group_mentions(article), clusters, adjectives)
-    resolved = [r for c in clusters if (r := _resolve(c, article)) is not None]
+    pronouns = _pronoun_subjects(article, clusters)
+    resolved = [r for c in clusters if (r := _resolve(c, article, pronouns[id(c)])) is not None]
     resolved = _merge_same_names(resolved)
     resolved.sort(key=lambda r: (-r.salience, r.name))
     return tuple(

@@ -31,7 +31,9 @@ class Settings:
     """Settings that change what extraction produces (all part of the cache key)."""
 
     model: str = DEFAULT_MODEL
-    max_actors: int = 25
+    #: A guard, not the usual length: the actor stage drops noise itself, and an
+    #: election report can name sixty people who all matter.
+    max_actors: int = 60
     max_summary_sentences: int = 4
     max_questions: int = 7
 

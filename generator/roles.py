@@ -61,6 +61,11 @@ def title_before(doc: Doc, start: int, end: int) -> str | None:
     first = start
     while first - 1 >= root.sent.start and first - 1 in subtree:
         first -= 1
+    # keep written words whole: "vice-president JD Vance"
+    while first - 2 >= root.sent.start and doc[first - 1].text in ("-", "–"):
+        if doc[first - 1].whitespace_ or doc[first - 2].whitespace_:
+            break
+        first -= 2
     tokens = list(doc[first:start])
     if not tokens or tokens[-1].is_punct or tokens[-1].tag_ == "POS":
         return None
@@ -106,6 +111,25 @@ def apposition(doc: Doc, start: int, end: int) -> str | None:
     head = root.head
     if root.dep_ == "appos" and head.i < start and _title_head(head) and not head.ent_type_:
         return _appositive_text(head, range(root.left_edge.i, root.right_edge.i + 1))
+    return _title_before_comma(doc, start)
+
+
+def _title_before_comma(doc: Doc, start: int) -> str | None:
+    """"the president of the Ukraines, Volodymyr Zelensky" when the parse attached
+    the name elsewhere: a title phrase that ends right before the comma."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    comma = start - 1
+    sent_start = doc[start].sent.start
+    for i in range(comma - 1, max(sent_start, comma - 8) - 1, -1):
+        tok = doc[i]
+        if tok.is_punct or tok.ent_type_ == "PERSON":
+            return None
+        if _title_head(tok) and not tok.ent_type_:
+            span = [t for t in tok.subtree if t.i < comma]
+            if span and span[-1].i == comma - 1:
+                return _phrase(span)
+            return None
     return None
 
 

@@ -103,6 +103,16 @@ def _fuzzy_words(a: list[str], b: list[str]) -> bool:
     return min(len(x), len(y)) >= FUZZY_MIN_LENGTH and fuzz.ratio(x, y) >= FUZZY_WORD_RATIO
 
 
+def _same_stem(a: str, b: str) -> bool:
+    """"pan-democrats" and "pan-democracy": one prefix, one stem (six letters in common)."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    pa, _, sa = a.partition("-")
+    pb, _, sb = b.partition("-")
+    return bool(sa and sb) and pa == pb and len(sa) >= 6 and sa[:6] == sb[:6]
+
+
 def split_pairs(mentions: list[Mention]) -> list[Mention]:
     """"Trump-Putin" -> "Trump" and "Putin", when both are names used elsewhere."""
     words: set[str] = set()
@@ -245,7 +255,7 @@ def cluster_groups(
                 continue
         clusters.setdefault(target, Cluster()).mentions.extend(ms)
     for adj in adjectives:
-        owners = [c for (key, _), c in clusters.items() if fold(adj.text) in map(fold, key[1:])]
+        owners = [c for (key, _), c in clusters.items() if any(_same_stem(adj.text, k) for k in key[1:])]
         if len(owners) == 1:
             owner = owners[0]
             owner.mentions.append(replace(adj, label=GROUP, key=owner.mentions[0].key))

@@ -343,6 +343,14 @@ def _in_title(doc, start: int, end: int) -> bool:
     return nxt is not None and nxt.text[:1].isupper() and not nxt.ent_type_ and is_title_word(nxt)
 
 
+def _looks_personal(tokens: list[Token]) -> bool:
+    """Two or three capitalised words, none of them a word for a group: a personal name."""
+    words = [t for t in tokens if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(
+        t.text[:1].isupper() and not is_group_noun(t.lower_) for t in words
+    )
+
+
 def _title_country(article: ParsedArticle, title: list[Token]) -> list[Mention]:
     """The country in a title the model kept inside a name: "United States President"."""
     words = [t for t in title if not is_title_word(t)]
@@ -395,9 +403,11 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
     """Every cleaned named-entity mention of an actor-like label, in text order."""
     doc = article.doc
     out: list[Mention] = []
+    taken: set[int] = set()
     for ent in sorted([*doc.ents, *_unlabelled_names(doc)], key=lambda e: e.start):
-        if ent.label_ not in NAMED_LABELS or _is_credit(ent):
+        if ent.label_ not in NAMED_LABELS or _is_credit(ent) or ent.start in taken:
             continue
+        taken.update(range(ent.start, ent.end))
         label = ent.label_
         start, end = ent.start, ent.end
         if label == "ORG":
@@ -418,12 +428,18 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
                 out.append(_adjective_mention(article, words[0]))
             words = words[1:]
         tokens = _clean([t for w in words for t in w])
-        if not tokens or _in_title(doc, tokens[0].i, tokens[-1].i + 1):
+        if not tokens:
+            continue
+        if _in_title(doc, tokens[0].i, tokens[-1].i + 1) and not (
+            world().country(_text(tokens)) or world().demonym(_text(tokens))
+        ):
             continue
         alias = _paren_alias(doc, end)
         parts = _split_possessive(tokens)
         for n, part in enumerate(parts):
             last = n == len(parts) - 1
+            if last and n and label == "ORG" and _looks_personal(part):
+                label = "PERSON"  # "New People Party's Regina Ip"
             if last:
                 whole = _clean(part)
                 part = _clean(_strip_title(whole, label))
@@ -466,17 +482,31 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
 
 
 def _noun_phrase(head: Token) -> list[Token]:
-    """The head noun with its left modifiers, after any possessor ("Italy's" off)."""
-    tokens = [t for t in head.subtree if t.i <= head.i]
-    cut = 0
-    for k, t in enumerate(tokens):
-        if t.tag_ == "POS" or t.dep_ == "poss" or t.tag_ == "PRP$":
-            cut = k + 1 if t.tag_ == "POS" or t.dep_ != "poss" else cut
-        if t.dep_ in ("prep", "relcl", "acl", "appos", "cc", "conj") and t.i < head.i:
-            cut = k + 1
-        if t.is_punct and not _is_hyphen(t) and t.i < head.i:
-            cut = k + 1
-    return tokens[cut:]
+    """The head noun with the words written before it in its phrase.
+
+    Read off the surface as well as the parse, because the small model often
+    hangs "pan-democracy" in "pan-democracy camp's Kwok Ka-ki" on the name:
+    adjectives, nouns and hyphenated words right before the head, then one
+    determiner. A possessor ("Italy's") ends the phrase.
+    """
+    doc = head.doc
+    sent_start = head.sent.start
+    i = head.i
+    while i - 1 >= sent_start:
+        tok = doc[i - 1]
+        glued = _is_hyphen(tok) and not tok.whitespace_ and i - 2 >= sent_start
+        if glued and not doc[i - 2].whitespace_:
+            i -= 2  # "pan" "-" "democracy"
+            continue
+        if tok.tag_ == "POS" or tok.ent_type_ == "PERSON" or tok.is_punct:
+            break
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (tok.pos_ == "VERB" and tok.tag_ == "VBN"):
+            i -= 1
+            continue
+        break
+    if i - 1 >= sent_start and doc[i - 1].tag_ in ("DT", "PDT"):
+        i -= 1
+    return list(doc[i : head.i + 1])
 
 
 def _distinguishing(word: list[Token]) -> bool:

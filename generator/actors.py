@@ -46,6 +46,8 @@ FUNCTION_WEIGHT = {
 }
 #: A nationality adjective ("Russian leader") counts for little on its own.
 DEMONYM_ADJECTIVE_WEIGHT = 0.3
+#: A party or employer named only to place a person ("Lee of the Labour Party").
+AFFILIATION_WEIGHT = 0.5
 EARLY_MENTION_BONUS = 2.0
 ROLE_BONUS = 0.5
 #: A group named by a common noun must recur and act at least once.
@@ -122,6 +124,8 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
         return any(m.function in ("subject", "passive", "possessor", "object") for m in strong)
     active = [m for m in strong if m.function != "location" and not _modifies_thing(m, article)]
     if atype == "place":
+        if cluster.labels().most_common(1)[0][0] == "FAC":
+            return any(m.agentive for m in active)  # a building or a venue acts, or is scenery
         return any(m.agentive for m in active) or len(active) >= 2
     # organisations
     if not active:
@@ -179,9 +183,12 @@ def _role(cluster: Cluster, atype: str, article: ParsedArticle) -> str | None:
 
 def _weight(m: Mention, article: ParsedArticle) -> float:
     """What one mention says about how central its actor is."""
-    head = article.doc[m.start : m.end].root.head
-    if m.function == "modifier" and (head.ent_type_ == "PERSON" or is_title_word(head)):
+    root = article.doc[m.start : m.end].root
+    head = root.head
+    if m.function == "modifier" and is_title_word(head):
         return FUNCTION_WEIGHT["object"]  # in a person's title: "US President Donald Trump"
+    if _affiliation(root):
+        return AFFILIATION_WEIGHT
     if _is_demonym_adjective(m):
         return DEMONYM_ADJECTIVE_WEIGHT
     if m.function == "subject" and m.verb in REPORTING_VERBS:
@@ -208,6 +215,19 @@ def _pronoun_subjects(article: ParsedArticle, clusters: list[Cluster]) -> Counte
             if len(near) == 1:
                 out[next(iter(near))] += 1
     return out
+
+
+def _affiliation(root) -> bool:
+    """A name that only qualifies a named person: "DAB's Ben Chan", "Fung of ADPL"."""
+    head = root.head
+    if root.dep_ in ("poss", "compound") and head.ent_type_ == "PERSON":
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in ("of", "from")
+        and head.head.ent_type_ == "PERSON"
+        and head.head.i < head.i
+    )
 
 
 def _salience(

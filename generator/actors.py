@@ -124,7 +124,7 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
         return any(m.function in ("subject", "passive", "possessor", "object") for m in strong)
     active = [m for m in strong if m.function != "location" and not _modifies_thing(m, article)]
     if atype == "place":
-        if cluster.labels().most_common(1)[0][0] == "FAC":
+        if any(m.label == "FAC" for m in ms):
             return any(m.agentive for m in active)  # a building or a venue acts, or is scenery
         return any(m.agentive for m in active) or len(active) >= 2
     # organisations
@@ -238,8 +238,8 @@ def _salience(
     score += pronouns * FUNCTION_WEIGHT["object"]
     first = min(m.sentence for m in cluster.mentions)
     score += EARLY_MENTION_BONUS * (1 - (first - 1) / max(n_sents, 1))
-    if role:
-        score += ROLE_BONUS
+    if role and not role.startswith(("of ", "from ", "at ")):
+        score += ROLE_BONUS  # a position held, not an affiliation
     return score
 
 

@@ -72,6 +72,10 @@ class _Links:
             self.parent[hi] = lo
 
 
+def _acronym(text: str) -> bool:
+    return text.isupper() and len(text) >= 2
+
+
 def _label(mentions: list[Mention]) -> str:
     return Counter(m.label for m in mentions).most_common(1)[0][0]
 
@@ -86,7 +90,7 @@ def _contains(short: list[str], long: list[str]) -> bool:
 
 
 def _plural_variant(a: str, b: str) -> bool:
-    """"Trumps"/"Trump", "Ukraines"/"Ukraine": a stray plural or possessive s."""
+    """ "Trumps"/"Trump", "Ukraines"/"Ukraine": a stray plural or possessive s."""
     return len(b) >= 4 and (a == b + "s" or b == a + "s")
 
 
@@ -104,7 +108,7 @@ def _fuzzy_words(a: list[str], b: list[str]) -> bool:
 
 
 def _same_stem(a: str, b: str) -> bool:
-    """"pan-democrats" and "pan-democracy": one prefix, one stem (six letters in common)."""
+    """ "pan-democrats" and "pan-democracy": one prefix, one stem (six letters in common)."""
     a, b = fold(a), fold(b)
     if a == b:
         return True
@@ -114,7 +118,7 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 def split_pairs(mentions: list[Mention]) -> list[Mention]:
-    """"Trump-Putin" -> "Trump" and "Putin", when both are names used elsewhere."""
+    """ "Trump-Putin" -> "Trump" and "Putin", when both are names used elsewhere."""
     words: set[str] = set()
     for m in mentions:
         if m.pair is None and m.label != GROUP:
@@ -172,9 +176,8 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
             elif long_label == "ORG" and short_label in ("ORG", "PERSON"):
                 if _suffix(sw, lw) or (len(sw) > 1 and _contains(sw, lw)):
                     roots.add(links.find(long))
-                elif len(sw) == 1 and lw[0] == sw[0] and short.upper() == short.upper():
-                    if all(c.isupper() for c in by_key[short][0].text if c.isalpha()):
-                        roots.add(links.find(long))  # "CBC" -> "CBC News"
+                elif len(sw) == 1 and lw[0] == sw[0] and _acronym(by_key[short][0].text):
+                    roots.add(links.find(long))  # "CBC" -> "CBC News"
         if len(roots) == 1:
             links.union(short, roots.pop())
     # Spelling variants of names of the same kind.
@@ -255,7 +258,9 @@ def cluster_groups(
                 continue
         clusters.setdefault(target, Cluster()).mentions.extend(ms)
     for adj in adjectives:
-        owners = [c for (key, _), c in clusters.items() if any(_same_stem(adj.text, k) for k in key[1:])]
+        owners = [
+            c for (key, _), c in clusters.items() if any(_same_stem(adj.text, k) for k in key[1:])
+        ]
         if len(owners) == 1:
             owner = owners[0]
             owner.mentions.append(replace(adj, label=GROUP, key=owner.mentions[0].key))

@@ -34,25 +34,38 @@ ADJECTIVE = "ADJ"
 
 #: English prepositions of place and direction (closed class): "in Paris" is where, not who.
 SPATIAL_PREPOSITIONS = frozenset(
-    ["in", "at", "on", "near", "from", "to", "into", "onto", "across", "inside", "outside", "within", "throughout", "around", "through", "toward", "towards", "via", "over", "under", "beyond", "along", "past", "opposite"]
-)
+    {
+        "in", "at", "on", "near", "from", "to", "into", "onto", "across", "inside", "outside",
+        "within", "throughout", "around", "through", "toward", "towards", "via", "over",
+        "under", "beyond", "along", "past", "opposite",
+    }
+)  # fmt: skip
 #: Prepositions that place anything, a person included: "at the Center", "in Annapolis".
-STRICT_SPATIAL = frozenset(["in", "at", "near", "inside", "outside", "within", "throughout", "across", "along"])
+STRICT_SPATIAL = frozenset(
+    {"in", "at", "near", "inside", "outside", "within", "throughout", "across", "along"}
+)
 #: English bound prefixes that make a hyphenated adjective of a name: "pro-Beijing".
 NAME_PREFIXES = frozenset(
-    ["pro", "anti", "pan", "non", "ex", "neo", "post", "pre", "mid", "trans", "inter", "intra", "sub", "super", "ultra", "semi", "counter", "multi", "cross"]
-)
+    {
+        "pro", "anti", "pan", "non", "ex", "neo", "post", "pre", "mid", "trans", "inter",
+        "intra", "sub", "super", "ultra", "semi", "counter", "multi", "cross",
+    }
+)  # fmt: skip
 #: Universal and negative quantifiers (closed class): "every team" is no one team.
-GENERIC_QUANTIFIERS = frozenset("every each any no all either neither other another".split())
-#: Quantifiers and numbers do not tell one group from another ("several municipalities").
-QUANTIFIERS = GENERIC_QUANTIFIERS | frozenset(
-    "some several many few most both such more less various numerous".split()
+GENERIC_QUANTIFIERS = frozenset(
+    {"every", "each", "any", "no", "all", "either", "neither", "other", "another"}
 )
+#: Quantifiers and numbers do not tell one group from another ("several municipalities").
+QUANTIFIERS = GENERIC_QUANTIFIERS | {
+    "some", "several", "many", "few", "most", "both", "such", "more", "less", "various",
+    "numerous",
+}  # fmt: skip
 #: English reporting verbs (closed set): a source that only says, tells or reports is cited.
 REPORTING_VERBS = frozenset(
-    ["say", "tell", "report", "cite", "quote", "write", "see", "obtain", "according", "publish", "broadcast"]
-)
-DEFINITE = frozenset(["the", "this", "these", "those"])
+    {"say", "tell", "report", "cite", "quote", "write", "see", "obtain", "according", "publish",
+     "broadcast"}
+)  # fmt: skip
+DEFINITE = frozenset({"the", "this", "these", "those"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
@@ -110,7 +123,9 @@ def function_of(root: Token, place: bool = False) -> tuple[str, str | None]:
     dep = tok.dep_
     head = tok.head
     if dep in SUBJECT_DEPS:
-        return ("subject" if dep not in ("nsubjpass", "csubjpass") else "passive"), head.lemma_.lower()
+        return (
+            "subject" if dep not in ("nsubjpass", "csubjpass") else "passive"
+        ), head.lemma_.lower()
     if dep == "poss":
         return "possessor", None
     if dep == "pobj" and head.dep_ == "agent":  # "rescued by the army"
@@ -146,18 +161,21 @@ def _is_hyphen(tok: Token) -> bool:
 def _hyphen_attached(doc, i: int) -> bool:
     """Whether token ``i`` is glued by a hyphen to the word before it ("pro-Beijing")."""
     return (
-        i >= 2 and _is_hyphen(doc[i - 1]) and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+        i >= 2
+        and _is_hyphen(doc[i - 1])
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
     )
 
 
 def _prefixed(word: list[Token]) -> bool:
     """A hyphenated adjective made of a name: "pro-Beijing", "anti-Kremlin"."""
-    head, sep, rest = _word_text(word).partition("-")
+    head, sep, _ = _word_text(word).partition("-")
     return bool(sep) and head.lower() in NAME_PREFIXES
 
 
 def _adjective_mention(article: ParsedArticle, word: list[Token]) -> Mention:
-    """"pro-Beijing" on its own: no actor, but it may name a group ("pro-Beijing camp")."""
+    """ "pro-Beijing" on its own: no actor, but it may name a group ("pro-Beijing camp")."""
     return Mention(
         text=_word_text(word),
         label=ADJECTIVE,
@@ -235,7 +253,7 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _split_possessive(tokens: list[Token]) -> list[list[Token]]:
-    """"Demosisto's Nathan Law" is two names; "New People's Party" is one."""
+    """ "Demosisto's Nathan Law" is two names; "New People's Party" is one."""
     for k, tok in enumerate(tokens):
         if tok.tag_ == "POS" and 0 < k < len(tokens) - 1:
             rest = [t for t in tokens[k + 1 :] if not t.is_punct]
@@ -318,9 +336,11 @@ def _extend_left(span: Span) -> int:
 
 
 def _paren_alias(doc, end: int) -> str | None:
-    """"Revolutionary Armed Forces of Colombia (FARC)": the bracketed short name."""
+    """ "Revolutionary Armed Forces of Colombia (FARC)": the bracketed short name."""
     if end + 2 < len(doc) and doc[end].text == "(":
-        close = next((k for k in range(end + 1, min(end + 8, len(doc))) if doc[k].text == ")"), None)
+        close = next(
+            (k for k in range(end + 1, min(end + 8, len(doc))) if doc[k].text == ")"), None
+        )
         if close is not None and close > end + 1:
             inner = doc[end + 1 : close]
             if inner[0].text[:1].isupper() and all(t.pos_ == "PROPN" or t.is_punct for t in inner):
@@ -336,9 +356,9 @@ def _in_title(doc, start: int, end: int) -> bool:
     before a capitalised title word.
     """
     root = doc[start:end].root
-    if end - start == 1 and root.dep_ == "pobj" and root.head.lower_ in ("of", "for"):
-        if is_title_word(root.head.head):
-            return True
+    governed = root.dep_ == "pobj" and root.head.lower_ in ("of", "for")
+    if end - start == 1 and governed and is_title_word(root.head.head):
+        return True
     nxt = doc[end] if end < len(doc) else None
     return nxt is not None and nxt.text[:1].isupper() and not nxt.ent_type_ and is_title_word(nxt)
 
@@ -467,7 +487,9 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             )
             if last and alias:
                 mention.forms.append(alias)
-            if (last and start < part[0].i and doc[part[0].i - 1].lower_ == "the") or (n == 0 and doc[part[0].i - 1].lower_ == "the" and part[0].i > 0):
+            if (last and start < part[0].i and doc[part[0].i - 1].lower_ == "the") or (
+                n == 0 and doc[part[0].i - 1].lower_ == "the" and part[0].i > 0
+            ):
                 mention.forms.append(_text(list(doc[part[0].i - 1 : part[-1].i + 1])))
             words = _words(part)
             if len(words) == 1 and len(part) == 3 and _is_hyphen(part[1]):
@@ -500,7 +522,9 @@ def _noun_phrase(head: Token) -> list[Token]:
             continue
         if tok.tag_ == "POS" or tok.ent_type_ == "PERSON" or tok.is_punct:
             break
-        if tok.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (tok.pos_ == "VERB" and tok.tag_ == "VBN"):
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (
+            tok.pos_ == "VERB" and tok.tag_ == "VBN"
+        ):
             i -= 1
             continue
         break
@@ -568,7 +592,9 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
         key = [tok.lemma_.lower()]
         key += [_word_text(w).lower() for w in _words(before) if _distinguishing(w)]
         # "the team" points back at one group; "the 163 teams" counts a set
-        definite = bool(phrase) and phrase[0].lower_ in DEFINITE and not any(t.like_num for t in before)
+        definite = (
+            bool(phrase) and phrase[0].lower_ in DEFINITE and not any(t.like_num for t in before)
+        )
         marked = definite or any(m[:1].isupper() or "-" in m for m in key[1:])
         if not is_group_noun(tok.lemma_.lower()) and not (plural and _group_head(tok)):
             continue

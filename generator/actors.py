@@ -50,6 +50,7 @@ DEMONYM_ADJECTIVE_WEIGHT = 0.3
 AFFILIATION_WEIGHT = 0.5
 EARLY_MENTION_BONUS = 2.0
 ROLE_BONUS = 0.5
+
 #: A group named by a common noun must recur and act at least once.
 GROUP_MIN_MENTIONS = 2
 EVIDENCE_PER_ACTOR = 5
@@ -231,7 +232,7 @@ def _affiliation(root) -> bool:
 
 
 def _salience(
-    cluster: Cluster, role: str | None, article: ParsedArticle, pronouns: int = 0
+    cluster: Cluster, atype: str, role: str | None, article: ParsedArticle, pronouns: int = 0
 ) -> float:
     n_sents = len(article.sents)
     score = sum(_weight(m, article) for m in cluster.mentions)
@@ -257,7 +258,7 @@ def _resolve(cluster: Cluster, article: ParsedArticle, pronouns: int = 0) -> _Re
         role=role,
         aliases=tuple(sorted(forms | {name})),
         mentions=len(cluster.mentions),
-        salience=round(_salience(cluster, role, article, pronouns), 3),
+        salience=round(_salience(cluster, atype, role, article, pronouns), 3),
         sentences=tuple(sorted({m.sentence for m in cluster.mentions})),
     )
 
@@ -281,8 +282,7 @@ def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]
             mentions=r.mentions,
             salience=r.salience,
             evidence=tuple(
-                Evidence(s, article.sentences[s - 1].text)
-                for s in r.sentences[:EVIDENCE_PER_ACTOR]
+                Evidence(s, article.sentences[s - 1].text) for s in r.sentences[:EVIDENCE_PER_ACTOR]
             ),
         )
         for r in resolved[:limit]

@@ -56,7 +56,7 @@ class World:
 
 
 def _capital_forms(capital: str) -> list[str]:
-    """"Washington D.C." is also written "Washington"."""
+    """ "Washington D.C." is also written "Washington"."""
     forms = [capital]
     words = capital.split()
     if len(words) > 1 and all(c.isupper() or c == "." for c in words[-1]):
@@ -71,7 +71,7 @@ def world() -> World:
     by_demonym: dict[str, Country] = {}
     by_capital: dict[str, Country] = {}
     for line in lexicon_data.COUNTRIES.splitlines():
-        name, alts, demonym, capital = (line.split("\t") + ["", "", ""])[:4]
+        name, alts, demonym, capital = [*line.split("\t"), "", "", ""][:4]
         demonyms = tuple(d.strip() for d in demonym.replace("/", ",").split(",") if d.strip())
         country = Country(
             name=name,

@@ -74,7 +74,7 @@ def title_before(doc: Doc, start: int, end: int) -> str | None:
         return None
     # A possessor or a list before the title is not part of it.
     for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].is_punct and not tokens[k].text in ("-", "–") or tokens[k].lower_ == "and":
+        if (tokens[k].is_punct and tokens[k].text not in ("-", "–")) or tokens[k].lower_ == "and":
             tokens = tokens[k + 1 :]
             break
     while tokens and tokens[0].tag_ in ("DT", "PDT", "IN", "CC", "CD"):
@@ -101,7 +101,7 @@ def _appositive_text(head: Token, exclude: range) -> str | None:
 
 
 def apposition(doc: Doc, start: int, end: int) -> str | None:
-    """"Kevin Bergner, a US spokesperson" and "the president of X, Roberto Maroni"."""
+    """ "Kevin Bergner, a US spokesperson" and "the president of X, Roberto Maroni"."""
     root = doc[start:end].root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= end and _title_head(child):
@@ -115,7 +115,7 @@ def apposition(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _title_before_comma(doc: Doc, start: int) -> str | None:
-    """"the president of the Ukraines, Volodymyr Zelensky" when the parse attached
+    """ "the president of the Ukraines, Volodymyr Zelensky" when the parse attached
     the name elsewhere: a title phrase that ends right before the comma."""
     if start < 2 or doc[start - 1].text != ",":
         return None
@@ -134,7 +134,7 @@ def _title_before_comma(doc: Doc, start: int) -> str | None:
 
 
 def affiliation(doc: Doc, start: int, end: int) -> str | None:
-    """"Bruce Riedel of the Brookings Institution" -> "of the Brookings Institution"."""
+    """ "Bruce Riedel of the Brookings Institution" -> "of the Brookings Institution"."""
     if end >= len(doc) or doc[end].lower_ not in ("of", "from", "at"):
         return None
     prep = doc[end]
@@ -149,6 +149,6 @@ def affiliation(doc: Doc, start: int, end: int) -> str | None:
 
 def role_of(doc: Doc, start: int, end: int) -> str | None:
     """The role the text gives the person named by ``doc[start:end]``, if any."""
-    return title_before(doc, start, end) or apposition(doc, start, end) or affiliation(
-        doc, start, end
+    return (
+        title_before(doc, start, end) or apposition(doc, start, end) or affiliation(doc, start, end)
     )

@@ -94,8 +94,13 @@ def _plural_variant(a: str, b: str) -> bool:
     return len(b) >= 4 and (a == b + "s" or b == a + "s")
 
 
-def _fuzzy_words(a: list[str], b: list[str]) -> bool:
-    """Same words but one, and that one a close spelling ("zelensky"/"zelenskyy")."""
+def spelling_variants(a: list[str], b: list[str]) -> bool:
+    """Two names' words (folded): the same but one, written two ways.
+
+    "zelensky"/"zelenskyy" (rapidfuzz ratio at least :data:`FUZZY_WORD_RATIO`,
+    both words at least :data:`FUZZY_MIN_LENGTH` letters) or "trumps"/"trump"
+    (a stray plural or possessive s).
+    """
     if len(a) != len(b):
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
@@ -192,8 +197,11 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
             if not same_kind:
                 continue
             aw, bw = a.split(), b.split()
-            if _fuzzy_words(aw, bw) or (
-                len(bw) == 1 and lb == "PERSON" and la == "PERSON" and _fuzzy_words(aw[-1:], bw)
+            if spelling_variants(aw, bw) or (
+                len(bw) == 1
+                and lb == "PERSON"
+                and la == "PERSON"
+                and spelling_variants(aw[-1:], bw)
             ):
                 links.union(a, b)
     clusters: dict[str, Cluster] = {}

@@ -147,12 +147,17 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
         by_key[fold(m.text)].append(m)
     links = _Links()
     countries: dict[str, Country] = {}
+    surnames = {fold(m.text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     for key, ms in by_key.items():
         links.find(key)
         country = world.country(key)
         if country is None and any(m.label == "NORP" for m in ms):
             country = world.demonym(key)
-        if country is None and any(m.label == "GPE" for m in ms):
+        if country is None and (
+            any(m.label == "GPE" for m in ms) or (" " not in key and key not in surnames)
+        ):
+            # "Washington said", "Kyiv wants" (whatever label the model gave the
+            # capital): the government acting, unless the word is a person's surname.
             capital = world.capital(key)
             if capital is not None and any(m.function != "location" for m in ms):
                 country = capital

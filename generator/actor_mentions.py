@@ -60,11 +60,15 @@ QUANTIFIERS = GENERIC_QUANTIFIERS | {
     "some", "several", "many", "few", "most", "both", "such", "more", "less", "various",
     "numerous",
 }  # fmt: skip
-#: English reporting verbs (closed set): a source that only says, tells or reports is cited.
+#: English verbs of saying and reporting (closed set): "said Bruce Riedel", "told Reuters".
 REPORTING_VERBS = frozenset(
     {"say", "tell", "report", "cite", "quote", "write", "see", "obtain", "according", "publish",
      "broadcast"}
 )  # fmt: skip
+#: Of those, what a news outlet does as a subject: "The Guardian cited", "seen by Sky News".
+MEDIA_VERBS = frozenset(
+    {"report", "cite", "quote", "publish", "broadcast", "write", "see", "obtain"}
+)
 DEFINITE = frozenset({"the", "this", "these", "those"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})

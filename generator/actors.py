@@ -24,6 +24,7 @@ from .actor_identity import Cluster, cluster_groups, cluster_named, split_pairs
 from .actor_mentions import (
     ADJECTIVE,
     GROUP,
+    MEDIA_VERBS,
     REPORTING_VERBS,
     Mention,
     group_mentions,
@@ -105,7 +106,13 @@ def _modifies_thing(m: Mention, article: ParsedArticle) -> bool:
 
 
 def _is_cited_source(m: Mention) -> bool:
-    return m.function in ("subject", "object") and m.verb in REPORTING_VERBS
+    """A source in passing: "told Reuters", "according to the AP", "The Guardian cited".
+
+    "The Kremlin said" is an actor speaking, not a source cited.
+    """
+    if m.function == "object":
+        return m.verb in REPORTING_VERBS
+    return m.function == "subject" and m.verb in MEDIA_VERBS
 
 
 def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:

@@ -10,8 +10,9 @@ A pure function of the briefings. Two briefings' actors are one entry when
 * they are people whose names differ in one word written two ways
   ("Zelensky"/"Zelenskyy"): rapidfuzz similarity, as within an article.
 
-Groups named by a common noun ("the government") join only on their canonical
-name: "the government" of one article is not the government of another.
+Actors named by a common noun join only when qualified by a name ("Colombian
+army") and on that name alone: "the government" of one article is not the
+government of another.
 
 The entry's name is the fullest proper name any briefing gives it (ties: the one
 most briefings use, then the earliest briefing's), and its slug comes from that
@@ -63,6 +64,26 @@ _COMPATIBLE = {
 }
 
 
+def descriptive(actor: Actor) -> bool:
+    """An actor the article names by a common noun ("Government", "Religious schools")."""
+    last = actor.name.split()[-1]
+    return last[:1].islower() or any(
+        a != actor.name and a.lower() == actor.name.lower() for a in actor.aliases
+    )
+
+
+def _qualified_by_name(actor: Actor) -> bool:
+    """A common noun qualified by a proper word in the text: "the Colombian army"."""
+    for alias in actor.aliases:
+        if alias == actor.name:
+            continue  # the canonical name is capitalised for display
+        # Words between the first (a determiner, or capitalised by its sentence)
+        # and the head noun: "The Colombian army".
+        if any(w[:1].isupper() for w in alias.split()[1:-1]):
+            return True
+    return False
+
+
 def _identifying_names(actor: Actor) -> set[str]:
     """Keys of the names that identify ``actor`` beyond its article.
 
@@ -71,6 +92,10 @@ def _identifying_names(actor: Actor) -> set[str]:
     one-word alias ("Court", "Trump") or a common-noun one ("the government")
     could be anyone elsewhere.
     """
+    if descriptive(actor):
+        # "the government" of one article is not the government of another; a
+        # qualified one ("Colombian army") may be the same group.
+        return {name_key(actor.name)} if _qualified_by_name(actor) else set()
     keys = {name_key(actor.name)}
     if actor.type == "group":
         return keys

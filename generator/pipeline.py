@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .seeds import Seed
 
 #: Bumped whenever a change to extraction can change a briefing; part of the cache key.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 @dataclass(frozen=True)

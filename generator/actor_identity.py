@@ -240,7 +240,7 @@ def cluster_groups(
             for form in c.forms:
                 org_heads[form.split()[-1].lower()][id(c)] = c
         if label in ("ORG", "PERSON") and c.country is None:
-            for form in c.forms:
+            for form in {*c.forms, *(f for m in c.mentions for f in m.forms)}:
                 org_names[fold(form)][id(c)] = c
     by_key: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:

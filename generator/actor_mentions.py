@@ -139,8 +139,11 @@ def function_of(root: Token, place: bool = False) -> tuple[str, str | None]:
         head = _governor(head)  # "in the United States or in Canada"
         if prep == "to" and head.head.lemma_.lower() == "accord":
             return "object", "according"
-        spatial = STRICT_SPATIAL if not place else SPATIAL_PREPOSITIONS
-        if prep in spatial and head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+        if prep in STRICT_SPATIAL or (
+            place
+            and prep in SPATIAL_PREPOSITIONS
+            and head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")
+        ):
             return "location", head.head.lemma_.lower()
         return "object", head.head.lemma_.lower()
     if dep in MODIFIER_DEPS:

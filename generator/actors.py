@@ -55,6 +55,7 @@ ROLE_BONUS = 0.5
 #: A group named by a common noun must recur and act at least once.
 GROUP_MIN_MENTIONS = 2
 EVIDENCE_PER_ACTOR = 5
+PRONOUN_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,9 @@ def _weight(m: Mention, article: ParsedArticle) -> float:
 def _pronoun_subjects(article: ParsedArticle, clusters: list[Cluster]) -> Counter[int]:
     """How often "he"/"she" as a subject points back at each person.
 
-    A subject pronoun refers to the person named in the same or the previous
-    sentence, when exactly one person is named there; others are left alone.
+    A subject pronoun refers to the person named in the same sentence or the
+    :data:`PRONOUN_REACH` before it, when exactly one person is named there
+    (a quotation often sits between a speaker and "She continued").
     """
     by_sentence: dict[int, set[int]] = {}
     for c in clusters:
@@ -219,7 +221,9 @@ def _pronoun_subjects(article: ParsedArticle, clusters: list[Cluster]) -> Counte
     for tok in article.doc:
         if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
             n = article.sentence_number(tok.i)
-            near = by_sentence.get(n, set()) | by_sentence.get(n - 1, set())
+            near = set().union(
+                *(by_sentence.get(k, set()) for k in range(n - PRONOUN_REACH, n + 1))
+            )
             if len(near) == 1:
                 out[next(iter(near))] += 1
     return out

@@ -79,6 +79,8 @@ def title_before(doc: Doc, start: int, end: int) -> str | None:
             break
     while tokens and tokens[0].tag_ in ("DT", "PDT", "IN", "CC", "CD"):
         tokens = tokens[1:]
+    while tokens and tokens[-1].text.endswith(".") and len(tokens[-1].text) <= 4:
+        tokens = tokens[:-1]  # an honorific: "Undersecretary for Education Mr. Toccafondi"
     return _phrase(tokens)
 
 

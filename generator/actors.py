@@ -214,7 +214,7 @@ def _pronoun_subjects(article: ParsedArticle, clusters: list[Cluster]) -> Counte
     """
     by_sentence: dict[int, set[int]] = {}
     for c in clusters:
-        if _type_of(c) == "person":
+        if _type_of(c) == "person" and _is_actor(c, "person", article):
             for m in c.mentions:
                 by_sentence.setdefault(m.sentence, set()).add(id(c))
     out: Counter[int] = Counter()

@@ -426,6 +426,21 @@ def _unlabelled_names(doc) -> list[Span]:
     return out
 
 
+def prefixed_adjectives(article: ParsedArticle) -> list[Mention]:
+    """Hyphenated adjectives made with a prefix outside any name: "anti-establishment
+    candidates". Alone they name no one; they may point at a group ("the
+    anti-establishment camp")."""
+    doc = article.doc
+    out: list[Mention] = []
+    for word in _words(list(doc)):
+        if len(word) < 3 or any(t.ent_type_ for t in word) or not _prefixed(word):
+            continue
+        if is_group_noun(word[-1].head.lemma_.lower()):
+            continue  # inside the group's own phrase: "the anti-establishment camp"
+        out.append(_adjective_mention(article, word))
+    return out
+
+
 def named_mentions(article: ParsedArticle) -> list[Mention]:
     """Every cleaned named-entity mention of an actor-like label, in text order."""
     doc = article.doc
@@ -540,19 +555,23 @@ def _noun_phrase(head: Token) -> list[Token]:
     return list(doc[i : head.i + 1])
 
 
-def _distinguishing(word: list[Token]) -> bool:
+def _distinguishing(word: list[Token], head_names_people: bool) -> bool:
     """Whether a modifier tells one group from another of the same kind.
 
     Proper and hyphenated modifiers and noun compounds do ("Colombian army",
     "pro-Beijing camp", "asylum seekers"); plain adjectives and numbers do not
     ("religious schools" and "private schools" are the article's one group,
-    "the six-member team" is "the team").
+    "the six-member team" is "the team") — unless the head names people only in
+    a secondary sense, where the adjective is what makes a group of it ("the
+    localist camp" beside "the pan-democracy camp").
     """
     first = word[0]
     if first.lower_ in QUANTIFIERS or first.tag_ in ("DT", "PDT", "CD", "PRP$"):
         return False
     if any(t.like_num for t in word):
         return False
+    if not head_names_people and first.pos_ == "ADJ":
+        return True
     return len(word) > 1 or first.text[:1].isupper() or first.pos_ in ("NOUN", "PROPN")
 
 
@@ -597,7 +616,8 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
         if not plural and before and before[0].lower_ in ("a", "an"):
             continue  # "a system": a new referent, not an actor yet
         key = [tok.lemma_.lower()]
-        key += [_word_text(w).lower() for w in _words(before) if _distinguishing(w)]
+        strong = _group_head(tok)
+        key += [_word_text(w).lower() for w in _words(before) if _distinguishing(w, strong)]
         # "the team" points back at one group; "the 163 teams" counts a set
         definite = (
             bool(phrase) and phrase[0].lower_ in DEFINITE and not any(t.like_num for t in before)
@@ -628,7 +648,7 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
                 plural=plural,
                 definite=definite,
                 marked=marked,
-                strong=_group_head(tok),
+                strong=strong,
             )
         )
     return out

@@ -30,6 +30,7 @@ from .actor_mentions import (
     group_mentions,
     is_title_word,
     named_mentions,
+    prefixed_adjectives,
 )
 from .lexicons import first_sense_is_actor, world
 from .model import Actor, Evidence
@@ -277,7 +278,7 @@ def _resolve(cluster: Cluster, article: ParsedArticle, pronouns: int = 0) -> _Re
 def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]:
     """The article's actors, most salient first."""
     named = split_pairs(named_mentions(article))
-    adjectives = [m for m in named if m.label == ADJECTIVE]
+    adjectives = [m for m in named if m.label == ADJECTIVE] + prefixed_adjectives(article)
     clusters = cluster_named([m for m in named if m.label != ADJECTIVE], world())
     clusters += cluster_groups(group_mentions(article), clusters, adjectives)
     pronouns = _pronoun_subjects(article, clusters)

@@ -25,6 +25,7 @@ from .actor_mentions import (
     ADJECTIVE,
     GROUP,
     MEDIA_VERBS,
+    QUANTIFIERS,
     REPORTING_VERBS,
     Mention,
     group_mentions,
@@ -85,6 +86,8 @@ def _type_of(cluster: Cluster) -> str:
     for m in ms:
         if m.label != GROUP:
             votes[m.label] += 2 if len(m.text.split()) > 1 else 1
+        elif len(m.key) > 1 and first_sense_is_actor(m.key[0]) and not m.plural:
+            votes["ORG"] += 2  # "the M5S party" says what "M5S" is
     longest = max((m for m in ms if m.label != GROUP), key=lambda m: len(m.text.split()))
     if longest.label == "PERSON" and len(longest.text.split()) > 1:
         return "person"
@@ -160,6 +163,14 @@ def _is_group_actor(ms: list[Mention]) -> bool:
     return specific and names_people and acts and (qualified or len(ms) >= GROUP_MIN_MENTIONS)
 
 
+def _unquantified(text: str) -> str:
+    """ "several municipalities" -> "municipalities"."""
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in QUANTIFIERS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _canonical_name(cluster: Cluster, atype: str) -> str:
     if cluster.country is not None:
         return cluster.country.name
@@ -167,8 +178,10 @@ def _canonical_name(cluster: Cluster, atype: str) -> str:
     named = [m for m in ms if m.label != GROUP] or ms
     pool = Counter(m.text for m in named)
     if all(m.label == GROUP for m in named):
-        longest_key = max(len(m.key) for m in named)
-        pool = Counter(m.text for m in named if len(m.key) == longest_key)
+        # a noun phrase, not an adjective pointing at the group; no quantifier
+        phrases = [m for m in named if " " in m.text or m.text.lower() == m.key[0]] or named
+        longest_key = max(len(m.key) for m in phrases)
+        pool = Counter(_unquantified(m.text) for m in phrases if len(m.key) == longest_key)
         name = max(pool, key=lambda f: (pool[f], len(f), f))
         return name[:1].upper() + name[1:]
     return max(pool, key=lambda f: (len(f.split()), pool[f], len(f), f))

@@ -99,6 +99,9 @@ class Mention:
     marked: bool = False
     #: Its head names people in its most frequent use ("army", "officials").
     strong: bool = False
+    #: Qualified by a name, a hyphenated word or a noun ("the Colombian army",
+    #: "asylum seekers"), not only by a plain adjective ("the regional office").
+    qualified: bool = False
 
     @property
     def agentive(self) -> bool:
@@ -618,6 +621,7 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
         key = [tok.lemma_.lower()]
         strong = _group_head(tok)
         key += [_word_text(w).lower() for w in _words(before) if _distinguishing(w, strong)]
+        qualified = any(_distinguishing(w, True) for w in _words(before))
         # "the team" points back at one group; "the 163 teams" counts a set
         definite = (
             bool(phrase) and phrase[0].lower_ in DEFINITE and not any(t.like_num for t in before)
@@ -649,6 +653,7 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
                 definite=definite,
                 marked=marked,
                 strong=strong,
+                qualified=qualified,
             )
         )
     return out

@@ -149,12 +149,12 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
 def _is_group_actor(ms: list[Mention]) -> bool:
     """A group named by a common noun acts in the article.
 
-    It must be one particular group — a definite phrase ("the government") or a
-    qualified one ("the Colombian army") — not a generic plural ("critics say"),
+    It must be one particular group — a definite phrase ("the government") or one
+    qualified by a name ("the Colombian army") — not a generic plural ("critics say"),
     it must act at least once (subject of a verb other than "be", or possessor),
     and it must recur unless qualified.
     """
-    qualified = any(len(m.key) > 1 for m in ms)
+    qualified = any(m.qualified for m in ms)
     specific = qualified or any(m.definite for m in ms)
     # "camp", "municipalities": a noun with a group sense among others must be marked
     # as one at least once ("the municipalities"); "deposit balls" is not.

@@ -512,9 +512,10 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             )
             if last and alias:
                 mention.forms.append(alias)
-            if (last and start < part[0].i and doc[part[0].i - 1].lower_ == "the") or (
-                n == 0 and doc[part[0].i - 1].lower_ == "the" and part[0].i > 0
-            ):
+            # "the United States", "The Arabs" are forms of the name; "the American
+            # presidents" is not a form of "American"
+            after_the = part[0].i > 0 and doc[part[0].i - 1].lower_ == "the"
+            if after_the and function != "modifier" and (n == 0 or start < part[0].i):
                 mention.forms.append(_text(list(doc[part[0].i - 1 : part[-1].i + 1])))
             words = _words(part)
             if len(words) == 1 and len(part) == 3 and _is_hyphen(part[1]):

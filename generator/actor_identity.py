@@ -270,6 +270,23 @@ def cluster_groups(
             if not ms:
                 continue
         clusters.setdefault(target, Cluster()).mentions.extend(ms)
+    # "the girls" after "the team, which consists entirely of girls": the team
+    member_of: dict[str, set[int]] = defaultdict(set)
+    for target, cluster in clusters.items():
+        for m in cluster.mentions:
+            for lemma in m.members:
+                member_of[lemma].add(id(cluster))
+    by_id = {id(c): c for c in clusters.values()}
+    for (key, plural), cluster in list(clusters.items()):
+        owners = member_of.get(key[0], set()) if plural and len(key) == 1 else set()
+        if len(owners) != 1:
+            continue
+        owner = by_id[next(iter(owners))]
+        back = [m for m in cluster.mentions if m.definite]
+        owner.mentions.extend(back)
+        cluster.mentions = [m for m in cluster.mentions if not m.definite]
+        if not cluster.mentions:
+            del clusters[(key, plural)]
     for adj in adjectives:
         owners = [
             c for (key, _), c in clusters.items() if any(_same_stem(adj.text, k) for k in key[1:])

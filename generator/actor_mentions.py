@@ -102,6 +102,15 @@ class Mention:
     #: Qualified by a name, a hyphenated word or a noun ("the Colombian army",
     #: "asylum seekers"), not only by a plain adjective ("the regional office").
     qualified: bool = False
+    #: The verb of a relative clause whose subject the mention is: "Farmers who
+    #: supply Norvale" acts through "supply".
+    relative_verb: str | None = None
+    #: A definite phrase with a number ("the two companies", "both clubs"): a set
+    #: of actors the article names one by one, not an actor of its own.
+    counted: bool = False
+    #: Plural person nouns the phrase says its group is made of: "girls" in "the
+    #: team, which consists entirely of girls" or "a team of girls".
+    members: tuple[str, ...] = ()
 
     @property
     def agentive(self) -> bool:
@@ -110,6 +119,8 @@ class Mention:
         The subject of a passive verb ("the girls were granted") undergoes, it
         does not act; its function is ``passive``.
         """
+        if self.relative_verb not in (None, "be"):
+            return True
         return self.function == "possessor" or (self.function == "subject" and self.verb != "be")
 
 
@@ -154,6 +165,26 @@ def function_of(root: Token, place: bool = False) -> tuple[str, str | None]:
     if dep in ("dobj", "dative", "attr", "oprd"):
         return "object", head.lemma_.lower()
     return "object", None
+
+
+#: English relative pronouns (closed class) that can be the subject of a relative clause.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def relative_verb(root: Token) -> str | None:
+    """The verb of an active relative clause whose subject points back at ``root``.
+
+    "Farmers who supply Norvale" -> "supply"; "the team, which consists of
+    girls" -> "consist". A passive relative clause ("who were moved") says what
+    was done to the noun, not what it does.
+    """
+    for child in root.children:
+        if child.dep_ != "relcl":
+            continue
+        for sub in child.children:
+            if sub.dep_ == "nsubj" and sub.lower_ in RELATIVE_PRONOUNS:
+                return child.lemma_.lower()
+    return None
 
 
 def _is_credit(span: Span) -> bool:
@@ -509,6 +540,7 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
                 sentence=article.sentence_number(part[0].i),
                 function=function,
                 verb=verb,
+                relative_verb=relative_verb(root) if last else None,
             )
             if last and alias:
                 mention.forms.append(alias)
@@ -576,7 +608,42 @@ def _distinguishing(word: list[Token], head_names_people: bool) -> bool:
         return False
     if not head_names_people and first.pos_ == "ADJ":
         return True
-    return len(word) > 1 or first.text[:1].isupper() or first.pos_ in ("NOUN", "PROPN")
+    proper = first.text[:1].isupper() and not first.is_sent_start  # "Legal experts said"
+    return len(word) > 1 or proper or first.pos_ in ("NOUN", "PROPN")
+
+
+def _qualified_after(tok: Token) -> bool:
+    """A plural noun told apart by what follows it: "Farmers who supply Norvale"
+    (a relative clause naming someone), "hopefuls from Afghanistan", "residents of
+    Valdoria" (where they come from or live)."""
+    if tok.tag_ != "NNS":
+        return False
+    for child in tok.children:
+        if child.dep_ == "relcl" and any(t.ent_type_ in NAMED_LABELS for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "in"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].ent_type_ in ("GPE", "LOC"):
+                return True
+    return False
+
+
+def _members(tok: Token) -> tuple[str, ...]:
+    """Plural person nouns that a singular group noun is said to be made of.
+
+    "the team, which consists entirely of girls", "a team of girls": later, "the
+    girls" are that team's members, and a reader takes them for the team.
+    """
+    if tok.tag_ != "NN":
+        return ()
+    out: list[str] = []
+    for child in tok.children:
+        if child.dep_ not in ("relcl", "prep") or (child.dep_ == "prep" and child.lower_ != "of"):
+            continue
+        for t in child.subtree:
+            if t.tag_ == "NNS" and is_person_noun(t.lemma_.lower()) and t.head.lower_ == "of":
+                out.append(t.lemma_.lower())
+    return tuple(out)
 
 
 def _group_head(tok: Token) -> bool:
@@ -591,6 +658,15 @@ def _group_head(tok: Token) -> bool:
     if first_sense_is_actor(lemma) and is_group_noun(lemma):
         return True
     return tok.tag_ == "NNS" and is_person_noun(lemma)
+
+
+def _titles_a_person(tok: Token) -> bool:
+    """A common noun in a person's title, not a possessor: "spokesperson Julie Hahn",
+    "the president, Volodymyr Zelensky"; but "the localist camp's Cheng Chung-tai"
+    names the camp."""
+    if tok.dep_ == "poss":
+        return False
+    return any(t.ent_type_ == "PERSON" for t in (tok.head, *tok.children))
 
 
 def _names_a_name(tok: Token) -> bool:
@@ -610,7 +686,7 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
             continue
         if tok.dep_ == "compound" and not is_person_noun(tok.head.lemma_.lower()):
             continue
-        if any(t.ent_type_ == "PERSON" for t in (tok.head, *tok.children)) or _names_a_name(tok):
+        if _titles_a_person(tok) or _names_a_name(tok):
             continue  # a title: "the president, Volodymyr Zelensky", "spokesperson Julie Hahn"
         phrase = _noun_phrase(tok)
         before = [t for t in phrase if t.i < tok.i]
@@ -627,10 +703,24 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
         definite = (
             bool(phrase) and phrase[0].lower_ in DEFINITE and not any(t.like_num for t in before)
         )
-        marked = definite or any(m[:1].isupper() or "-" in m for m in key[1:])
+        # A noun whose group sense is not its first is marked as a group by the
+        # phrase: "the municipalities", "the localist camp"; "the deal" is not.
+        marked = (definite and (plural or strong or len(key) > 1)) or any(
+            m[:1].isupper() or "-" in m for m in key[1:]
+        )
+        # "the two companies", "both clubs": a set of actors named elsewhere
+        counted = (
+            plural
+            and bool(before)
+            and (
+                before[0].lower_ == "both"
+                or (before[0].lower_ in DEFINITE and any(t.like_num for t in before))
+            )
+        )
         if not is_group_noun(tok.lemma_.lower()) and not (plural and _group_head(tok)):
             continue
         function, verb = function_of(tok)
+        qualified = qualified or _qualified_after(tok)
         of_person = tok.head.ent_type_ == "PERSON" or is_person_noun(tok.head.lemma_.lower())
         if function == "possessor" and not of_person:
             function = "object"  # "the constituencies' seats": no one acts
@@ -655,6 +745,9 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
                 marked=marked,
                 strong=strong,
                 qualified=qualified,
+                relative_verb=relative_verb(tok),
+                counted=counted,
+                members=_members(tok),
             )
         )
     return out

@@ -151,15 +151,21 @@ def _is_group_actor(ms: list[Mention]) -> bool:
 
     It must be one particular group — a definite phrase ("the government") or one
     qualified by a name ("the Colombian army") — not a generic plural ("critics say"),
-    it must act at least once (subject of a verb other than "be", or possessor),
-    and it must recur unless qualified.
+    it must act at least once (subject of a verb other than "be", or possessor;
+    a relative clause — "Farmers who supply Norvale" — counts once the group
+    recurs), and it must recur unless qualified.
     """
+    if any(m.counted for m in ms):
+        return False  # "the two companies": the named companies, counted together
     qualified = any(m.qualified for m in ms)
     specific = qualified or any(m.definite for m in ms)
     # "camp", "municipalities": a noun with a group sense among others must be marked
     # as one at least once ("the municipalities"); "deposit balls" is not.
     names_people = any(m.strong for m in ms) or any(m.marked for m in ms)
-    acts = any(m.agentive for m in ms)
+    if len(ms) == 1:  # "security forces who fired shots": scenery, unless it acts itself
+        acts = ms[0].function == "possessor" or (ms[0].function == "subject" and ms[0].verb != "be")
+    else:
+        acts = any(m.agentive for m in ms)
     return specific and names_people and acts and (qualified or len(ms) >= GROUP_MIN_MENTIONS)
 
 

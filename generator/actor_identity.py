@@ -4,10 +4,15 @@ Mentions are linked when a reader would take them for the same entity:
 
 * the same name, up to case, accents, dots and a leading "the";
 * the same country: its name, another name ("US", "U.S."), its demonym
-  ("Russian", "Israelis") or its capital when the capital acts ("Moscow said");
+  ("Russian", "Israelis"), its capital when the capital acts ("Moscow said") or
+  a seat of its government when the seat acts ("the Kremlin said", "a deal with
+  the White House"); a three-letter code ("IMN") only when the article names
+  that country too or the model reads the code as a place;
 * a shorter name that ends a longer one, when only one longer name fits
   ("Trump" -> "Donald Trump", "the Court" -> "Supreme Court"), whatever label
-  the model gave the short one;
+  the model gave the short one; or that begins one organisation's name
+  ("Brisk" -> "Brisk Holdings"; a place name only when it is never where
+  something happens: "beat Halden" is Halden Rovers, "in Halden" is the town);
 * a short name in brackets after a long one ("... of Colombia (FARC)");
 * a spelling variant with strong evidence: a stray plural ("Trumps", "Kremlins"
   beside "Kremlin") or a one-word difference with high rapidfuzz similarity
@@ -84,6 +89,10 @@ def _suffix(short: list[str], long: list[str]) -> bool:
     return len(short) < len(long) and long[-len(short) :] == short
 
 
+def _prefix(short: list[str], long: list[str]) -> bool:
+    return len(short) < len(long) and long[: len(short)] == short
+
+
 def _contains(short: list[str], long: list[str]) -> bool:
     n = len(short)
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
@@ -148,9 +157,21 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
     links = _Links()
     countries: dict[str, Country] = {}
     surnames = {fold(m.text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    named_countries = {
+        c.name
+        for k in by_key
+        if not world.is_code(k) and (c := world.country(k) or world.demonym(k))
+    }
     for key, ms in by_key.items():
         links.find(key)
         country = world.country(key)
+        if (
+            country is not None
+            and world.is_code(key)
+            and country.name not in named_countries
+            and not any(m.label == "GPE" for m in ms)
+        ):
+            country = None  # "IMN", a weather service's initials, not the Isle of Man
         if country is None and any(m.label == "NORP" for m in ms):
             country = world.demonym(key)
         if country is None and (
@@ -161,6 +182,11 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
             capital = world.capital(key)
             if capital is not None and any(m.function != "location" for m in ms):
                 country = capital
+        if country is None and (seat := world.seat(key)) is not None:
+            # "the Kremlin said", "a deal with the White House": the government acting;
+            # "arrived at the White House" is the building.
+            if any(m.function != "location" for m in ms):
+                country = seat
         if country is not None:
             node = "country:" + country.name
             countries[node] = country
@@ -188,6 +214,17 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
                     roots.add(links.find(long))
                 elif len(sw) == 1 and lw[0] == sw[0] and _acronym(by_key[short][0].text):
                     roots.add(links.find(long))  # "CBC" -> "CBC News"
+                elif _prefix(sw, lw):
+                    roots.add(links.find(long))  # "Brisk" -> "Brisk Holdings"
+            elif (
+                long_label == "ORG"
+                and short_label in _PLACE_LABELS
+                and _prefix(sw, lw)
+                and not world.capital(short)
+                and not world.seat(short)
+                and all(m.function != "location" for m in by_key[short])
+            ):
+                roots.add(links.find(long))  # "beat Halden" -> "Halden Rovers", not "in Halden"
         if len(roots) == 1:
             links.union(short, roots.pop())
     # Spelling variants of names of the same kind.

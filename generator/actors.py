@@ -33,7 +33,7 @@ from .actor_mentions import (
     named_mentions,
     prefixed_adjectives,
 )
-from .lexicons import first_sense_is_actor, world
+from .lexicons import first_sense_is_actor, is_actor_noun, is_given_name, world
 from .model import Actor, Evidence
 from .nlp import ParsedArticle
 from .roles import role_of
@@ -89,8 +89,12 @@ def _type_of(cluster: Cluster) -> str:
         elif len(m.key) > 1 and first_sense_is_actor(m.key[0]) and not m.plural:
             votes["ORG"] += 2  # "the M5S party" says what "M5S" is
     longest = max((m for m in ms if m.label != GROUP), key=lambda m: len(m.text.split()))
-    if longest.label == "PERSON" and len(longest.text.split()) > 1:
-        return "person"
+    words = longest.text.split()
+    if len(words) > 1 and longest.label in ("PERSON", "ORG"):
+        # the fullest name says what the entity is: "Halden Rovers" over "beat Halden"
+        if longest.label == "PERSON":
+            return "person" if _personal_name(words) else "organization"
+        return "person" if _given_name_first(words) else "organization"
     label = votes.most_common(1)[0][0]
     return {
         "PERSON": "person",
@@ -100,6 +104,26 @@ def _type_of(cluster: Cluster) -> str:
         "LOC": "place",
         "FAC": "place",
     }[label]
+
+
+def _personal_name(words: list[str]) -> bool:
+    """A name the model took for a person's that cannot be one: "Movimento 5 Stelle"
+    (a number), "Calder Ridge Partners" (ends in a plural noun for people)."""
+    if any(any(c.isdigit() for c in w) for w in words):
+        return False
+    last = words[-1].lower()
+    return not (last.endswith("s") and is_actor_noun(last[:-1]))
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """A name the model took for an organisation's that reads as a person's: a
+    given name, then one or two words that are neither given names ("Morgan
+    Stanley" stays a bank) nor nouns for people or groups ("Dean Kamen", "Sofia
+    Marques")."""
+    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
+        return False
+    rest = [w.lower() for w in words[1:]]
+    return not any(is_given_name(w) or is_actor_noun(w) or is_actor_noun(w[:-1]) for w in rest)
 
 
 def _modifies_thing(m: Mention, article: ParsedArticle) -> bool:
@@ -140,10 +164,11 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
         if any(m.label == "FAC" for m in ms):
             return any(m.agentive for m in active)  # a building or a venue acts, or is scenery
         return any(m.agentive for m in active) or len(active) >= 2
-    # organisations
+    # organisations: one that only ever appears as a cited outlet is a source, not an actor
     if not active:
         return False
-    return not all(_is_cited_source(m) for m in active if m.label != GROUP)
+    named = [m for m in active if m.label != GROUP]
+    return not named or not all(_is_cited_source(m) for m in named)
 
 
 def _is_group_actor(ms: list[Mention]) -> bool:

@@ -182,11 +182,11 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
             capital = world.capital(key)
             if capital is not None and any(m.function != "location" for m in ms):
                 country = capital
-        if country is None and (seat := world.seat(key)) is not None:
+        seat = world.seat(key) if country is None else None
+        if seat is not None and any(m.function != "location" for m in ms):
             # "the Kremlin said", "a deal with the White House": the government acting;
             # "arrived at the White House" is the building.
-            if any(m.function != "location" for m in ms):
-                country = seat
+            country = seat
         if country is not None:
             node = "country:" + country.name
             countries[node] = country
@@ -309,7 +309,7 @@ def cluster_groups(
         clusters.setdefault(target, Cluster()).mentions.extend(ms)
     # "the girls" after "the team, which consists entirely of girls": the team
     member_of: dict[str, set[int]] = defaultdict(set)
-    for target, cluster in clusters.items():
+    for cluster in clusters.values():
         for m in cluster.mentions:
             for lemma in m.members:
                 member_of[lemma].add(id(cluster))

@@ -18,7 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicons import first_sense_is_actor, is_group_noun, is_person_noun, world
+from .lexicons import (
+    first_sense_is_actor,
+    is_actor_noun,
+    is_given_name,
+    is_group_noun,
+    is_person_noun,
+    is_place_noun,
+    world,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -259,8 +267,9 @@ def _strip_title(tokens: list[Token], label: str) -> list[Token]:
 
     "Pan-democrat Lam Cheuk-ting" -> "Lam Cheuk-ting" (a lower-case title word);
     "President Nicolas Sarkozy" -> "Nicolas Sarkozy" (a person's capitalised
-    title, when a first and last name remain). "Dean Kamen" and "National
-    Security Council" keep their first word.
+    title, when a first and last name remain); "Justice Helen Okafor" -> "Helen
+    Okafor" (a word that can name a person, before a given name and a surname).
+    "Dean Kamen" and "National Security Council" keep their first word.
     """
     words = _words(tokens)
     if any(t.lower_ in ("of", "for", "and") for t in tokens):
@@ -268,8 +277,12 @@ def _strip_title(tokens: list[Token], label: str) -> list[Token]:
     cut = 0
     for k, word in enumerate(words[:-1]):
         last = word[-1]
+        rest = words[k + 1 :]
         lower_title = last.text[:1].islower() and is_person_noun(last.text.lower())
-        if lower_title or (label == "PERSON" and is_title_word(last) and len(words) - k - 1 >= 2):
+        title = is_title_word(last) or (
+            is_person_noun(last.lower_) and is_given_name(_word_text(rest[0]))
+        )
+        if lower_title or (label == "PERSON" and title and len(rest) >= 2):
             cut = k + 1
         else:
             break
@@ -404,6 +417,25 @@ def _in_title(doc, start: int, end: int) -> bool:
     return nxt is not None and nxt.text[:1].isupper() and not nxt.ent_type_ and is_title_word(nxt)
 
 
+def _names_a_thing(doc, tokens: list[Token]) -> bool:
+    """A name after a common noun that says what it names, when that noun is
+    neither people nor a place: "the river Tamel", "the ship Ever Given"."""
+    start = tokens[0].i
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    span_root = doc[start : tokens[-1].i + 1].root
+    attached = prev.head.i in range(start, tokens[-1].i + 1) or span_root.head.i == prev.i
+    lemma = prev.lemma_.lower()
+    return (
+        prev.pos_ == "NOUN"
+        and prev.text.islower()
+        and attached
+        and not is_actor_noun(lemma)
+        and not is_place_noun(lemma)
+    )
+
+
 def _looks_personal(tokens: list[Token]) -> bool:
     """Two or three capitalised words, none of them a word for a group: a personal name."""
     words = [t for t in tokens if not t.is_punct]
@@ -460,6 +492,37 @@ def _unlabelled_names(doc) -> list[Span]:
     return out
 
 
+def _lower_case_places(doc) -> list[Span]:
+    """Country and capital names written in lower case ("between Moscow and kyiv").
+
+    The model misses them; a word that matches a country or capital in the
+    country table is one when the sentence places it among places: coordinated
+    with a place or nationality the model did tag ("Moscow and kyiv", "kyiv and
+    European"), or the object of a preposition after a noun for places
+    ("several regions, including kyiv").
+    """
+    from spacy.tokens import Span
+
+    table = world()
+    out: list[Span] = []
+    for tok in doc:
+        text = tok.text
+        if tok.ent_type_ or not (text.isalpha() and text.islower()) or is_actor_noun(text):
+            continue
+        if table.capital(text) is None and table.country(text) is None:
+            continue
+        near = [tok.head] if tok.dep_ == "conj" else []
+        near += [c for c in tok.children if c.dep_ == "conj"]
+        among_places = any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in near)
+        prep = tok.head if tok.dep_ == "pobj" else None
+        after_places = (
+            prep is not None and prep.head.pos_ == "NOUN" and is_place_noun(prep.head.lemma_)
+        )
+        if among_places or after_places:
+            out.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+    return out
+
+
 def prefixed_adjectives(article: ParsedArticle) -> list[Mention]:
     """Hyphenated adjectives made with a prefix outside any name: "anti-establishment
     candidates". Alone they name no one; they may point at a group ("the
@@ -480,7 +543,10 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
     doc = article.doc
     out: list[Mention] = []
     taken: set[int] = set()
-    for ent in sorted([*doc.ents, *_unlabelled_names(doc)], key=lambda e: e.start):
+    recovered = _lower_case_places(doc)
+    lower_places = {span.start for span in recovered}
+    spans = [*doc.ents, *_unlabelled_names(doc), *recovered]
+    for ent in sorted(spans, key=lambda e: e.start):
         if ent.label_ not in NAMED_LABELS or _is_credit(ent) or ent.start in taken:
             continue
         taken.update(range(ent.start, ent.end))
@@ -510,6 +576,8 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             world().country(_text(tokens)) or world().demonym(_text(tokens))
         ):
             continue
+        if label in ("ORG", "PERSON") and _names_a_thing(doc, tokens):
+            continue  # "the river Tamel": a river, whatever label the model gave it
         alias = _paren_alias(doc, end)
         parts = _split_possessive(tokens)
         for n, part in enumerate(parts):
@@ -526,7 +594,9 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             if not part:
                 continue
             text = _text(part)
-            if not text or not text[0].isalpha() or not any(c.isupper() for c in text):
+            if not text or not text[0].isalpha():
+                continue
+            if not any(c.isupper() for c in text) and ent.start not in lower_places:
                 continue
             part_label = label if last else "ORG"
             root = doc[part[0].i : part[-1].i + 1].root

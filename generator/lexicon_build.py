@@ -22,11 +22,12 @@ import json
 import re
 import textwrap
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 #: WordNet lexicographer files whose nouns can name who acts.
 _LEXFILES = {14: "g", 18: "p"}  # noun.group, noun.person
-_GROUP, _ARTIFACT, _LOCATION = 14, 6, 15
+_TOPS, _GROUP, _ARTIFACT, _LOCATION = 3, 14, 6, 15
 #: WordNet 3.0 synsets (offsets): government.n.01, structure.n.01 (buildings and
 #: citadels), street.n.01.
 _GOVERNMENT = "08050678"
@@ -73,19 +74,19 @@ def actor_nouns(folder: Path) -> dict[str, str]:
     """Single-word common-noun lemmas with a person or group sense, and which senses.
 
     Flags: ``p``/``g`` = some sense is a person/group; upper case when that is
-    the lemma's first (most frequent) sense.
+    the lemma's first (most frequent) sense. The tops of those two hierarchies
+    ("person", "group") sit in WordNet's ``noun.Tops`` file; a top counts as the
+    kind its direct hyponyms mostly are.
     """
+    synsets = _read_synsets(folder)
     lexfile: dict[str, int] = {}
     proper: set[tuple[str, str]] = set()  # (offset, lemma) where the word is a proper name
-    with (folder / "data.noun").open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith(" "):
-                fields = line.split()
-                lexfile[fields[0]] = int(fields[1])
-                n_words = int(fields[3], 16)
-                for word in fields[4 : 4 + 2 * n_words : 2]:
-                    if word[:1].isupper():
-                        proper.add((fields[0], word.lower()))
+    for offset, (lex, words, pointers, _) in synsets.items():
+        if lex == _TOPS:
+            kinds = Counter(synsets[o][0] for sym, o in pointers if sym in ("~", "~i"))
+            lex = kinds.most_common(1)[0][0] if kinds else lex
+        lexfile[offset] = lex
+        proper.update((offset, w.lower()) for w in words if w[:1].isupper())
     out: dict[str, str] = {}
     with (folder / "index.noun").open(encoding="utf-8") as fh:
         for line in fh:
@@ -106,6 +107,26 @@ def actor_nouns(folder: Path) -> dict[str, str]:
                     flags += flag.upper() if senses[0] == lex else flag
             if flags:
                 out[lemma] = flags
+    return out
+
+
+def place_nouns(folder: Path) -> list[str]:
+    """Single-word common nouns whose most frequent sense is a place (``noun.location``):
+    "region", "city", "district"."""
+    synsets = _read_synsets(folder)
+    out: list[str] = []
+    with (folder / "index.noun").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            lemma = fields[0]
+            if not (lemma.isalpha() and lemma.islower()):
+                continue
+            offsets = fields[4 + int(fields[3]) + 2 :]
+            common = [o for o in offsets if lemma in synsets[o][1]]  # not a proper name's sense
+            if common and synsets[common[0]][0] == _LOCATION:
+                out.append(lemma)
     return out
 
 
@@ -205,6 +226,7 @@ def render(
     nouns: dict[str, str],
     seat_names: dict[str, str],
     first_names: list[str],
+    places: list[str],
 ) -> str:
     country_lines = "\n".join(
         "\t".join([name, "|".join(alts), demonym, capital]).rstrip()
@@ -212,6 +234,7 @@ def render(
     )
     seat_lines = "\n".join(f"{name}\t{country}" for name, country in seat_names.items())
     name_text = textwrap.fill(" ".join(first_names), width=96)
+    place_text = textwrap.fill(" ".join(places), width=96)
     noun_text = textwrap.fill(
         " ".join(f"{w}:{f}" for w, f in sorted(nouns.items())), width=96, break_on_hyphens=False
     )
@@ -231,6 +254,9 @@ government or its head, placed in a country through WordNet's part-of links.
 (public domain) as shipped by the ``names`` package (MIT licence,
 https://github.com/treyhunner/names).
 
+``PLACE_NOUNS``: English nouns whose most frequent sense is a place ("region",
+"city"), from WordNet 3.0 (``noun.location``).
+
 ``ACTOR_NOUNS``: English noun lemmas that can name a person or a group of people,
 as ``lemma:flags`` (``p`` person sense, ``g`` group sense, upper case when it is
 the first sense). From WordNet 3.0, the lexicographer files ``noun.person`` and
@@ -249,6 +275,10 @@ SEATS = """\\
 
 GIVEN_NAMES = """\\
 {name_text}
+"""
+
+PLACE_NOUNS = """\\
+{place_text}
 """
 
 ACTOR_NOUNS = """\\
@@ -271,6 +301,7 @@ def main() -> None:
             actor_nouns(args.wordnet),
             seats(args.wordnet, rows),
             given_names(args.names),
+            place_nouns(args.wordnet),
         ),
         encoding="utf-8",
     )

@@ -14,6 +14,9 @@ government or its head, placed in a country through WordNet's part-of links.
 (public domain) as shipped by the ``names`` package (MIT licence,
 https://github.com/treyhunner/names).
 
+``PLACE_NOUNS``: English nouns whose most frequent sense is a place ("region",
+"city"), from WordNet 3.0 (``noun.location``).
+
 ``ACTOR_NOUNS``: English noun lemmas that can name a person or a group of people,
 as ``lemma:flags`` (``p`` person sense, ``g`` group sense, upper case when it is
 the first sense). From WordNet 3.0, the lexicographer files ``noun.person`` and
@@ -682,6 +685,50 @@ zachary zachery zack zackary zada zaida zana zandra zane zelda zella zelma zena 
 zenobia zetta zina zita zoe zofia zoila zola zona zonia zora zoraida zula zulema zulma
 """
 
+PLACE_NOUNS = """\
+abbacy abode abutment aerospace airspace antapex antinode antipodes apex aphelion apoapsis
+apojove apolune aposelene archbishopric archdeaconry archdiocese archduchy area ashram backside
+backwoods bailiwick balk balkline barren barrio barycenter battlefield battlefront battleground
+baulk beachhead beat bedground bedside beeline benthos bilocation biosphere birthplace bishopric
+boondocks border borderland borderline borough bottom boundary bounds bourn bourne bowels
+breadbasket bridgehead burg burgh cabstand caliphate campground campong campsite campus canton
+casbah cemetery center centre centroid checkpoint churchyard city clearing coalface coalfield
+coastline common commons commonwealth commune confluence conurbation corncob corner cornfield
+countryside county cowtown crawlspace crest crinion crosscut dateline dec delimitation
+demarcation den derivation desert desktop destination dig diocese direction district dockside
+dockyard domicile downtown duchy dumpsite earreach earshot ecliptic edge emirate empire empyrean
+encampment enclave end endpoint entrepot environs eparchy epicenter epicentre equator
+equinoctial exarchate exterior extremum exurbia eyeshot fairground fairway farmland fatherland
+faubourg fiefdom field firebreak fireguard fireside firmament flies flyway foothold forefront
+forepart front frontier funfair gasfield ghetto glade goldfield grainfield grassland graveyard
+greenbelt greenway habitat habitation hangout harbor harborage harbour harbourage hatchery haunt
+hayfield headspring headwater heartland heathland heaven heavens heights heliopause heliosphere
+hell hellhole hemisphere hemline here heronry hideaway hideout hilltop hinterland hipline holy
+home homeland hometown horizon hotspot imperium inferno inside interior ionosphere irredenta
+irridenta isarithm isobar isochrone isoclinal isogone isogram isohel isopleth isotherm itinerary
+jungle junkyard kampong kasbah khanate kraal lair landmark landscape latitude lawn lee left ley
+lineation litoral littoral locale locality locus longitude loxodrome mansion marchland meadow
+mecca medina megalopolis mete metropolis midair midden middle midfield midland midpoint midst
+midway minefield mooring motherland municipality necropolis neighborhood neighbourhood nombril
+nook northland oasis occident oilfield open orbit orient origin outback outdoors outline outport
+outpost outside outskirt outskirts outstation overlook paddy palatinate pampas panhandle
+paradise park parkland parts pasture pastureland patriarchate penetralia periapsis perigee
+perihelion perijove perilune periselene pesthole piazza place playground plaza pleasance polls
+port position post prairie precinct prefecture premises principality protectorate provenance
+provenience province pueblo purlieu qibla quadrant reach rearward refuge region reservation
+residence resort rhumb roads roadstead rooftop rookery rough route salient sanctum sandlot sands
+savanna savannah scene schoolyard scour scrapheap scrubland seafront seaport seascape seat see
+semidesert semitropics setting shantytown sheikdom sheikhdom shipside shire showplace shrubbery
+side sideline silhouette site skyline skyway slum sodom somewhere source southland spa spot
+sprawl state stopover stratum subdivision substratum subtopia subtropics suburb suburbia
+sultanate superstrate superstratum surround tack taxistand tee tenderloin terminus terrain
+terreplein territory there thick tiltyard timberline tip top touchline town township tract
+trailhead trend trichion tropic tropics trusteeship underbelly underside undersurface unknown
+upside uptown vantage veld veldt venue viceroyalty vicinity wasteland wasteyard waterfront
+waterline watermark watershed wavefront weald welkin wellhead wellspring wheatfield whereabouts
+wold workspace zenith zodiac zone
+"""
+
 ACTOR_NOUNS = """\
 abator:P abbe:P abbess:P abbot:P abbreviator:P abdicator:P abductor:P abecedarian:P aberrant:P
 abetter:P abettor:P abhorrer:P abiogenist:P abjurer:P abnegator:P abolitionist:P abomination:P
@@ -812,364 +859,365 @@ carouser:P carpenter:P carper:P carpetbagger:P carrier:gP carrottop:P cartel:G c
 cartographer:P cartoonist:P cartwright:P carver:P cascade:g case:p caseworker:P cashier:P cast:G
 castaway:P caste:g caster:P castrate:P castrato:P casualty:P casuist:P cat:p cataleptic:P
 cataloger:P cataloguer:P catalyst:p catamite:P catch:p catcher:P catechist:P catechumen:P
-categorisation:G categorization:G category:G catena:G caterer:P cattleman:P caucus:G cautious:G
-cavalcade:G cavalier:P cavalry:G cavalryman:P caveman:P caviler:P caviller:P celebrant:P
-celebrater:P celebrator:P celebrity:P celibate:P cell:g cellist:P cenobite:P censor:P centaur:P
-centenarian:P center:gp centerfielder:P centrist:P centurion:P ceramicist:P ceramist:P chachka:P
-chain:G chain-smoker:P chair:p chairman:P chairperson:P chairwoman:P challenger:P chamber:g
-chamberlain:P chambermaid:P chameleon:P champ:P champion:P chancellor:P chancery:G chandler:P
-changeling:P changer:P chap:P chaparral:G chapelgoer:P chaperon:P chaperone:P chaplain:P
-chapman:P chapter:g char:p character:P charge:p chargeman:P charioteer:P charity:G charlatan:P
-charmer:P chartist:P charwoman:P chased:P chaser:P chatelaine:P chatterbox:p chatterer:P
-chauffeur:P chauffeuse:P chauvinist:P chawbacon:P cheap-jack:P cheapjack:P cheapskate:P cheat:p
-cheater:P chebab:P checker:P cheerer:P cheerleader:P cheesemonger:P chef:P chela:P chemist:P
-cherub:P chevalier:P chewer:P chicane:G chichi:P chick:p chicken:p chief:P chieftain:P child:P
-chiliast:P chimneysweep:P chimneysweeper:P chink:P chiromancer:P chiropodist:P chiropractor:P
-chiseler:P chiseller:P chit:P choir:G choirboy:P choirmaster:P choker:P chooser:P choragus:P
-choreographer:P chorine:P chorister:P chorus:g chosen:gP christ:P chronicler:P chucker-out:P
-chum:P chump:P chunk:G church:G church-state:G churchgoer:P churchman:P churchwarden:P churl:P
-chutzpanik:P cicerone:P cinematographer:P cipher:p circle:g circuit:g circus:G citizen:P
-citizenry:G city:g city-state:G civilian:P civilisation:g civilization:G clade:G claimant:P
-clairvoyant:P clan:G clansman:P clanswoman:P clapper:P claque:G clarinetist:P clarinettist:P
-class:G classic:p classicist:P classification:g classifier:P classmate:P claustrophobe:P
-cleaner:p clergy:G clergyman:P cleric:P clericalist:P clerisy:G clerk:P clew:G client:P
-clientele:G climatologist:P climber:p clinic:G clinician:P clique:G cloakmaker:P clockmaker:P
-clocksmith:P clod:Gp clon:G clone:gP closer:P clotheshorse:p clothier:P cloud:g clowder:G
-clown:P club:G clump:G cluster:G clustering:G clutch:g co-beneficiary:P co-defendant:P
-co-discoverer:P co-ed:P co-pilot:P co-respondent:P co-star:P co-worker:P coach:P coachbuilder:P
-coachman:P coadjutor:P coalition:G coalman:P coaster:P coastguard:G coastguardsman:P coauthor:P
-coaxer:P cobber:P cobbler:P cockatrice:P cockscomb:p cocksucker:P coconspirator:P cocotte:P
-coddler:P codefendant:P coder:P codetalker:P codger:P coenobite:P coeval:P coevals:G cofounder:P
-cog:P cognate:P cognoscente:P cohort:G coiffeur:P coiffeuse:P coiner:P collaborationist:P
-collaborator:P collage:g colleague:P collection:G collective:G collectivism:G collectivist:P
-collector:P colleen:P college:G collegian:P collier:P colloquium:G colonel:P colonial:P
-colonialist:P coloniser:P colonist:P colonizer:P colony:G color:g coloratura:P colored:P
-colorist:P colossus:P colour:g column:G columnist:P combatant:P comber:P combination:G combine:g
-combo:G comedian:P comedienne:P comer:P comforter:P comic:P command:g commandant:P commander:P
-commando:gP commentator:P commie:P commissar:P commission:G commissionaire:P commissioner:P
-committee:G committeeman:P committeewoman:P commodore:P commonality:G commonalty:G commoner:P
-commons:g commonwealth:g commune:g communicant:P communicator:P communion:g communism:G
-communist:P community:G commuter:p companion:P company:Gp compatriot:P compeer:P compere:P
-competition:p competitor:P compiler:P complainant:P complainer:P complement:g complexifier:P
-complexion:g composer:P compositor:P compromiser:P comptroller:P compulsive:P computer:p
-comrade:P con:p concatenation:g conceiver:P concern:g concert-goer:P concessionaire:P
-concessioner:P conchologist:P concierge:P conciliator:P conclave:G concourse:G concubine:P
-conditioner:p conductor:P conductress:P confectioner:P confederacy:G confederate:P
-confederation:g conferee:P conference:G conferrer:P confessor:P confidant:P confidante:P
-conformist:P confrere:P confuter:P congeries:G conglomerate:g conglomeration:g congregant:P
-congregation:G congress:G congressman:P congresswoman:P conjugation:g conjurer:P conjuror:P
-connection:p connoisseur:P conqueror:P conquistador:P conscript:P conservancy:G
-conservationist:P conservative:P conservativist:P conservator:P conservatory:G consignee:P
-consigner:P consignor:P consistory:G consort:gP consortium:G conspiracy:g conspirator:P
-constable:P constabulary:G constituency:G constituent:p constitutionalism:G constitutionalist:P
-constructivism:G constructivist:P constructor:P consul:P consultant:P consumer:P consumptive:P
-contact:p contadino:P contemplative:P contemporaries:G contemporary:P contender:P content:G
-contestant:P contestee:P contester:P contingent:G contortionist:P contrabandist:P contractor:P
-contralto:P contrapuntist:P contrarian:P contributor:P contriver:P control:p controller:P
-controversialist:P convalescent:P convener:P convent:g conventicle:G convention:G
-conventioneer:P conversationalist:P conversationist:P convert:P conveyancer:P conveyer:P
-conveyor:P convict:P convocation:G convoy:G cook:P cookie:p cooky:P coolie:P cooly:P coon:P
-cooper:P cooperative:g cooperator:P coordinator:P cop:P copartner:P copartnership:G copilot:P
-copper:p coppersmith:P coppice:G copse:G copycat:P copyist:P copyreader:P copywriter:P
-coquette:P cordon:G core:G coreligionist:P corespondent:P cornerback:P cornetist:P cornhusker:P
-cornhusking:G coroner:P corp:G corporal:P corporation:G corporatist:P corps:G corpus:g
-corrections:G correspondent:P corsair:P cortege:G cosignatory:P cosigner:P cosmetician:P
-cosmetologist:P cosmographer:P cosmographist:P cosmologist:P cosmonaut:P cosmopolitan:P
-cosmopolite:P costermonger:P costumer:P costumier:P cotenant:P coterie:G cottager:P cottar:P
-cotter:P cottier:P council:G councillor:P councilman:P councilwoman:P counsel:P counsellor:P
-counselor:P counselor-at-law:P count:p counter:p counter-revolutionist:P counterdemonstrator:P
-counterfeiter:P counterman:P counterperson:P counterrevolutionary:P counterrevolutionist:P
-counterspy:P countertenor:P counterterrorist:P counterwoman:P countess:P country:G countryfolk:G
-countryman:P countrywoman:P couple:G courier:P course:g courser:P court:G court-martial:G
-courtesan:P courtier:P cousin:P cousin-german:P couturier:P coven:G covert:G covey:G cow:p
-coward:P cowboy:P cowgirl:P cowhand:P cowherd:P cowman:P cowpoke:P cowpuncher:P cox:P coxcomb:P
-coxswain:P coyote:p crab:p cracker:p crackerjack:P crackpot:P cracksman:P craft:g crafter:P
-craftsman:P cragsman:P crammer:gP craniologist:P crank:P crap-shooter:P crapshooter:P crasher:P
-craven:P crawler:P crazy:P cream:G creator:P creature:p creditor:P creep:P creeper:p cretin:P
-crew:G crewman:P cricketer:P crier:P criminal:P criminologist:P crimp:p crimper:P criollo:P
-cripple:P critic:P crofter:P crone:P crony:P crook:P crookback:P crooner:P crop:g cropper:P
-cross-dresser:P cross-examiner:P cross-questioner:P crossbencher:P crossover:p crosspatch:P
-crossroads:G croupier:P crowd:G cruiserweight:P crumb:p crusader:P crush:g crybaby:P
-cryptanalyst:P cryptographer:P cryptologist:P crystallographer:P cub:P cubism:G cubist:P
-cuckold:P cuckoo:P cuirassier:P culprit:P cult:G cultist:P cultivator:P culturati:G culture:G
-cummings:P cumulation:G cumulus:g cunctator:P cunt:P cupbearer:P cur:p curandera:P curandero:P
-curate:P curator:P curmudgeon:P current:g currier:P cuss:P custodian:P customer:P cut-up:P
-cutler:P cutpurse:P cutter:P cutthroat:P cyber-terrorist:P cybernaut:P cyberpunk:P cyborg:P
-cycle:g cyclist:P cymbalist:P cynic:P cypher:p cyprian:P cytogeneticist:P cytologist:P czar:P
-czarina:P czaritza:P dabbler:P dacoit:P dad:P dada:gP dadaism:G daddy:P daemon:P dago:P daimon:P
-dairymaid:P dairyman:P dakoit:P dalesman:P dallier:P dame:P damned:G damoiselle:P damosel:P
-damozel:P damsel:P dance:g dancer:P dancing-master:P dandy:P danseur:P danseuse:P daredevil:P
-darkey:P darkie:P darky:P darling:P darner:P dastard:P data:G date:gp dauber:P daughter:P
-daughter-in-law:P dauphin:P dawdler:P dayboy:P daydreamer:P daygirl:P deacon:P deaconess:P
-dead:G deadbeat:P deadeye:P deadhead:P deaf:G deaf-mute:P deal:g dealer:gP dealership:G dean:P
-dear:P dearest:P dearie:P deary:P deb:P debaser:P debater:P debauchee:P debaucher:P debitor:P
-debtor:P debutante:P decadent:P deceased:P decedent:P deceiver:P decipherer:P deck:g deckhand:P
-declarer:P declension:g deco:G decoder:P deconstructivism:G decorator:P decoy:P defalcator:P
-defamer:P defaulter:P defeated:G defeatist:P defecator:P defector:P defence:g defendant:P
-defender:P defense:g defiler:P defrauder:P degenerate:P degrader:P deification:p deipnosophist:P
-deist:P deity:P delayer:P delegacy:g delegate:P delegation:G delinquent:P deliverer:P
-deliveryman:P demagog:P demagogue:P demander:P demigod:P demimondaine:P demimonde:G demiurge:P
-democracy:g democrat:P demographer:P demographist:P demoiselle:P demon:P demoniac:P
-demonstrator:P den:g denier:p denizen:P denomination:G dentist:P denturist:P departed:P
-departer:P department:G dependant:P dependent:P deponent:P deportee:P deposer:P depositor:P
-depreciator:P depressive:P deputation:G deputy:P derelict:P dermatologist:P dervish:P
-descendant:P descendants:G descendent:P descender:P descent:g deserter:P designer:P deskman:P
-desperado:P desperate:P despoiler:P despot:P despotism:g destiny:p destroyer:p detachment:g
-detail:g detainee:P detective:P determinant:g determinist:P detractor:P developer:P deviant:P
-deviate:P deviationist:P devil:P devisee:P deviser:P devisor:P devotee:P devourer:P devries:P
-diabetic:P diabolist:P diagnostician:P diagonal:g dialectician:P diarchy:G diarist:P diaspora:G
-dibbuk:P dichotomy:G dichromat:P dick:P dickhead:P dictator:P dictatorship:G die-sinker:P
-diehard:P diemaker:P diesinker:P diet:g dieter:P dietician:P dietitian:P differentiator:P
-digger:P dignitary:P dike:P dilettante:P dilly-dallier:P dillydallier:P dimwit:P diner:P
-dingbat:P dinner:g diocesan:P dip:p diplomat:P diplomate:P diplomatist:P dipsomaniac:P
-director:P directorate:G disabled:G disarmer:P disbeliever:P disburser:P disciple:P
-disciplinarian:P discomfited:G discoverer:P discriminator:P discussant:P disentangler:P dish:p
-dishwasher:p disparager:P dispatcher:P dispenser:p disprover:P disputant:P dissembler:P
-disseminator:P dissenter:P dissident:P dissimulator:P distiller:P distortionist:P distributer:P
-distributor:gP disturber:P diva:P divan:g diver:P diversionist:P divider:P divine:P diviner:P
-divinity:P division:G divorcee:P diwan:G dj:P djinn:P djinni:P djinny:P do-gooder:P do-nothing:P
-doc:P docent:P dock-walloper:P docker:P dockhand:P dockworker:P doctor:P doctrinaire:P
-dodderer:P dodger:P dodo:P doer:P dog:p doge:P dogfighter:P dogmatist:P dogsbody:P
-dolichocephalic:P doll:p dolt:P domain:g domestic:P dominatrix:P domine:P dominee:P dominie:P
-dominus:P don:P donee:P donna:P donor:P doofus:P doomed:G doorkeeper:P doorman:P doormat:P
-dope:p doppelganger:P dork:P dosser:P dot-com:G dotard:P double:p double-crosser:P
-double-dealer:P doubter:P doughboy:P doula:P dove:p dowager:P down-and-out:P dowser:P doxy:P
-doyen:P doyenne:P draftee:P drafter:P draftsman:P draftsperson:P dragger:P dragnet:G dragoman:P
-dragon:P dragoon:P dramatist:P draper:P draughtsman:P draw:p drawee:P drawer:p drawler:P
-dreamer:P dresser:p dressmaker:P dribbler:P drifter:P drinker:P driveller:P driver:P drone:p
-drooler:P dropkicker:P dropout:P drove:G drover:P drudge:P druggist:P drumbeater:P drummer:P
-drunk:P drunk-and-disorderly:P drunkard:P dry:P dryad:P dualist:P duality:G duce:P duchess:P
-ducky:P dud:P dude:P dueler:P duelist:P dueller:P duellist:P duenna:P duet:g duette:G duffer:P
-duke:P dulcinea:P dullard:P dumbass:P dumbbell:p dummy:P dunce:P dunderhead:P dunghill:g
-dunker:P duo:g dupe:P dustman:P dwarf:P dweeb:P dweller:P dyarchy:G dybbuk:P dyer:P dyke:P
-dynamiter:P dynamitist:P dynast:P dynasty:G dyslectic:P dyspeptic:P earl:P earner:P earth-god:P
-earth-goddess:P earthling:P earthman:P easterner:P eater:P eavesdropper:P eblis:P eccentric:P
-ecclesiastic:P ecdysiast:P echelon:G eclectic:P eclecticist:P ecologist:P econometrician:P
-econometrist:P economiser:P economist:P economizer:P economy:G ecosystem:G ectomorph:P
-ecumenism:G edger:P edition:g editor:P editorialist:P educatee:P educationalist:P educationist:P
-educator:P effecter:P effector:P effendi:P egalitarian:P egghead:P egocentric:P egoist:P
-egomaniac:P egotist:P eightsome:G ejaculator:P ejector:P elder:P elderly:G eldest:P elect:G
-elector:P electorate:G electrician:P electrocutioner:P electrologist:P electroplater:P
-electrotherapist:P elegist:P eleven:g elf:P elite:G elitist:P elocutionist:P emancipationist:P
-emancipator:P embalmer:P embassador:P embassy:g embezzler:P embodiment:P embroiderer:P
-embroideress:P embryologist:P emcee:P emeer:P emeritus:P emigrant:P emigre:P emigree:P emir:P
-emissary:P emperor:P empire:g empiricist:P employable:P employee:P employer:P empress:P emptor:P
-emulator:P enate:P enchanter:P enchantress:P encroacher:P encyclopaedist:P encyclopedist:P end:p
-endocrinologist:P endodontist:P endomorph:P endorser:P enemy:Gp energiser:P energizer:P
-enforcer:P engagement:g engineer:P engraver:P enjoyer:P enlightened:G enlistee:P enologist:P
-enophile:P enosis:G enquirer:P enrollee:P enrollment:g ensemble:G ensign:P entente:G
-enterprise:g enterpriser:P entertainer:P enthusiast:P entomologist:P entourage:G entrant:p
-entrepreneur:P enumerator:P environmentalist:P envoy:P enzymologist:P eon:p eparch:P epicene:P
-epicure:P epicurean:P epidemiologist:P epigon:P epigone:P epileptic:P episcopacy:G episcopate:g
-epistemologist:P equal:P equalitarian:P equerry:P equestrian:P equivocator:P eradicator:P
-eremite:P eristic:P erotic:P escadrille:G escalader:P escapee:P escapist:P escapologist:P
-eschatologist:P escort:P esquire:P essayer:P essayist:P establishment:g estate:g esthete:P
-esthetician:P estimator:P estivation:g etcher:P ethician:P ethicist:P ethnarch:P ethnic:P
-ethnographer:P ethnologist:P ethnos:G ethologist:P etiologist:P etymologist:P eudaemon:P
-eudemon:P eulogist:P eunuch:P evacuee:P evaluator:P evangelist:P everyman:P evildoer:P
-evolutionist:P ex:P ex-boyfriend:P ex-gambler:P ex-husband:P ex-mayor:P ex-president:P
-ex-serviceman:P ex-spouse:P ex-wife:P exaltation:g examinee:P examiner:P exarch:P excavator:P
-exchanger:P exciseman:P excogitator:P excursionist:P excuser:P executant:P executioner:P
-executive:gP executor:P executrix:P exegete:P exhibition:g exhibitioner:P exhibitionist:P
-exhibitor:P exile:P existentialist:P exodontist:P exorciser:P exorcist:P expat:P expatriate:P
-expectorator:P expedition:g expender:P experimenter:P expert:P exploiter:P explorer:P expo:G
-exponent:P exporter:P exposition:g expositor:P expounder:P expressionism:G expressionist:P
-expurgator:P exterminator:P extern:P extoller:P extortioner:P extortionist:P extra:P
-extraterrestrial:P extravert:P extremist:P extrovert:P eyeful:P eyewitness:P fabricator:P
-fabulist:P face:p facilitator:P faction:G factor:p factotum:P faculty:g faddist:P faerie:P
-faery:P fag:P faggot:P fagot:P failure:p fair:g fairy:P faith:g faithful:G fake:p fakeer:P
-faker:P fakir:P falangist:P falconer:P faller:P falsifier:P familiar:P family:Gp famulus:P fan:p
-fanatic:P fancier:P fandom:G fantasist:P fantasm:P fantast:P faqir:P faquir:P fare:p farmer:P
-farmerette:P farmhand:P farrago:G farrier:P fascist:P fascista:P fashionmonger:P fastener:P
-fatalist:P fate:p fathead:P father:P father-figure:P father-in-law:P fatso:P fatty:P
-faultfinder:P faun:P fauna:G fauvism:G fauvist:P favorite:p favourite:P fawner:P fay:P feast:G
-featherweight:P fedayeen:G federalist:P federation:G feeder:p fella:P fellah:P feller:P fellow:P
-fellowship:G felo-de-se:P felon:P female:p feminist:P fence:p fence-sitter:P fencer:P
-fencesitter:P fermentologist:P ferryman:P fetishist:P feudalism:G feudatory:P few:G fiance:P
-fiancee:P fibber:P fiddler:P fiduciary:P fiefdom:g field:g fielder:P fieldhand:P fieldsman:P
-fieldworker:P fiend:P fighter:P figure:p figurehead:P figurer:P file:g filer:P filibuster:P
-filibusterer:P filicide:P fill-in:P fille:P filmdom:G filmmaker:P finagler:P finalist:P
-financier:P finder:P findings:G finisher:P fink:P fire-eater:P fire-swallower:P fireball:p
-firebrand:p firebug:P firedrake:P firefighter:P fireman:p firm:G first-nighter:P first-rater:P
-firstborn:P fisher:P fisherman:P fishmonger:P fishwife:P fitter:P five:g fivesome:g fixer:P
-fixture:p flack:P flag-waver:P flagellant:P flagging:G flak:P flake:p flamen:P flank:G flanker:P
-flapper:P flasher:P flatfoot:P flatmate:P flatterer:P flautist:P fledgeling:P fledgling:P
-fleer:P fleet:G flibbertigibbet:P flier:P flight:G flinders:G flirt:P floater:p flock:G
-flogger:P floor:g floorwalker:P floozie:P floozy:P flop:p flora:G florist:P flouter:P flow:g
-flunkey:P flunky:P flush:g flutist:P fly-by-night:P flyer:p flyweight:P fodder:P foe:P foeman:P
-fogey:P fogy:P fold:g folk:G folks:G follower:P followers:G following:G fomenter:P fondler:P
-foodie:P fool:P foot:gp footballer:P footer:p footman:P footpad:P footslogger:P fop:P forager:P
-forbear:P force:gp forebear:P forecaster:P forefather:P foreigner:P forelady:P foreman:P
-foremother:P foreperson:P forerunner:P forest:G forester:P forewoman:P forger:P forgiver:P
-form:g formation:G fornicator:P fornicatress:P fortuneteller:P forty-niner:P forum:G forward:P
-fossil:P fossilist:P foster-brother:P foster-child:P foster-daughter:P foster-father:P
-foster-mother:P foster-nurse:P foster-parent:P foster-sister:P foster-son:P fosterling:P
-foundation:g founder:p foundling:P foundress:P four-flusher:P foursome:G fowler:P fox:p framer:P
-franc-tireur:P franchise:g franklin:P frat:G fraternity:G fratricide:P fraud:p freak:P free:G
-free-lance:P free-liver:P freebooter:P freedman:P freedwoman:P freeholder:P freelance:P
-freelancer:P freeloader:P freeman:P freethinker:P freewheeler:P freewoman:P frequenter:P
-fresher:P freshman:P friar:P friend:P friendly:G fringe:g frog:p frogman:P front:gp
-front-runner:P frontbencher:P frontiersman:P frontierswoman:P frotteur:P fruitcake:P fruiterer:P
-frump:P fry:P fucker:P fuckhead:P fuckup:P fuddy-duddy:P fugitive:P fugleman:P fullback:P
-fuller:P fumbler:P fumigator:P funambulist:P function:g functionalist:P functionary:P fund:g
-fundamentalist:P fundraiser:P furrier:P fusilier:P fuss-budget:P fusspot:P futurism:G futurist:P
-fuzz:p gadabout:P gadfly:P gadgeteer:P gaffer:P gaggle:G gagman:P gagster:P gagwriter:P gainer:P
-gal:p galaxy:G galere:G gallant:P gallery:G gallimaufry:G galoot:P galvaniser:P galvanizer:P
-gam:G gambist:P gambler:P gamecock:p gamekeeper:P gamelan:G games-master:P games-mistress:P
-gamin:P gamine:P ganef:P gang:G gangdom:G ganger:P gangland:G gangsta:P gangster:P ganof:P
-gaolbird:P gaoler:P garbageman:P garden:g gardener:P garment-worker:P garmentmaker:P garnishee:P
-garrison:g garroter:P garrotter:P gasbag:P gasman:P gastroenterologist:P gastronome:P
-gatecrasher:P gatekeeper:P gatherer:P gathering:G gaucho:P gaudy:G gawk:P gawker:P gay:P
-gazetteer:P geek:P geezer:P geisha:P gem:p gendarme:P gendarmerie:G gendarmery:G genealogist:P
-genealogy:G general:P generalissimo:P generalist:P generation:G generator:p geneticist:P genie:P
-genitor:P genius:P genome:G genotype:G gens:G gent:P gentile:P gentlefolk:G gentleman:P
-gentleman-at-arms:P gentlewoman:P gentry:G genus:g geographer:P geologist:P geomancer:P
-geometer:P geometrician:P geophysicist:P geriatrician:P gerontocracy:G gerontologist:P ghost:p
-ghostwriter:P ghoul:P giant:gp giantess:P giggler:P gigolo:P gild:G gilder:P gillie:P
-gimmickry:G ginzo:P gipsy:P girl:P girlfriend:P giro:g git:P gitana:P gitano:P giver:P
-gladiator:P glass-cutter:P glassblower:P glassmaker:P glassworker:P glazer:P glazier:P gleaner:P
-glob:G globetrotter:P glossarist:P glutton:P gnome:P go-between:P go-getter:P goalie:P
-goalkeeper:P goaltender:P goat:p goatherd:P gob:gP gobbler:P goblin:P god:P godchild:P
-goddaughter:P goddess:P godfather:P godmother:P godparent:P godson:P goer:P gofer:P goffer:P
-gold-beater:P gold-worker:P goldbeater:P goldbrick:P goldsmith:P goldworker:P golem:P golfer:P
-goliard:P goliath:P gondolier:P gondoliere:P goner:P gonif:P goniff:P good-for-naught:P
-good-for-nothing:P goody-goody:P goof:P goof-off:P goofball:P gook:p goon:P goose:p gopher:P
-gorger:P gospeler:P gospeller:P gossip:p gossiper:P gossipmonger:P gouger:P gourmand:P
-gourmandizer:P gourmet:P governance:G governed:G governess:P government:G government-in-exile:G
-governor:P gown:g goy:P grabber:P grad:p grade:G grader:P graduate:P grammarian:P gramps:P
-gran:P grandad:P grandaunt:P grandchild:P granddad:P granddaddy:P granddaughter:P grandee:P
-grandfather:P grandma:P grandmaster:P grandmother:P grandnephew:P grandniece:P grandpa:P
-grandparent:P grandson:P grandstand:G grandstander:P granduncle:P granger:P grannie:P granny:P
-grantee:P granter:P grantor:P graphologist:P grappler:P grass:p gravedigger:P graverobber:P
-gravida:p gray:g graybeard:P grazier:P greaseball:P greaser:P great:P great-aunt:P
-great-nephew:P great-niece:P great-uncle:P greengrocer:P greenhorn:P greenskeeper:P greeter:P
-gremlin:P grenadier:P grey:G greyback:P greybeard:P gridlock:G griever:P griffin:P griffon:P
-grifter:P grind:P gringo:P grinner:P griot:P grip:p groaner:P grocer:P groom:P groom-to-be:P
-groomsman:P grouch:P groundbreaker:P groundkeeper:P groundling:P groundskeeper:P groundsman:P
-groupie:P grove:G groveler:P groveller:P grower:P growler:P grownup:P growth:g grumbler:P
-grump:P grunt:p grunter:P gryphon:P guarantor:P guard:gP guardian:P guardsman:P guerilla:P
-guerrilla:P guesser:P guest:P guestworker:P guide:P guild:G guitarist:P gull:P gulper:P
-gumshoe:P gun:p gunman:P gunner:P gunrunner:P gunslinger:P gunsmith:P guru:P gutter:p
-guttersnipe:P guvnor:P guy:P guzzler:P gymnast:P gymnosophist:P gynaecologist:P gynandromorph:P
-gynarchy:G gynecocracy:G gynecologist:P gypsy:P haberdasher:P habitant:P habitue:P hack:P
-hack-driver:P hacker:P hadji:P haematologist:P haemophile:P haemophiliac:P hag:P haggler:P
-hagiographer:P hagiographist:P hagiologist:P hairdresser:P hairsplitter:P hairstylist:P haji:P
-hajji:P hakeem:P hakim:P halberdier:P half-breed:P half-brother:P half-caste:P half-pint:P
-half-sister:P half-wit:P halfback:P ham:p hamadryad:P hamlet:G hammerhead:P hand:gp
-handicapped:G handicapper:P handler:P handmaid:p handmaiden:p hands:g handyman:P hanger:P
-hanger-on:P hangman:P hangover:p haranguer:P harasser:P hardliner:P hardwareman:P harlequin:P
-harlot:P harmoniser:P harmonizer:P harper:P harpist:P harpooneer:P harpooner:P harpsichordist:P
-harpy:P harridan:P harrier:P harum-scarum:P harvester:P has-been:P hatemonger:P hater:P
-hatmaker:P hatter:P hauler:P haulier:P have:P have-not:P hawala:G hawk:p hawker:P hawkshaw:P
-haycock:G hayrick:G hayseed:P haystack:G hazan:P he-man:P head:gp head-shrinker:P headcounter:P
-headhunter:P headliner:P headman:P headmaster:P headmistress:P headquarters:g headsman:P
-headwaiter:P healer:P heap:G hearer:P heartbreaker:P heartthrob:P heathen:P heaver:p heavy:P
-heavyweight:P heckler:P hedgefund:G hedger:P hedonist:P heel:p hegemon:G hegemony:G heir:P
-heir-at-law:P heiress:P hell-kite:P hell-rooster:P hellcat:P heller:p hellhound:P hellion:P
-helmsman:P helot:P help:p helper:P helpmate:P helpmeet:P hematologist:P hemiplegic:P hemophile:P
-hemophiliac:P henchman:P herald:P herbalist:P herbarium:G herd:G herder:P herdsman:P heretic:P
-heritor:P hermaphrodite:P hermit:P hero:P heroine:P herpetologist:P hesitater:P hesitator:P
-heterosexual:P hewer:P hick:P hierarch:P hierarchy:G hierocracy:G high:g high-muck-a-muck:P
-high-up:P highbinder:P highbrow:P higher-up:P highflier:P highflyer:P highjacker:P highschool:G
-highwayman:P hijacker:P hiker:P hillbilly:P hip-hop:G hippie:P hippies:G hippy:P hipster:P
-hipsters:G hire:P hireling:P hirer:P hisser:P histologist:P historian:P historiographer:P
-histrion:P hitchhiker:P hitman:P hitter:P hive:G hoarder:P hoaxer:P hob:P hobbit:P hobbledehoy:P
-hobbler:P hobbyist:P hobgoblin:P hobo:P hodgepodge:G hodman:P hog:P hoister:P holder:p holdout:P
-holdover:P holidaymaker:P hombre:P home:g home-builder:P homebody:P homebound:G homeboy:P
-homebuilder:P homefolk:G homegirl:P homeless:gP homemaker:P homeopath:P homeowner:P
-homesteader:P homo:P homoeopath:P homophile:P homophobe:P homosexual:P homunculus:P honcho:P
-honey:p honeymooner:P honker:P honkey:P honkie:P honky:P honoree:P hood:gP hoodlum:P hoodoo:p
-hoofer:P hooker:P hooligan:P hope:p hopeful:P hoper:P hopper:p horde:G hornist:P horologer:P
-horologist:P horse:g horseman:P horseshoer:P horsewoman:P horticulturist:P hosier:P hospital:g
-host:gP hostage:P hosteller:P hostess:P hostile:G hostler:P hotchpotch:G hotdog:P hotelier:P
-hotelkeeper:P hotelman:P hothead:P hotshot:P hotspur:P hound:p houri:P house:g house-builder:P
-housebreaker:P housebuilder:P housefather:P houseguest:P household:G householder:P
-househusband:P housekeeper:P housemaid:P houseman:P housemaster:P housemate:P housemother:P
-housewarming:G housewife:P housewrecker:P hoyden:P hubby:P huckster:P huddle:g huddler:P
-hudood:G hudud:G hugger:P hulk:P humanism:g humanist:P humanitarian:P humdinger:P hummer:P
-humorist:P humourist:P humpback:p hunchback:p hundred-percenter:P hunk:P hunt:G hunter:P
-hunter-gatherer:P huntress:P huntsman:P hurdler:P hurler:P husband:P husbandman:P hussar:P
-hussy:P hustler:P hydrologist:P hydromancer:P hygienist:P hymie:P hyperope:P hypertensive:P
-hypnotiser:P hypnotist:P hypnotizer:P hypochondriac:P hypocrite:P hypostasis:p hypotensive:P
-hysteric:P ianfu:P ibn-roshd:P ibn-sina:P ice-skater:P iceman:P ichthyologist:P iconoclast:P
-ideal:p idealist:P idealogue:P ideologist:P ideologue:P idiot:P idler:P idol:p idolater:P
-idolatress:P idoliser:P idolizer:P ignoramus:P illegitimate:P illiterate:P illusionist:P
-illustrator:P image:gp imagism:G imam:P imaum:P imbecile:P imbiber:P imitator:P immigrant:P
-immigration:g immortal:P immune:P immunologist:P imp:P imperialist:P impersonator:P import:p
-importee:P importer:P imposter:P impostor:P impresario:P impressionist:P improver:P in-law:P
-inamorata:P inamorato:P incarnation:P incendiary:P inciter:P incompetent:P incubus:P incumbent:P
-incurable:P indaba:G independent:P indexer:P indie:G indigen:P indigene:P individual:p
-individualist:P indorser:P inducer:p inductee:P industrialism:G industrialist:P industry:G
-indweller:p inebriate:P infant:P infanticide:P infantry:G infantryman:P inferior:P infernal:P
-infestation:g infidel:P infielder:P infiltrator:P influence:p informant:P information:g
-informer:P ingenue:P ingrate:P ingroup:G inhabitant:P inheritor:P inheritress:P inheritrix:P
-initiate:gP initiator:P inmate:P innkeeper:P innocent:P innovator:P inoculator:P inpatient:P
-inquirer:P inquisitor:P insect:p insider:P insolvent:P insomniac:P inspector:P inspectorate:G
-inspirer:P instigant:P instigator:P institute:G institution:G instructor:P instructress:P
-instrument:p instrumentalist:P instrumentality:G insured:P insurer:G insurgent:P
-insurrectionist:P intellect:p intellectual:P intelligence:g intelligentsia:G intercessor:P
-interest:g interlocutor:P interloper:P intermediary:P intermediator:P intern:P
-internationalist:P interne:P internee:P internist:P internuncio:P interpreter:P interrogator:P
-intersection:g intersex:P intervenor:P interviewee:P interviewer:P intimate:P intriguer:P
-introvert:P intruder:P invader:P invalid:P invalidator:P inventor:P investigator:P investor:P
-invigilator:P invitee:P ironist:P ironman:P ironmonger:P ironside:P ironworker:P irredentist:P
-irregular:P irreligionist:P irridentist:P island-dweller:P islander:P isolationist:P issue:p
-issuer:G itinerant:P jabberer:P jack:p jackanapes:P jackass:P jade:p jailbird:P jailer:P
-jailor:P jam:g janissary:P janitor:P jati:G jawan:P jaywalker:P jazzman:P jeerer:P jerk:P
-jerk-off:P jerker:P jerry-builder:P jester:P jewel:p jeweler:P jeweller:P jezebel:P jigaboo:P
-jilt:P jimdandy:P jimhickey:P jingo:P jingoist:P jinnee:P jinni:P jinx:P jobber:P jobholder:P
-jock:P jockey:P jogger:P john:p join:g joiner:P joker:P jokester:P jonah:P jongleur:P
-journalist:P journeyer:P journeyman:P judge:P judicatory:G judicature:G judiciary:G juggernaut:P
-juggler:P juicer:P jumper:P jungle:g junior:P junkie:P junky:P junta:G junto:G jurisprudence:g
-jurist:P juror:P jury:G juryman:P jurywoman:P justice:p justiciar:P justiciary:P justifier:P
-juvenile:P kabbalist:P kachina:P kaffir:p kafir:P kalif:P kaliph:P kamikaze:p keeper:P kelpie:P
-kelpy:P keyboardist:P khalif:P khalifah:P khan:P kibbutz:G kibbutznik:P kibitzer:P kicker:P
-kid:P kiddy:P kidnaper:P kidnapper:P kike:P killer:P killjoy:P kin:gP kindergarten:G
-kindergartener:P kindergartner:P kindred:G kinfolk:G king:P kingdom:g kingmaker:P kingpin:P
-kink:p kinsfolk:G kinsman:P kinsperson:P kinswoman:P kisser:P kith:G klavern:G kleptomaniac:P
-kludge:G klutz:P knacker:P knave:P kneeler:P knight:P knight-errant:P knighthood:G knitter:P
-knocker:P knockout:P knot:G know-all:P know-it-all:P knower:P knucklehead:P koinonia:G kolkhoz:G
-kolkhoznik:P kook:P kvetch:P labor:G laborer:P labour:G labourer:P lacer:P lackey:P lad:P
-laddie:P ladino:P lady:P lady-in-waiting:P ladylove:P laggard:P lagger:P laird:P laity:G lama:P
-lamb:p lame:P lamenter:P lamia:P laminator:P lamplighter:P lampooner:P lancer:P land:g
-landgrave:P landholder:P landlady:P landlord:P landlubber:P landman:P landowner:P landscaper:P
-landscapist:P landsman:P langlaufer:P languisher:P lapidarist:P lapidary:P lapidator:P
-lapidist:P larcener:P larcenist:P lascar:P lasher:P lass:P lassie:P latecomer:P lather:p
-latitudinarian:P laudator:P lauder:P laugher:P laughingstock:P laundress:P laundryman:P
-laundrywoman:P laureate:P law:G law-makers:G lawbreaker:P lawgiver:P lawmaker:P lawman:P
-lawyer:P layabout:P layman:P layperson:P lazar:P lazybones:P lead:p leader:P leaders:G
-leadership:g league:G leaker:P leaper:P learner:P leaseholder:P leatherneck:P leaver:P lech:P
-lecher:P lector:P lecturer:P ledgeman:P leech:p left:g left-hander:P left-winger:P lefthander:P
-leftist:P lefty:P legate:P legatee:P legation:g legion:G legionary:P legionnaire:P legislator:P
-legislature:G lender:P lensman:P leper:P lepidopterist:P lepidopterologist:P leprechaun:P
-lesbian:P lessee:P lessor:P letch:P letter:p letterer:P letterman:P levee:G leveler:P leveller:P
-leviathan:P lexicographer:P lexicologist:P liar:P libber:P libeler:P liberal:P liberalist:P
-liberator:P libertarian:P libertine:P librarian:P library:g librettist:P licensee:P licenser:P
-licentiate:P lie-abed:P liege:P liegeman:P lieutenant:P life:p lifeguard:P lifer:P lifesaver:P
-lifter:P liftman:P light:p light-of-love:P lighterman:P lightweight:P lilliputian:P limey:P
-limner:P limnologist:P limper:P line:G line-shooter:P lineage:G linebacker:P lineman:P linemen:G
-linendraper:P linesman:P lineup:g lingerer:P linguist:P linkboy:P linkman:P linksman:P lion:p
-lion-hunter:P liquidator:P lisper:P listener:P lister:P literate:P literati:G lithographer:P
-lithomancer:P litigant:P litigator:P litter:G litter-bearer:P litterateur:P litterbug:P
-litterer:P liturgist:P liver:p liveryman:P living:g lizard:p loader:P loafer:P loaner:P
-loather:P lobby:g lobbyist:P lobsterback:P lobsterman:P locater:P locator:P lockkeeper:P
-lockman:P lockmaster:P locksmith:P locum:P locus:g lodge:G lodger:P logger:P loggerhead:P
-logician:P logistician:P logjam:g logomach:P logomachist:P lohan:P loiterer:P loner:P
-longbowman:P longer:P longshoreman:P look-alike:P looker:P looker-on:P lookout:P loon:P looney:P
-loony:P loop:g looter:P lord:P loser:P lost:G lot:g lotus-eater:P loudmouth:P lounger:P
-loup-garou:P louse:p lout:P love:p lovely:P lover:P lowbrow:P lowerclassman:P lowlife:P
-loyalist:P lubber:P luger:P lulu:P lumberjack:P lumberman:P luminary:P luminism:G lummox:P
-lump:Gp lumpenproletariat:G lumper:P lunatic:P luncher:P lunger:P lunkhead:P lurcher:P lurker:P
-lush:P lutanist:P lutenist:P luthier:P lutist:P lycanthrope:P lycee:G lyceum:G lyricist:P
-lyrist:P ma:P macaroni:P mace:P macebearer:P macer:P machinator:P machine:gp machinery:g
-machinist:P macho:P macho-man:P macroeconomist:P macumba:G macushla:P madam:P madame:P madcap:P
-madman:P madrasa:G madrasah:G madrigalist:P madwoman:P maenad:P maestro:P maffia:G mafia:G
-mafioso:P magazine:g magdalen:P magician:P magistrate:P magnate:P magnifico:P magpie:p magus:P
-maharaja:P maharajah:P maharanee:P maharani:P mahatma:P mahout:P maid:P maiden:P maidservant:P
-mail:g mailer:P mailing:G mailman:P maimed:G maimer:P mainstay:P maintainer:P major:P
-major-domo:P major-general:P majorette:P majors:G make-peace:P maker:gP malacologist:P
-malahini:P malcontent:P male:p malefactor:P malfeasant:P maligner:P malik:P malingerer:P
-maltman:P maltreater:P maltster:P mama:P mamma:P mammalogist:P mammy:P man:P man-about-town:P
+categorisation:G categorization:G category:G catena:G caterer:P cattleman:P caucus:G cause:p
+cautious:G cavalcade:G cavalier:P cavalry:G cavalryman:P caveman:P caviler:P caviller:P
+celebrant:P celebrater:P celebrator:P celebrity:P celibate:P cell:g cellist:P cenobite:P
+censor:P centaur:P centenarian:P center:gp centerfielder:P centrist:P centurion:P ceramicist:P
+ceramist:P chachka:P chain:G chain-smoker:P chair:p chairman:P chairperson:P chairwoman:P
+challenger:P chamber:g chamberlain:P chambermaid:P chameleon:P champ:P champion:P chancellor:P
+chancery:G chandler:P changeling:P changer:P chap:P chaparral:G chapelgoer:P chaperon:P
+chaperone:P chaplain:P chapman:P chapter:g char:p character:P charge:p chargeman:P charioteer:P
+charity:G charlatan:P charmer:P chartist:P charwoman:P chased:P chaser:P chatelaine:P
+chatterbox:p chatterer:P chauffeur:P chauffeuse:P chauvinist:P chawbacon:P cheap-jack:P
+cheapjack:P cheapskate:P cheat:p cheater:P chebab:P checker:P cheerer:P cheerleader:P
+cheesemonger:P chef:P chela:P chemist:P cherub:P chevalier:P chewer:P chicane:G chichi:P chick:p
+chicken:p chief:P chieftain:P child:P chiliast:P chimneysweep:P chimneysweeper:P chink:P
+chiromancer:P chiropodist:P chiropractor:P chiseler:P chiseller:P chit:P choir:G choirboy:P
+choirmaster:P choker:P chooser:P choragus:P choreographer:P chorine:P chorister:P chorus:g
+chosen:gP christ:P chronicler:P chucker-out:P chum:P chump:P chunk:G church:G church-state:G
+churchgoer:P churchman:P churchwarden:P churl:P chutzpanik:P cicerone:P cinematographer:P
+cipher:p circle:g circuit:g circus:G citizen:P citizenry:G city:g city-state:G civilian:P
+civilisation:g civilization:G clade:G claimant:P clairvoyant:P clan:G clansman:P clanswoman:P
+clapper:P claque:G clarinetist:P clarinettist:P class:G classic:p classicist:P classification:g
+classifier:P classmate:P claustrophobe:P cleaner:p clergy:G clergyman:P cleric:P clericalist:P
+clerisy:G clerk:P clew:G client:P clientele:G climatologist:P climber:p clinic:G clinician:P
+clique:G cloakmaker:P clockmaker:P clocksmith:P clod:Gp clon:G clone:gP closer:P clotheshorse:p
+clothier:P cloud:g clowder:G clown:P club:G clump:G cluster:G clustering:G clutch:g
+co-beneficiary:P co-defendant:P co-discoverer:P co-ed:P co-pilot:P co-respondent:P co-star:P
+co-worker:P coach:P coachbuilder:P coachman:P coadjutor:P coalition:G coalman:P coaster:P
+coastguard:G coastguardsman:P coauthor:P coaxer:P cobber:P cobbler:P cockatrice:P cockscomb:p
+cocksucker:P coconspirator:P cocotte:P coddler:P codefendant:P coder:P codetalker:P codger:P
+coenobite:P coeval:P coevals:G cofounder:P cog:P cognate:P cognoscente:P cohort:G coiffeur:P
+coiffeuse:P coiner:P collaborationist:P collaborator:P collage:g colleague:P collection:G
+collective:G collectivism:G collectivist:P collector:P colleen:P college:G collegian:P collier:P
+colloquium:G colonel:P colonial:P colonialist:P coloniser:P colonist:P colonizer:P colony:G
+color:g coloratura:P colored:P colorist:P colossus:P colour:g column:G columnist:P combatant:P
+comber:P combination:G combine:g combo:G comedian:P comedienne:P comer:P comforter:P comic:P
+command:g commandant:P commander:P commando:gP commentator:P commie:P commissar:P commission:G
+commissionaire:P commissioner:P committee:G committeeman:P committeewoman:P commodore:P
+commonality:G commonalty:G commoner:P commons:g commonwealth:g commune:g communicant:P
+communicator:P communion:g communism:G communist:P community:G commuter:p companion:P company:Gp
+compatriot:P compeer:P compere:P competition:p competitor:P compiler:P complainant:P
+complainer:P complement:g complexifier:P complexion:g composer:P compositor:P compromiser:P
+comptroller:P compulsive:P computer:p comrade:P con:p concatenation:g conceiver:P concern:g
+concert-goer:P concessionaire:P concessioner:P conchologist:P concierge:P conciliator:P
+conclave:G concourse:G concubine:P conditioner:p conductor:P conductress:P confectioner:P
+confederacy:G confederate:P confederation:g conferee:P conference:G conferrer:P confessor:P
+confidant:P confidante:P conformist:P confrere:P confuter:P congeries:G conglomerate:g
+conglomeration:g congregant:P congregation:G congress:G congressman:P congresswoman:P
+conjugation:g conjurer:P conjuror:P connection:p connoisseur:P conqueror:P conquistador:P
+conscript:P conservancy:G conservationist:P conservative:P conservativist:P conservator:P
+conservatory:G consignee:P consigner:P consignor:P consistory:G consort:gP consortium:G
+conspiracy:g conspirator:P constable:P constabulary:G constituency:G constituent:p
+constitutionalism:G constitutionalist:P constructivism:G constructivist:P constructor:P consul:P
+consultant:P consumer:P consumptive:P contact:p contadino:P contemplative:P contemporaries:G
+contemporary:P contender:P content:G contestant:P contestee:P contester:P contingent:G
+contortionist:P contrabandist:P contractor:P contralto:P contrapuntist:P contrarian:P
+contributor:P contriver:P control:p controller:P controversialist:P convalescent:P convener:P
+convent:g conventicle:G convention:G conventioneer:P conversationalist:P conversationist:P
+convert:P conveyancer:P conveyer:P conveyor:P convict:P convocation:G convoy:G cook:P cookie:p
+cooky:P coolie:P cooly:P coon:P cooper:P cooperative:g cooperator:P coordinator:P cop:P
+copartner:P copartnership:G copilot:P copper:p coppersmith:P coppice:G copse:G copycat:P
+copyist:P copyreader:P copywriter:P coquette:P cordon:G core:G coreligionist:P corespondent:P
+cornerback:P cornetist:P cornhusker:P cornhusking:G coroner:P corp:G corporal:P corporation:G
+corporatist:P corps:G corpus:g corrections:G correspondent:P corsair:P cortege:G cosignatory:P
+cosigner:P cosmetician:P cosmetologist:P cosmographer:P cosmographist:P cosmologist:P
+cosmonaut:P cosmopolitan:P cosmopolite:P costermonger:P costumer:P costumier:P cotenant:P
+coterie:G cottager:P cottar:P cotter:P cottier:P council:G councillor:P councilman:P
+councilwoman:P counsel:P counsellor:P counselor:P counselor-at-law:P count:p counter:p
+counter-revolutionist:P counterdemonstrator:P counterfeiter:P counterman:P counterperson:P
+counterrevolutionary:P counterrevolutionist:P counterspy:P countertenor:P counterterrorist:P
+counterwoman:P countess:P country:G countryfolk:G countryman:P countrywoman:P couple:G courier:P
+course:g courser:P court:G court-martial:G courtesan:P courtier:P cousin:P cousin-german:P
+couturier:P coven:G covert:G covey:G cow:p coward:P cowboy:P cowgirl:P cowhand:P cowherd:P
+cowman:P cowpoke:P cowpuncher:P cox:P coxcomb:P coxswain:P coyote:p crab:p cracker:p
+crackerjack:P crackpot:P cracksman:P craft:g crafter:P craftsman:P cragsman:P crammer:gP
+craniologist:P crank:P crap-shooter:P crapshooter:P crasher:P craven:P crawler:P crazy:P cream:G
+creator:P creature:p creditor:P creep:P creeper:p cretin:P crew:G crewman:P cricketer:P crier:P
+criminal:P criminologist:P crimp:p crimper:P criollo:P cripple:P critic:P crofter:P crone:P
+crony:P crook:P crookback:P crooner:P crop:g cropper:P cross-dresser:P cross-examiner:P
+cross-questioner:P crossbencher:P crossover:p crosspatch:P crossroads:G croupier:P crowd:G
+cruiserweight:P crumb:p crusader:P crush:g crybaby:P cryptanalyst:P cryptographer:P
+cryptologist:P crystallographer:P cub:P cubism:G cubist:P cuckold:P cuckoo:P cuirassier:P
+culprit:P cult:G cultist:P cultivator:P culturati:G culture:G cummings:P cumulation:G cumulus:g
+cunctator:P cunt:P cupbearer:P cur:p curandera:P curandero:P curate:P curator:P curmudgeon:P
+current:g currier:P cuss:P custodian:P customer:P cut-up:P cutler:P cutpurse:P cutter:P
+cutthroat:P cyber-terrorist:P cybernaut:P cyberpunk:P cyborg:P cycle:g cyclist:P cymbalist:P
+cynic:P cypher:p cyprian:P cytogeneticist:P cytologist:P czar:P czarina:P czaritza:P dabbler:P
+dacoit:P dad:P dada:gP dadaism:G daddy:P daemon:P dago:P daimon:P dairymaid:P dairyman:P
+dakoit:P dalesman:P dallier:P dame:P damned:G damoiselle:P damosel:P damozel:P damsel:P dance:g
+dancer:P dancing-master:P dandy:P danseur:P danseuse:P daredevil:P darkey:P darkie:P darky:P
+darling:P darner:P dastard:P data:G date:gp dauber:P daughter:P daughter-in-law:P dauphin:P
+dawdler:P dayboy:P daydreamer:P daygirl:P deacon:P deaconess:P dead:G deadbeat:P deadeye:P
+deadhead:P deaf:G deaf-mute:P deal:g dealer:gP dealership:G dean:P dear:P dearest:P dearie:P
+deary:P deb:P debaser:P debater:P debauchee:P debaucher:P debitor:P debtor:P debutante:P
+decadent:P deceased:P decedent:P deceiver:P decipherer:P deck:g deckhand:P declarer:P
+declension:g deco:G decoder:P deconstructivism:G decorator:P decoy:P defalcator:P defamer:P
+defaulter:P defeated:G defeatist:P defecator:P defector:P defence:g defendant:P defender:P
+defense:g defiler:P defrauder:P degenerate:P degrader:P deification:p deipnosophist:P deist:P
+deity:P delayer:P delegacy:g delegate:P delegation:G delinquent:P deliverer:P deliveryman:P
+demagog:P demagogue:P demander:P demigod:P demimondaine:P demimonde:G demiurge:P democracy:g
+democrat:P demographer:P demographist:P demoiselle:P demon:P demoniac:P demonstrator:P den:g
+denier:p denizen:P denomination:G dentist:P denturist:P departed:P departer:P department:G
+dependant:P dependent:P deponent:P deportee:P deposer:P depositor:P depreciator:P depressive:P
+deputation:G deputy:P derelict:P dermatologist:P dervish:P descendant:P descendants:G
+descendent:P descender:P descent:g deserter:P designer:P deskman:P desperado:P desperate:P
+despoiler:P despot:P despotism:g destiny:p destroyer:p detachment:g detail:g detainee:P
+detective:P determinant:g determinist:P detractor:P developer:P deviant:P deviate:P
+deviationist:P devil:P devisee:P deviser:P devisor:P devotee:P devourer:P devries:P diabetic:P
+diabolist:P diagnostician:P diagonal:g dialectician:P diarchy:G diarist:P diaspora:G dibbuk:P
+dichotomy:G dichromat:P dick:P dickhead:P dictator:P dictatorship:G die-sinker:P diehard:P
+diemaker:P diesinker:P diet:g dieter:P dietician:P dietitian:P differentiator:P digger:P
+dignitary:P dike:P dilettante:P dilly-dallier:P dillydallier:P dimwit:P diner:P dingbat:P
+dinner:g diocesan:P dip:p diplomat:P diplomate:P diplomatist:P dipsomaniac:P director:P
+directorate:G disabled:G disarmer:P disbeliever:P disburser:P disciple:P disciplinarian:P
+discomfited:G discoverer:P discriminator:P discussant:P disentangler:P dish:p dishwasher:p
+disparager:P dispatcher:P dispenser:p disprover:P disputant:P dissembler:P disseminator:P
+dissenter:P dissident:P dissimulator:P distiller:P distortionist:P distributer:P distributor:gP
+disturber:P diva:P divan:g diver:P diversionist:P divider:P divine:P diviner:P divinity:P
+division:G divorcee:P diwan:G dj:P djinn:P djinni:P djinny:P do-gooder:P do-nothing:P doc:P
+docent:P dock-walloper:P docker:P dockhand:P dockworker:P doctor:P doctrinaire:P dodderer:P
+dodger:P dodo:P doer:P dog:p doge:P dogfighter:P dogmatist:P dogsbody:P dolichocephalic:P doll:p
+dolt:P domain:g domestic:P dominatrix:P domine:P dominee:P dominie:P dominus:P don:P donee:P
+donna:P donor:P doofus:P doomed:G doorkeeper:P doorman:P doormat:P dope:p doppelganger:P dork:P
+dosser:P dot-com:G dotard:P double:p double-crosser:P double-dealer:P doubter:P doughboy:P
+doula:P dove:p dowager:P down-and-out:P dowser:P doxy:P doyen:P doyenne:P draftee:P drafter:P
+draftsman:P draftsperson:P dragger:P dragnet:G dragoman:P dragon:P dragoon:P dramatist:P
+draper:P draughtsman:P draw:p drawee:P drawer:p drawler:P dreamer:P dresser:p dressmaker:P
+dribbler:P drifter:P drinker:P driveller:P driver:P drone:p drooler:P dropkicker:P dropout:P
+drove:G drover:P drudge:P druggist:P drumbeater:P drummer:P drunk:P drunk-and-disorderly:P
+drunkard:P dry:P dryad:P dualist:P duality:G duce:P duchess:P ducky:P dud:P dude:P dueler:P
+duelist:P dueller:P duellist:P duenna:P duet:g duette:G duffer:P duke:P dulcinea:P dullard:P
+dumbass:P dumbbell:p dummy:P dunce:P dunderhead:P dunghill:g dunker:P duo:g dupe:P dustman:P
+dwarf:P dweeb:P dweller:P dyarchy:G dybbuk:P dyer:P dyke:P dynamiter:P dynamitist:P dynast:P
+dynasty:G dyslectic:P dyspeptic:P earl:P earner:P earth-god:P earth-goddess:P earthling:P
+earthman:P easterner:P eater:P eavesdropper:P eblis:P eccentric:P ecclesiastic:P ecdysiast:P
+echelon:G eclectic:P eclecticist:P ecologist:P econometrician:P econometrist:P economiser:P
+economist:P economizer:P economy:G ecosystem:G ectomorph:P ecumenism:G edger:P edition:g
+editor:P editorialist:P educatee:P educationalist:P educationist:P educator:P effecter:P
+effector:P effendi:P egalitarian:P egghead:P egocentric:P egoist:P egomaniac:P egotist:P
+eightsome:G ejaculator:P ejector:P elder:P elderly:G eldest:P elect:G elector:P electorate:G
+electrician:P electrocutioner:P electrologist:P electroplater:P electrotherapist:P elegist:P
+eleven:g elf:P elite:G elitist:P elocutionist:P emancipationist:P emancipator:P embalmer:P
+embassador:P embassy:g embezzler:P embodiment:P embroiderer:P embroideress:P embryologist:P
+emcee:P emeer:P emeritus:P emigrant:P emigre:P emigree:P emir:P emissary:P emperor:P empire:g
+empiricist:P employable:P employee:P employer:P empress:P emptor:P emulator:P enate:P
+enchanter:P enchantress:P encroacher:P encyclopaedist:P encyclopedist:P end:p endocrinologist:P
+endodontist:P endomorph:P endorser:P enemy:Gp energiser:P energizer:P enforcer:P engagement:g
+engineer:P engraver:P enjoyer:P enlightened:G enlistee:P enologist:P enophile:P enosis:G
+enquirer:P enrollee:P enrollment:g ensemble:G ensign:P entente:G enterprise:g enterpriser:P
+entertainer:P enthusiast:P entomologist:P entourage:G entrant:p entrepreneur:P enumerator:P
+environmentalist:P envoy:P enzymologist:P eon:p eparch:P epicene:P epicure:P epicurean:P
+epidemiologist:P epigon:P epigone:P epileptic:P episcopacy:G episcopate:g epistemologist:P
+equal:P equalitarian:P equerry:P equestrian:P equivocator:P eradicator:P eremite:P eristic:P
+erotic:P escadrille:G escalader:P escapee:P escapist:P escapologist:P eschatologist:P escort:P
+esquire:P essayer:P essayist:P establishment:g estate:g esthete:P esthetician:P estimator:P
+estivation:g etcher:P ethician:P ethicist:P ethnarch:P ethnic:P ethnographer:P ethnologist:P
+ethnos:G ethologist:P etiologist:P etymologist:P eudaemon:P eudemon:P eulogist:P eunuch:P
+evacuee:P evaluator:P evangelist:P everyman:P evildoer:P evolutionist:P ex:P ex-boyfriend:P
+ex-gambler:P ex-husband:P ex-mayor:P ex-president:P ex-serviceman:P ex-spouse:P ex-wife:P
+exaltation:g examinee:P examiner:P exarch:P excavator:P exchanger:P exciseman:P excogitator:P
+excursionist:P excuser:P executant:P executioner:P executive:gP executor:P executrix:P exegete:P
+exhibition:g exhibitioner:P exhibitionist:P exhibitor:P exile:P existentialist:P exodontist:P
+exorciser:P exorcist:P expat:P expatriate:P expectorator:P expedition:g expender:P
+experimenter:P expert:P exploiter:P explorer:P expo:G exponent:P exporter:P exposition:g
+expositor:P expounder:P expressionism:G expressionist:P expurgator:P exterminator:P extern:P
+extoller:P extortioner:P extortionist:P extra:P extraterrestrial:P extravert:P extremist:P
+extrovert:P eyeful:P eyewitness:P fabricator:P fabulist:P face:p facilitator:P faction:G
+factor:p factotum:P faculty:g faddist:P faerie:P faery:P fag:P faggot:P fagot:P failure:p fair:g
+fairy:P faith:g faithful:G fake:p fakeer:P faker:P fakir:P falangist:P falconer:P faller:P
+falsifier:P familiar:P family:Gp famulus:P fan:p fanatic:P fancier:P fandom:G fantasist:P
+fantasm:P fantast:P faqir:P faquir:P fare:p farmer:P farmerette:P farmhand:P farrago:G farrier:P
+fascist:P fascista:P fashionmonger:P fastener:P fatalist:P fate:p fathead:P father:P
+father-figure:P father-in-law:P fatso:P fatty:P faultfinder:P faun:P fauna:G fauvism:G fauvist:P
+favorite:p favourite:P fawner:P fay:P feast:G featherweight:P fedayeen:G federalist:P
+federation:G feeder:p fella:P fellah:P feller:P fellow:P fellowship:G felo-de-se:P felon:P
+female:p feminist:P fence:p fence-sitter:P fencer:P fencesitter:P fermentologist:P ferryman:P
+fetishist:P feudalism:G feudatory:P few:G fiance:P fiancee:P fibber:P fiddler:P fiduciary:P
+fiefdom:g field:g fielder:P fieldhand:P fieldsman:P fieldworker:P fiend:P fighter:P figure:p
+figurehead:P figurer:P file:g filer:P filibuster:P filibusterer:P filicide:P fill-in:P fille:P
+filmdom:G filmmaker:P finagler:P finalist:P financier:P finder:P findings:G finisher:P fink:P
+fire-eater:P fire-swallower:P fireball:p firebrand:p firebug:P firedrake:P firefighter:P
+fireman:p firm:G first-nighter:P first-rater:P firstborn:P fisher:P fisherman:P fishmonger:P
+fishwife:P fitter:P five:g fivesome:g fixer:P fixture:p flack:P flag-waver:P flagellant:P
+flagging:G flak:P flake:p flamen:P flank:G flanker:P flapper:P flasher:P flatfoot:P flatmate:P
+flatterer:P flautist:P fledgeling:P fledgling:P fleer:P fleet:G flibbertigibbet:P flier:P
+flight:G flinders:G flirt:P floater:p flock:G flogger:P floor:g floorwalker:P floozie:P floozy:P
+flop:p flora:G florist:P flouter:P flow:g flunkey:P flunky:P flush:g flutist:P fly-by-night:P
+flyer:p flyweight:P fodder:P foe:P foeman:P fogey:P fogy:P fold:g folk:G folks:G follower:P
+followers:G following:G fomenter:P fondler:P foodie:P fool:P foot:gp footballer:P footer:p
+footman:P footpad:P footslogger:P fop:P forager:P forbear:P force:gp forebear:P forecaster:P
+forefather:P foreigner:P forelady:P foreman:P foremother:P foreperson:P forerunner:P forest:G
+forester:P forewoman:P forger:P forgiver:P form:g formation:G fornicator:P fornicatress:P
+fortuneteller:P forty-niner:P forum:G forward:P fossil:P fossilist:P foster-brother:P
+foster-child:P foster-daughter:P foster-father:P foster-mother:P foster-nurse:P foster-parent:P
+foster-sister:P foster-son:P fosterling:P foundation:g founder:p foundling:P foundress:P
+four-flusher:P foursome:G fowler:P fox:p framer:P franc-tireur:P franchise:g franklin:P frat:G
+fraternity:G fratricide:P fraud:p freak:P free:G free-lance:P free-liver:P freebooter:P
+freedman:P freedwoman:P freeholder:P freelance:P freelancer:P freeloader:P freeman:P
+freethinker:P freewheeler:P freewoman:P frequenter:P fresher:P freshman:P friar:P friend:P
+friendly:G fringe:g frog:p frogman:P front:gp front-runner:P frontbencher:P frontiersman:P
+frontierswoman:P frotteur:P fruitcake:P fruiterer:P frump:P fry:P fucker:P fuckhead:P fuckup:P
+fuddy-duddy:P fugitive:P fugleman:P fullback:P fuller:P fumbler:P fumigator:P funambulist:P
+function:g functionalist:P functionary:P fund:g fundamentalist:P fundraiser:P furrier:P
+fusilier:P fuss-budget:P fusspot:P futurism:G futurist:P fuzz:p gadabout:P gadfly:P gadgeteer:P
+gaffer:P gaggle:G gagman:P gagster:P gagwriter:P gainer:P gal:p galaxy:G galere:G gallant:P
+gallery:G gallimaufry:G galoot:P galvaniser:P galvanizer:P gam:G gambist:P gambler:P gamecock:p
+gamekeeper:P gamelan:G games-master:P games-mistress:P gamin:P gamine:P ganef:P gang:G gangdom:G
+ganger:P gangland:G gangsta:P gangster:P ganof:P gaolbird:P gaoler:P garbageman:P garden:g
+gardener:P garment-worker:P garmentmaker:P garnishee:P garrison:g garroter:P garrotter:P
+gasbag:P gasman:P gastroenterologist:P gastronome:P gatecrasher:P gatekeeper:P gatherer:P
+gathering:G gaucho:P gaudy:G gawk:P gawker:P gay:P gazetteer:P geek:P geezer:P geisha:P gem:p
+gendarme:P gendarmerie:G gendarmery:G genealogist:P genealogy:G general:P generalissimo:P
+generalist:P generation:G generator:p geneticist:P genie:P genitor:P genius:P genome:G
+genotype:G gens:G gent:P gentile:P gentlefolk:G gentleman:P gentleman-at-arms:P gentlewoman:P
+gentry:G genus:g geographer:P geologist:P geomancer:P geometer:P geometrician:P geophysicist:P
+geriatrician:P gerontocracy:G gerontologist:P ghost:p ghostwriter:P ghoul:P giant:gp giantess:P
+giggler:P gigolo:P gild:G gilder:P gillie:P gimmickry:G ginzo:P gipsy:P girl:P girlfriend:P
+giro:g git:P gitana:P gitano:P giver:P gladiator:P glass-cutter:P glassblower:P glassmaker:P
+glassworker:P glazer:P glazier:P gleaner:P glob:G globetrotter:P glossarist:P glutton:P gnome:P
+go-between:P go-getter:P goalie:P goalkeeper:P goaltender:P goat:p goatherd:P gob:gP gobbler:P
+goblin:P god:P godchild:P goddaughter:P goddess:P godfather:P godmother:P godparent:P godson:P
+goer:P gofer:P goffer:P gold-beater:P gold-worker:P goldbeater:P goldbrick:P goldsmith:P
+goldworker:P golem:P golfer:P goliard:P goliath:P gondolier:P gondoliere:P goner:P gonif:P
+goniff:P good-for-naught:P good-for-nothing:P goody-goody:P goof:P goof-off:P goofball:P gook:p
+goon:P goose:p gopher:P gorger:P gospeler:P gospeller:P gossip:p gossiper:P gossipmonger:P
+gouger:P gourmand:P gourmandizer:P gourmet:P governance:G governed:G governess:P government:G
+government-in-exile:G governor:P gown:g goy:P grabber:P grad:p grade:G grader:P graduate:P
+grammarian:P gramps:P gran:P grandad:P grandaunt:P grandchild:P granddad:P granddaddy:P
+granddaughter:P grandee:P grandfather:P grandma:P grandmaster:P grandmother:P grandnephew:P
+grandniece:P grandpa:P grandparent:P grandson:P grandstand:G grandstander:P granduncle:P
+granger:P grannie:P granny:P grantee:P granter:P grantor:P graphologist:P grappler:P grass:p
+gravedigger:P graverobber:P gravida:p gray:g graybeard:P grazier:P greaseball:P greaser:P
+great:P great-aunt:P great-nephew:P great-niece:P great-uncle:P greengrocer:P greenhorn:P
+greenskeeper:P greeter:P gremlin:P grenadier:P grey:G greyback:P greybeard:P gridlock:G
+griever:P griffin:P griffon:P grifter:P grind:P gringo:P grinner:P griot:P grip:p groaner:P
+grocer:P groom:P groom-to-be:P groomsman:P grouch:P groundbreaker:P groundkeeper:P groundling:P
+groundskeeper:P groundsman:P group:G groupie:P grouping:G grove:G groveler:P groveller:P
+grower:P growler:P grownup:P growth:g grumbler:P grump:P grunt:p grunter:P gryphon:P guarantor:P
+guard:gP guardian:P guardsman:P guerilla:P guerrilla:P guesser:P guest:P guestworker:P guide:P
+guild:G guitarist:P gull:P gulper:P gumshoe:P gun:p gunman:P gunner:P gunrunner:P gunslinger:P
+gunsmith:P guru:P gutter:p guttersnipe:P guvnor:P guy:P guzzler:P gymnast:P gymnosophist:P
+gynaecologist:P gynandromorph:P gynarchy:G gynecocracy:G gynecologist:P gypsy:P haberdasher:P
+habitant:P habitue:P hack:P hack-driver:P hacker:P hadji:P haematologist:P haemophile:P
+haemophiliac:P hag:P haggler:P hagiographer:P hagiographist:P hagiologist:P hairdresser:P
+hairsplitter:P hairstylist:P haji:P hajji:P hakeem:P hakim:P halberdier:P half-breed:P
+half-brother:P half-caste:P half-pint:P half-sister:P half-wit:P halfback:P ham:p hamadryad:P
+hamlet:G hammerhead:P hand:gp handicapped:G handicapper:P handler:P handmaid:p handmaiden:p
+hands:g handyman:P hanger:P hanger-on:P hangman:P hangover:p haranguer:P harasser:P hardliner:P
+hardwareman:P harlequin:P harlot:P harmoniser:P harmonizer:P harper:P harpist:P harpooneer:P
+harpooner:P harpsichordist:P harpy:P harridan:P harrier:P harum-scarum:P harvester:P has-been:P
+hatemonger:P hater:P hatmaker:P hatter:P hauler:P haulier:P have:P have-not:P hawala:G hawk:p
+hawker:P hawkshaw:P haycock:G hayrick:G hayseed:P haystack:G hazan:P he-man:P head:gp
+head-shrinker:P headcounter:P headhunter:P headliner:P headman:P headmaster:P headmistress:P
+headquarters:g headsman:P headwaiter:P healer:P heap:G hearer:P heartbreaker:P heartthrob:P
+heathen:P heaver:p heavy:P heavyweight:P heckler:P hedgefund:G hedger:P hedonist:P heel:p
+hegemon:G hegemony:G heir:P heir-at-law:P heiress:P hell-kite:P hell-rooster:P hellcat:P
+heller:p hellhound:P hellion:P helmsman:P helot:P help:p helper:P helpmate:P helpmeet:P
+hematologist:P hemiplegic:P hemophile:P hemophiliac:P henchman:P herald:P herbalist:P
+herbarium:G herd:G herder:P herdsman:P heretic:P heritor:P hermaphrodite:P hermit:P hero:P
+heroine:P herpetologist:P hesitater:P hesitator:P heterosexual:P hewer:P hick:P hierarch:P
+hierarchy:G hierocracy:G high:g high-muck-a-muck:P high-up:P highbinder:P highbrow:P higher-up:P
+highflier:P highflyer:P highjacker:P highschool:G highwayman:P hijacker:P hiker:P hillbilly:P
+hip-hop:G hippie:P hippies:G hippy:P hipster:P hipsters:G hire:P hireling:P hirer:P hisser:P
+histologist:P historian:P historiographer:P histrion:P hitchhiker:P hitman:P hitter:P hive:G
+hoarder:P hoaxer:P hob:P hobbit:P hobbledehoy:P hobbler:P hobbyist:P hobgoblin:P hobo:P
+hodgepodge:G hodman:P hog:P hoister:P holder:p holdout:P holdover:P holidaymaker:P hombre:P
+home:g home-builder:P homebody:P homebound:G homeboy:P homebuilder:P homefolk:G homegirl:P
+homeless:gP homemaker:P homeopath:P homeowner:P homesteader:P homo:P homoeopath:P homophile:P
+homophobe:P homosexual:P homunculus:P honcho:P honey:p honeymooner:P honker:P honkey:P honkie:P
+honky:P honoree:P hood:gP hoodlum:P hoodoo:p hoofer:P hooker:P hooligan:P hope:p hopeful:P
+hoper:P hopper:p horde:G hornist:P horologer:P horologist:P horse:g horseman:P horseshoer:P
+horsewoman:P horticulturist:P hosier:P hospital:g host:gP hostage:P hosteller:P hostess:P
+hostile:G hostler:P hotchpotch:G hotdog:P hotelier:P hotelkeeper:P hotelman:P hothead:P
+hotshot:P hotspur:P hound:p houri:P house:g house-builder:P housebreaker:P housebuilder:P
+housefather:P houseguest:P household:G householder:P househusband:P housekeeper:P housemaid:P
+houseman:P housemaster:P housemate:P housemother:P housewarming:G housewife:P housewrecker:P
+hoyden:P hubby:P huckster:P huddle:g huddler:P hudood:G hudud:G hugger:P hulk:P humanism:g
+humanist:P humanitarian:P humdinger:P hummer:P humorist:P humourist:P humpback:p hunchback:p
+hundred-percenter:P hunk:P hunt:G hunter:P hunter-gatherer:P huntress:P huntsman:P hurdler:P
+hurler:P husband:P husbandman:P hussar:P hussy:P hustler:P hydrologist:P hydromancer:P
+hygienist:P hymie:P hyperope:P hypertensive:P hypnotiser:P hypnotist:P hypnotizer:P
+hypochondriac:P hypocrite:P hypostasis:p hypotensive:P hysteric:P ianfu:P ibn-roshd:P ibn-sina:P
+ice-skater:P iceman:P ichthyologist:P iconoclast:P ideal:p idealist:P idealogue:P ideologist:P
+ideologue:P idiot:P idler:P idol:p idolater:P idolatress:P idoliser:P idolizer:P ignoramus:P
+illegitimate:P illiterate:P illusionist:P illustrator:P image:gp imagism:G imam:P imaum:P
+imbecile:P imbiber:P imitator:P immigrant:P immigration:g immortal:P immune:P immunologist:P
+imp:P imperialist:P impersonator:P import:p importee:P importer:P imposter:P impostor:P
+impresario:P impressionist:P improver:P in-law:P inamorata:P inamorato:P incarnation:P
+incendiary:P inciter:P incompetent:P incubus:P incumbent:P incurable:P indaba:G independent:P
+indexer:P indie:G indigen:P indigene:P individual:P individualist:P indorser:P inducer:p
+inductee:P industrialism:G industrialist:P industry:G indweller:p inebriate:P infant:P
+infanticide:P infantry:G infantryman:P inferior:P infernal:P infestation:g infidel:P infielder:P
+infiltrator:P influence:p informant:P information:g informer:P ingenue:P ingrate:P ingroup:G
+inhabitant:P inheritor:P inheritress:P inheritrix:P initiate:gP initiator:P inmate:P innkeeper:P
+innocent:P innovator:P inoculator:P inpatient:P inquirer:P inquisitor:P insect:p insider:P
+insolvent:P insomniac:P inspector:P inspectorate:G inspirer:P instigant:P instigator:P
+institute:G institution:G instructor:P instructress:P instrument:p instrumentalist:P
+instrumentality:G insured:P insurer:G insurgent:P insurrectionist:P intellect:p intellectual:P
+intelligence:g intelligentsia:G intercessor:P interest:g interlocutor:P interloper:P
+intermediary:P intermediator:P intern:P internationalist:P interne:P internee:P internist:P
+internuncio:P interpreter:P interrogator:P intersection:g intersex:P intervenor:P interviewee:P
+interviewer:P intimate:P intriguer:P introvert:P intruder:P invader:P invalid:P invalidator:P
+inventor:P investigator:P investor:P invigilator:P invitee:P ironist:P ironman:P ironmonger:P
+ironside:P ironworker:P irredentist:P irregular:P irreligionist:P irridentist:P island-dweller:P
+islander:P isolationist:P issue:p issuer:G itinerant:P jabberer:P jack:p jackanapes:P jackass:P
+jade:p jailbird:P jailer:P jailor:P jam:g janissary:P janitor:P jati:G jawan:P jaywalker:P
+jazzman:P jeerer:P jerk:P jerk-off:P jerker:P jerry-builder:P jester:P jewel:p jeweler:P
+jeweller:P jezebel:P jigaboo:P jilt:P jimdandy:P jimhickey:P jingo:P jingoist:P jinnee:P jinni:P
+jinx:P jobber:P jobholder:P jock:P jockey:P jogger:P john:p join:g joiner:P joker:P jokester:P
+jonah:P jongleur:P journalist:P journeyer:P journeyman:P judge:P judicatory:G judicature:G
+judiciary:G juggernaut:P juggler:P juicer:P jumper:P jungle:g junior:P junkie:P junky:P junta:G
+junto:G jurisprudence:g jurist:P juror:P jury:G juryman:P jurywoman:P justice:p justiciar:P
+justiciary:P justifier:P juvenile:P kabbalist:P kachina:P kaffir:p kafir:P kalif:P kaliph:P
+kamikaze:p keeper:P kelpie:P kelpy:P keyboardist:P khalif:P khalifah:P khan:P kibbutz:G
+kibbutznik:P kibitzer:P kicker:P kid:P kiddy:P kidnaper:P kidnapper:P kike:P killer:P killjoy:P
+kin:gP kindergarten:G kindergartener:P kindergartner:P kindred:G kinfolk:G king:P kingdom:g
+kingmaker:P kingpin:P kink:p kinsfolk:G kinsman:P kinsperson:P kinswoman:P kisser:P kith:G
+klavern:G kleptomaniac:P kludge:G klutz:P knacker:P knave:P kneeler:P knight:P knight-errant:P
+knighthood:G knitter:P knocker:P knockout:P knot:G know-all:P know-it-all:P knower:P
+knucklehead:P koinonia:G kolkhoz:G kolkhoznik:P kook:P kvetch:P labor:G laborer:P labour:G
+labourer:P lacer:P lackey:P lad:P laddie:P ladino:P lady:P lady-in-waiting:P ladylove:P
+laggard:P lagger:P laird:P laity:G lama:P lamb:p lame:P lamenter:P lamia:P laminator:P
+lamplighter:P lampooner:P lancer:P land:g landgrave:P landholder:P landlady:P landlord:P
+landlubber:P landman:P landowner:P landscaper:P landscapist:P landsman:P langlaufer:P
+languisher:P lapidarist:P lapidary:P lapidator:P lapidist:P larcener:P larcenist:P lascar:P
+lasher:P lass:P lassie:P latecomer:P lather:p latitudinarian:P laudator:P lauder:P laugher:P
+laughingstock:P laundress:P laundryman:P laundrywoman:P laureate:P law:G law-makers:G
+lawbreaker:P lawgiver:P lawmaker:P lawman:P lawyer:P layabout:P layman:P layperson:P lazar:P
+lazybones:P lead:p leader:P leaders:G leadership:g league:G leaker:P leaper:P learner:P
+leaseholder:P leatherneck:P leaver:P lech:P lecher:P lector:P lecturer:P ledgeman:P leech:p
+left:g left-hander:P left-winger:P lefthander:P leftist:P lefty:P legate:P legatee:P legation:g
+legion:G legionary:P legionnaire:P legislator:P legislature:G lender:P lensman:P leper:P
+lepidopterist:P lepidopterologist:P leprechaun:P lesbian:P lessee:P lessor:P letch:P letter:p
+letterer:P letterman:P levee:G leveler:P leveller:P leviathan:P lexicographer:P lexicologist:P
+liar:P libber:P libeler:P liberal:P liberalist:P liberator:P libertarian:P libertine:P
+librarian:P library:g librettist:P licensee:P licenser:P licentiate:P lie-abed:P liege:P
+liegeman:P lieutenant:P life:gp lifeguard:P lifer:P lifesaver:P lifter:P liftman:P light:p
+light-of-love:P lighterman:P lightweight:P lilliputian:P limey:P limner:P limnologist:P limper:P
+line:G line-shooter:P lineage:G linebacker:P lineman:P linemen:G linendraper:P linesman:P
+lineup:g lingerer:P linguist:P linkboy:P linkman:P linksman:P lion:p lion-hunter:P liquidator:P
+lisper:P listener:P lister:P literate:P literati:G lithographer:P lithomancer:P litigant:P
+litigator:P litter:G litter-bearer:P litterateur:P litterbug:P litterer:P liturgist:P liver:p
+liveryman:P living:g lizard:p loader:P loafer:P loaner:P loather:P lobby:g lobbyist:P
+lobsterback:P lobsterman:P locater:P locator:P lockkeeper:P lockman:P lockmaster:P locksmith:P
+locum:P locus:g lodge:G lodger:P logger:P loggerhead:P logician:P logistician:P logjam:g
+logomach:P logomachist:P lohan:P loiterer:P loner:P longbowman:P longer:P longshoreman:P
+look-alike:P looker:P looker-on:P lookout:P loon:P looney:P loony:P loop:g looter:P lord:P
+loser:P lost:G lot:g lotus-eater:P loudmouth:P lounger:P loup-garou:P louse:p lout:P love:p
+lovely:P lover:P lowbrow:P lowerclassman:P lowlife:P loyalist:P lubber:P luger:P lulu:P
+lumberjack:P lumberman:P luminary:P luminism:G lummox:P lump:Gp lumpenproletariat:G lumper:P
+lunatic:P luncher:P lunger:P lunkhead:P lurcher:P lurker:P lush:P lutanist:P lutenist:P
+luthier:P lutist:P lycanthrope:P lycee:G lyceum:G lyricist:P lyrist:P ma:P macaroni:P mace:P
+macebearer:P macer:P machinator:P machine:gp machinery:g machinist:P macho:P macho-man:P
+macroeconomist:P macumba:G macushla:P madam:P madame:P madcap:P madman:P madrasa:G madrasah:G
+madrigalist:P madwoman:P maenad:P maestro:P maffia:G mafia:G mafioso:P magazine:g magdalen:P
+magician:P magistrate:P magnate:P magnifico:P magpie:p magus:P maharaja:P maharajah:P
+maharanee:P maharani:P mahatma:P mahout:P maid:P maiden:P maidservant:P mail:g mailer:P
+mailing:G mailman:P maimed:G maimer:P mainstay:P maintainer:P major:P major-domo:P
+major-general:P majorette:P majors:G make-peace:P maker:gP malacologist:P malahini:P
+malcontent:P male:p malefactor:P malfeasant:P maligner:P malik:P malingerer:P maltman:P
+maltreater:P maltster:P mama:P mamma:P mammalogist:P mammy:P man:P man-about-town:P
 man-at-arms:P man-child:P man-eater:P management:g manager:P manageress:P manakin:P mandarin:p
 mandatary:P mandator:P mandatory:P maneuverer:P mangler:P maniac:P manic-depressive:P
 manicurist:P manifold:g manikin:P manipulator:P mannequin:P mannikin:P manoeuvrer:P manpower:G
@@ -1209,24 +1257,24 @@ monetarist:P moneyer:P moneygrubber:P moneylender:P moneymaker:P moneyman:P mong
 monitor:P monitrice:P monk:P monkey:p monochromat:P monocracy:G monogamist:P monogynist:P
 monolingual:P monologist:P monomaniac:P monopoliser:P monopolist:P monopolizer:P monotheist:P
 monotype:G monster:P monstrosity:P mooch:P moocher:P moon-curser:P moonlighter:P moonshiner:P
-mope:P mopper:P moppet:P moralist:P moron:P morosoph:P mortgagee:P mortgager:P mortgagor:P
-mortician:P moshav:G moss-trooper:P mossback:P mother:P mother-in-law:P motherfucker:P motile:P
-motley:G motorcade:G motorcyclist:P motorist:P motorman:P motormouth:P moujik:P mound:g
-mountaineer:P mountebank:P mounter:P mourner:P mouse:p mouth:p mouthpiece:p movement:g mover:gP
-moviegoer:P muadhdhin:P muazzin:P muckheap:G muckhill:G muckraker:P mudslinger:P muezzin:P
-mufti:P mug:p muggee:P mugger:P muggins:P mugwump:P mujahadeen:G mujahadein:G mujahadin:G
-mujahedeen:G mujahedin:G mujahid:P mujahideen:G mujahidin:G mujik:P mujtihad:P mulatto:P
-muleteer:P muller:P multi-billionaire:P multitude:g multiversity:G mum:p mumbler:P mummer:P
-mummy:P muncher:P municipality:g muralist:P murderee:P murderer:P murderess:P murmurer:P
-muscle:p muscle-builder:P musclebuilder:P muscleman:P muser:P musher:P musician:P musicologist:P
-musketeer:P musketry:G muster:G mutant:P mutation:P mute:P mutilator:P mutineer:P mutterer:P
-muttonhead:P muzhik:P muzjik:P muzzler:P mycologist:P mycophage:P mycophagist:P myope:P
-myrmidon:P mystic:P mythologist:P mythology:G nabob:P nag:P nagger:P naiad:p naif:P nailer:P
-namby-pamby:P name:gp namer:P namesake:P nan:P nance:P nanna:P nanny:P nanus:P naprapath:P
-narc:P narcissist:P narcist:P narcoleptic:P nark:P narrator:P natator:P nation:G national:P
-nationalist:P nationality:G native:P nativist:P natural:P naturalism:g naturalist:P nature:p
-naturist:P naturopath:P navigator:P navvy:P navy:G nawab:P naysayer:P nazi:P nebbech:P nebbish:P
-necessitarian:P necker:P necromancer:P needer:P needlewoman:P needleworker:P needy:G
+mope:P mopper:P moppet:P moralist:P moron:P morosoph:P mortal:P mortgagee:P mortgager:P
+mortgagor:P mortician:P moshav:G moss-trooper:P mossback:P mother:P mother-in-law:P
+motherfucker:P motile:P motley:G motorcade:G motorcyclist:P motorist:P motorman:P motormouth:P
+moujik:P mound:g mountaineer:P mountebank:P mounter:P mourner:P mouse:p mouth:p mouthpiece:p
+movement:g mover:gP moviegoer:P muadhdhin:P muazzin:P muckheap:G muckhill:G muckraker:P
+mudslinger:P muezzin:P mufti:P mug:p muggee:P mugger:P muggins:P mugwump:P mujahadeen:G
+mujahadein:G mujahadin:G mujahedeen:G mujahedin:G mujahid:P mujahideen:G mujahidin:G mujik:P
+mujtihad:P mulatto:P muleteer:P muller:P multi-billionaire:P multitude:g multiversity:G mum:p
+mumbler:P mummer:P mummy:P muncher:P municipality:g muralist:P murderee:P murderer:P murderess:P
+murmurer:P muscle:p muscle-builder:P musclebuilder:P muscleman:P muser:P musher:P musician:P
+musicologist:P musketeer:P musketry:G muster:G mutant:P mutation:P mute:P mutilator:P mutineer:P
+mutterer:P muttonhead:P muzhik:P muzjik:P muzzler:P mycologist:P mycophage:P mycophagist:P
+myope:P myrmidon:P mystic:P mythologist:P mythology:G nabob:P nag:P nagger:P naiad:p naif:P
+nailer:P namby-pamby:P name:gp namer:P namesake:P nan:P nance:P nanna:P nanny:P nanus:P
+naprapath:P narc:P narcissist:P narcist:P narcoleptic:P nark:P narrator:P natator:P nation:G
+national:P nationalist:P nationality:G native:P nativist:P natural:P naturalism:g naturalist:P
+nature:p naturist:P naturopath:P navigator:P navvy:P navy:G nawab:P naysayer:P nazi:P nebbech:P
+nebbish:P necessitarian:P necker:P necromancer:P needer:P needlewoman:P needleworker:P needy:G
 negativist:P neglecter:P negotiant:P negotiator:P negotiatress:P negotiatrix:P neighbor:P
 neighborhood:g neighbour:P neighbourhood:g neoclassicist:P neocon:P neoconservative:P
 neoexpressionism:G neoliberal:P neologist:P neonate:P neophyte:p neoromanticism:G nephew:P
@@ -1297,10 +1345,10 @@ pelter:p pen-friend:P pendragon:P penetrator:P penitent:P penman:P penologist:P 
 pensionary:P pensioner:P pentathlete:P peon:P people:G peoples:G perceiver:P percher:P
 percipient:P percussion:g percussionist:P perfecter:P perfectionist:P performer:P perfumer:P
 peri:P perinatologist:P periodontist:P peripatetic:P perisher:P perjurer:P perpetrator:P
-persecutor:P personage:P personality:p personification:P personnel:G perspirer:P persuader:P
-pervert:P pesantran:G pesantren:G peshmerga:P pessimist:P pest:p pesterer:P pet:p petitioner:P
-petter:P pettifogger:P phalangist:P phalanx:g phantasm:P phantasma:P phantom:P pharisee:P
-pharma:G pharmacist:P pharmacologist:P philanderer:P philanthropist:P philatelist:P
+persecutor:P person:P personage:P personality:p personification:P personnel:G perspirer:P
+persuader:P pervert:P pesantran:G pesantren:G peshmerga:P pessimist:P pest:p pesterer:P pet:p
+petitioner:P petter:P pettifogger:P phalangist:P phalanx:g phantasm:P phantasma:P phantom:P
+pharisee:P pharma:G pharmacist:P pharmacologist:P philanderer:P philanthropist:P philatelist:P
 philharmonic:G philhellene:P philhellenist:P philistine:P philologist:P philologue:P philomath:P
 philosopher:P philosophiser:P philosophizer:P phlebotomist:P phoenix:p phoner:P phonetician:P
 phoney:P phonologist:P phony:P photographer:P photojournalist:P photometrician:P photometrist:P
@@ -1472,20 +1520,21 @@ snowboarder:P snuffer:p snuffler:P so-and-so:P soaker:p sobersides:P sociable:G 
 socialiser:P socialism:g socialist:P socialite:P socializer:P society:G sociobiologist:P
 sociolinguist:P sociologist:P sociopath:P sod:p sodalist:P sodality:G sodbuster:P sodomist:P
 sodomite:P softie:P softy:P soiree:G sojourner:P solderer:P soldier:P soldiery:G solicitor:P
-solitary:p solitudinarian:P soloist:P solon:P solution:g solver:P sommelier:P somnambulist:P
-somniloquist:P son:P son-in-law:P songster:P songstress:P songwriter:P sonneteer:P sonny:P
-soothsayer:P soph:P sophist:P sophisticate:P sophomore:P soprano:P sorcerer:P sorceress:P
-sorehead:P sorority:G sorrower:P sort:p sorter:P sot:P soubrette:P soul:P soundman:P source:p
-sourdough:p sourpuss:P souse:P southpaw:P sovereign:P soviet:G sovietism:G sower:P spaceman:P
-spacewalker:P spade:p spammer:P spanker:P sparer:P spastic:P speaker:P spearhead:gP
-specialiser:P specialist:P specializer:P species:G specifier:P spectator:P specter:p spectre:P
-speculator:P speechifier:P speechmaker:P speechwriter:P speeder:P speedskater:P spelaeologist:P
-speleologist:P spellbinder:P speller:P spelunker:P spend-all:P spender:P spendthrift:P spewer:P
-sphinx:P spic:P spick:P spik:P spiller:P spindlelegs:P spindleshanks:P spinmeister:P spinner:P
-spinney:G spinster:P spirit:P spiritualist:P spitfire:P spitter:P spiv:P splicer:P splitter:P
-spoiler:P spoilsport:P spokesman:P spokesperson:P spokeswoman:P sponge:p sponger:P sponsor:P
-spook:P sport:p sportscaster:P sportsman:P sportswoman:P sportswriter:P spot-welder:P spotter:P
-spouse:P spouter:P sprawler:P sprayer:P sprigger:P sprinter:P sprite:P sprog:P spurner:P spy:P
+solitary:p solitudinarian:P soloist:P solon:P solution:g solver:P somebody:P someone:P
+sommelier:P somnambulist:P somniloquist:P son:P son-in-law:P songster:P songstress:P
+songwriter:P sonneteer:P sonny:P soothsayer:P soph:P sophist:P sophisticate:P sophomore:P
+soprano:P sorcerer:P sorceress:P sorehead:P sorority:G sorrower:P sort:p sorter:P sot:P
+soubrette:P soul:P soundman:P source:p sourdough:p sourpuss:P souse:P southpaw:P sovereign:P
+soviet:G sovietism:G sower:P spaceman:P spacewalker:P spade:p spammer:P spanker:P sparer:P
+spastic:P speaker:P spearhead:gP specialiser:P specialist:P specializer:P species:G specifier:P
+spectator:P specter:p spectre:P speculator:P speechifier:P speechmaker:P speechwriter:P
+speeder:P speedskater:P spelaeologist:P speleologist:P spellbinder:P speller:P spelunker:P
+spend-all:P spender:P spendthrift:P spewer:P sphinx:P spic:P spick:P spik:P spiller:P
+spindlelegs:P spindleshanks:P spinmeister:P spinner:P spinney:G spinster:P spirit:P
+spiritualist:P spitfire:P spitter:P spiv:P splicer:P splitter:P spoiler:P spoilsport:P
+spokesman:P spokesperson:P spokeswoman:P sponge:p sponger:P sponsor:P spook:P sport:p
+sportscaster:P sportsman:P sportswoman:P sportswriter:P spot-welder:P spotter:P spouse:P
+spouter:P sprawler:P sprayer:P sprigger:P sprinter:P sprite:P sprog:P spurner:P spy:P
 spymaster:P squabbler:P squad:G squadron:G squanderer:P square:p squatter:P squaw:P squawker:P
 squealer:P squeeze:p squint-eye:P squinter:P squire:P squirearchy:G squirmer:P squirt:P
 stabber:P stableboy:P stableman:P stack:G stacker:P staff:G staffer:P stagehand:P stager:P

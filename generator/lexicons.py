@@ -160,3 +160,13 @@ def _given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a common given name ("Dean", "Sofia")."""
     return fold(word) in _given_names()
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(lexicon_data.PLACE_NOUNS.split())
+
+
+def is_place_noun(lemma: str) -> bool:
+    """Whether the noun's most frequent sense is a place ("region", "city")."""
+    return lemma.lower() in _place_nouns()

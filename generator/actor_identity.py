@@ -258,6 +258,31 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
     return [c for c in clusters.values() if c.mentions]
 
 
+#: The lemmas of WordNet's organization.n.01, the most general noun for what the
+#: model labels ORG: "the organization" points back at the organisation just named.
+ORGANIZATION_NOUNS = frozenset({"organization", "organisation"})
+#: How many sentences back "the organization" may look for its antecedent.
+ANAPHOR_REACH = 2
+
+
+def _nearest_organisation(anaphor: Mention, named: list[Cluster]) -> Cluster | None:
+    """The organisation named last before ``anaphor``, within :data:`ANAPHOR_REACH`
+    sentences, skipping the subject of the anaphor's own sentence (a name and a
+    description in one clause are two entities: "X hired the organization")."""
+    best: tuple[int, Cluster] | None = None
+    for c in named:
+        if c.country is not None or c.labels().most_common(1)[0][0] != "ORG":
+            continue
+        for m in c.mentions:
+            if m.start >= anaphor.start or m.sentence < anaphor.sentence - ANAPHOR_REACH:
+                continue
+            if m.sentence == anaphor.sentence and m.function == "subject":
+                continue
+            if best is None or m.start > best[0]:
+                best = (m.start, c)
+    return best[1] if best else None
+
+
 def cluster_groups(
     mentions: list[Mention], named: list[Cluster], adjectives: list[Mention] = ()
 ) -> list[Cluster]:
@@ -267,7 +292,9 @@ def cluster_groups(
     * "the M5S party" joins the organisation "M5S" it is qualified by;
     * a bare "the team" joins the qualified team the article names most
       ("the Afghan team"), when one outnumbers the others;
-    * "pro-Beijing" alone joins the one group qualified by it ("pro-Beijing camp").
+    * "pro-Beijing" alone joins the one group qualified by it ("pro-Beijing camp");
+    * "the organization" joins the organisation named just before it;
+    * "the girls" joins the team "which consists entirely of girls".
     """
     org_heads: dict[str, dict[int, Cluster]] = defaultdict(dict)
     org_names: dict[str, dict[int, Cluster]] = defaultdict(dict)
@@ -282,6 +309,11 @@ def cluster_groups(
     by_key: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
         head, mods = m.key[0], m.key[1:]
+        if head in ORGANIZATION_NOUNS and not mods and not m.plural and m.definite:
+            antecedent = _nearest_organisation(m, named)
+            if antecedent is not None:
+                antecedent.mentions.append(m)  # "the organization plans": the one named
+                continue
         targets = org_heads.get(head, {}) if not mods and not m.plural else {}
         if len(mods) == 1 and not m.plural and first_sense_is_actor(head):
             targets = org_names.get(fold(mods[0]), {})  # "the M5S party", "the Monti government"

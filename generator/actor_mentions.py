@@ -492,6 +492,53 @@ def _unlabelled_names(doc) -> list[Span]:
     return out
 
 
+def _capitalised_runs(doc) -> list[list[Token]]:
+    """Runs of capitalised words outside any actor entity, not opening a sentence."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for tok in [*doc, None]:
+        word = (
+            tok is not None
+            and tok.text[:1].isupper()
+            and tok.text.isalpha()
+            and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+            and tok.ent_type_ not in NAMED_LABELS
+            and not (tok.is_sent_start and not tok.text.isupper())
+            and not is_title_word(tok)
+        )
+        if word and (not run or tok.i == run[-1].i + 1):
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [tok] if word else []
+    return runs
+
+
+def _recurring_names(doc) -> list[Span]:
+    """Names the model missed but the article repeats: "the FIRST Global
+    competition", "the first FIRST Global competition" (the model read "FIRST"
+    as a number). Two or more capitalised words outside any entity, written
+    alone at least twice; also where they open a longer run ("the FIRST Global
+    Challenge Robot Olympics")."""
+    from spacy.tokens import Span
+
+    runs = _capitalised_runs(doc)
+    counts: dict[str, int] = {}
+    for run in runs:
+        key = " ".join(t.text for t in run)
+        counts[key] = counts.get(key, 0) + 1
+    names = {k for k, n in counts.items() if n >= 2}
+    out: list[Span] = []
+    for run in runs:
+        texts = [t.text for t in run]
+        for k in range(len(run), 1, -1):
+            if " ".join(texts[:k]) in names:
+                out.append(Span(doc, run[0].i, run[k - 1].i + 1, label="ORG"))
+                break
+    return out
+
+
 def _lower_case_places(doc) -> list[Span]:
     """Country and capital names written in lower case ("between Moscow and kyiv").
 
@@ -545,16 +592,18 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
     taken: set[int] = set()
     recovered = _lower_case_places(doc)
     lower_places = {span.start for span in recovered}
-    spans = [*doc.ents, *_unlabelled_names(doc), *recovered]
+    repeated = _recurring_names(doc)
+    as_written = {span.start for span in (*recovered, *repeated)}
+    spans = [*doc.ents, *_unlabelled_names(doc), *repeated, *recovered]
     for ent in sorted(spans, key=lambda e: e.start):
         if ent.label_ not in NAMED_LABELS or _is_credit(ent) or ent.start in taken:
             continue
         taken.update(range(ent.start, ent.end))
         label = ent.label_
         start, end = ent.start, ent.end
-        if label == "ORG":
+        if label == "ORG" and ent.start not in as_written:
             end = _extend_right(ent)
-        if label in ("ORG", "GPE", "PERSON"):
+        if label in ("ORG", "GPE", "PERSON") and ent.start not in as_written:
             new_start = _extend_left(ent)
             if new_start < start and label == "GPE":
                 label = "ORG"  # "Environment Canada" is not the country

@@ -298,7 +298,11 @@ def cluster_groups(
     """
     org_heads: dict[str, dict[int, Cluster]] = defaultdict(dict)
     org_names: dict[str, dict[int, Cluster]] = defaultdict(dict)
+    described: dict[str, dict[int, Cluster]] = defaultdict(dict)
     for c in named:
+        for m in c.mentions:
+            for noun in m.classes:
+                described[noun][id(c)] = c
         label = c.labels().most_common(1)[0][0]
         if label in ("ORG", "FAC", "GPE", "LOC") and c.country is None:
             for form in c.forms:
@@ -314,9 +318,18 @@ def cluster_groups(
             if antecedent is not None:
                 antecedent.mentions.append(m)  # "the organization plans": the one named
                 continue
-        targets = org_heads.get(head, {}) if not mods and not m.plural else {}
+        targets = org_heads.get(head, {}) if not mods and not m.plural and m.definite else {}
         if len(mods) == 1 and not m.plural and first_sense_is_actor(head):
             targets = org_names.get(fold(mods[0]), {})  # "the M5S party", "the Monti government"
+        if not targets and not mods and not m.plural and m.definite:
+            # "the service" after "the national weather service, IMN"; not in a
+            # sentence that names it ("the group wanted to double Norvale's exports"
+            # is not Norvale: a name and a description in one clause are two)
+            targets = {
+                k: c
+                for k, c in described.get(head, {}).items()
+                if all(x.sentence != m.sentence for x in c.mentions)
+            }
         if len(targets) == 1:
             next(iter(targets.values())).mentions.append(m)
             continue
@@ -358,8 +371,15 @@ def cluster_groups(
             del clusters[(key, plural)]
     for adj in adjectives:
         owners = [
-            c for (key, _), c in clusters.items() if any(_same_stem(adj.text, k) for k in key[1:])
+            (len(key), c)
+            for (key, _), c in clusters.items()
+            if any(_same_stem(adj.text, k) for k in key[1:])
         ]
+        if any(m.start <= adj.start < m.end for _, c in owners for m in c.mentions):
+            continue  # the group's own phrase: "the localist camp"
+        # "pro-Beijing camp" over "pro-Beijing camp candidates": the group itself
+        fewest = min((n for n, _ in owners), default=0)
+        owners = [c for n, c in owners if n == fewest]
         if len(owners) == 1:
             owner = owners[0]
             owner.mentions.append(replace(adj, label=GROUP, key=owner.mentions[0].key))

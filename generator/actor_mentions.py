@@ -113,6 +113,12 @@ class Mention:
     #: The verb of a relative clause whose subject the mention is: "Farmers who
     #: supply Norvale" acts through "supply".
     relative_verb: str | None = None
+    #: Told apart by what follows it: "Farmers who supply Norvale", "hopefuls from
+    #: Afghanistan" (see :func:`_qualified_after`).
+    qualified_after: bool = False
+    #: Common nouns the text uses to say what the name is: "service" in "the national
+    #: weather service, IMN"; later "the service" points back at it.
+    classes: tuple[str, ...] = ()
     #: A definite phrase with a number ("the two companies", "both clubs"): a set
     #: of actors the article names one by one, not an actor of its own.
     counted: bool = False
@@ -145,7 +151,10 @@ def function_of(root: Token, place: bool = False) -> tuple[str, str | None]:
     "in X", "at X" make X a location; "to X", "from X", "on X" only when X is
     a place name (``place``): "spoke to Trump" is not a location.
     """
-    tok = _governor(root)
+    tok = root
+    if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "The secretary general of CEI, Nunzio Galantino, has called"
+    tok = _governor(tok)
     dep = tok.dep_
     head = tok.head
     if dep in SUBJECT_DEPS:
@@ -192,6 +201,16 @@ def relative_verb(root: Token) -> str | None:
         for sub in child.children:
             if sub.dep_ == "nsubj" and sub.lower_ in RELATIVE_PRONOUNS:
                 return child.lemma_.lower()
+    # "hopefuls from Afghanistan, Eritrea and Yemen who applied": "who" is no
+    # country; the model hung the clause on the last place of the list.
+    for prep in (c for c in root.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for place in (obj, *obj.conjuncts):
+                if place.ent_type_ not in ("GPE", "LOC"):
+                    continue
+                for clause in (c for c in place.children if c.dep_ == "relcl"):
+                    if any(s.dep_ == "nsubj" and s.lower_ == "who" for s in clause.children):
+                        return clause.lemma_.lower()
     return None
 
 
@@ -417,6 +436,19 @@ def _in_title(doc, start: int, end: int) -> bool:
     return nxt is not None and nxt.text[:1].isupper() and not nxt.ent_type_ and is_title_word(nxt)
 
 
+def _class_nouns(root: Token) -> tuple[str, ...]:
+    """The common noun an apposition gives a name: "the national weather service,
+    IMN", "the campaign charity Public Spaces Trust", "the Friends of Eastgate
+    Library, a residents' group"."""
+    out: list[str] = []
+    if root.dep_ == "appos" and root.head.i < root.i and root.head.text.islower():
+        out.append(root.head.lemma_.lower())
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
+            out.append(child.lemma_.lower())
+    return tuple(w for w in out if is_group_noun(w))
+
+
 def _names_a_thing(doc, tokens: list[Token]) -> bool:
     """A name after a common noun that says what it names, when that noun is
     neither people nor a place: "the river Tamel", "the ship Ever Given"."""
@@ -515,6 +547,30 @@ def _capitalised_runs(doc) -> list[list[Token]]:
     return runs
 
 
+def _untagged_repeats(doc) -> list[Span]:
+    """A name the model tagged in one place and missed in another: "the request of
+    the Municipality of Livorno" (untagged) beside "advanced by the Municipality of
+    Livorno" (tagged). The same words, capitalised, outside any entity, are the
+    same name with the same label."""
+    from spacy.tokens import Span
+
+    names: dict[tuple[str, ...], str] = {}
+    for ent in doc.ents:
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if ent.label_ in NAMED_LABELS and len(words) >= 2 and words[0].text[:1].isupper():
+            names.setdefault(tuple(t.text for t in words), ent.label_)
+    out: list[Span] = []
+    for words, label in sorted(names.items()):
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            span = doc[i : i + n]
+            if tuple(t.text for t in span) == words and not any(
+                t.ent_type_ in NAMED_LABELS for t in span
+            ):
+                out.append(Span(doc, i, i + n, label=label))
+    return out
+
+
 def _recurring_names(doc) -> list[Span]:
     """Names the model missed but the article repeats: "the FIRST Global
     competition", "the first FIRST Global competition" (the model read "FIRST"
@@ -523,13 +579,13 @@ def _recurring_names(doc) -> list[Span]:
     Challenge Robot Olympics")."""
     from spacy.tokens import Span
 
+    out = _untagged_repeats(doc)
     runs = _capitalised_runs(doc)
     counts: dict[str, int] = {}
     for run in runs:
         key = " ".join(t.text for t in run)
         counts[key] = counts.get(key, 0) + 1
     names = {k for k, n in counts.items() if n >= 2}
-    out: list[Span] = []
     for run in runs:
         texts = [t.text for t in run]
         for k in range(len(run), 1, -1):
@@ -582,6 +638,26 @@ def prefixed_adjectives(article: ParsedArticle) -> list[Mention]:
         if is_group_noun(word[-1].head.lemma_.lower()):
             continue  # inside the group's own phrase: "the anti-establishment camp"
         out.append(_adjective_mention(article, word))
+    return out + _noun_affiliations(article)
+
+
+def _noun_affiliations(article: ParsedArticle) -> list[Mention]:
+    """Nouns that place people or a group in a camp: "localist" in "localist group
+    Civic Passion" or "another localist camp candidate". Alone they name no one;
+    they point at a group the article names by that word ("the localist camp")."""
+    out: list[Mention] = []
+    for tok in article.doc:
+        head = tok.head.lemma_.lower()
+        if (
+            tok.pos_ != "NOUN"
+            or not tok.text.islower()
+            or tok.ent_type_
+            or tok.dep_ not in ("compound", "amod", "nmod")
+            or is_actor_noun(tok.lemma_.lower())
+            or not (is_group_noun(head) or is_person_noun(head))
+        ):
+            continue
+        out.append(_adjective_mention(article, [tok]))
     return out
 
 
@@ -615,8 +691,8 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             tokens = tokens[1:]  # "pro-Beijing DAB": "Beijing" belongs to an adjective
         words = _words(tokens)
         while words and _prefixed(words[0]):
-            if len(words) == 1:
-                out.append(_adjective_mention(article, words[0]))
+            # "pro-Beijing Regina Ip": an affiliation, which may name a camp
+            out.append(_adjective_mention(article, words[0]))
             words = words[1:]
         tokens = _clean([t for w in words for t in w])
         if not tokens:
@@ -660,6 +736,7 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
                 function=function,
                 verb=verb,
                 relative_verb=relative_verb(root) if last else None,
+                classes=_class_nouns(root) if last else (),
             )
             if last and alias:
                 mention.forms.append(alias)
@@ -727,6 +804,8 @@ def _distinguishing(word: list[Token], head_names_people: bool) -> bool:
         return False
     if not head_names_people and first.pos_ == "ADJ":
         return True
+    if head_names_people and len(word) == 1 and is_person_noun(first.lemma_.lower()):
+        return False  # "veteran politicians": a kind of politician, not one group
     proper = first.text[:1].isupper() and not first.is_sent_start  # "Legal experts said"
     return len(word) > 1 or proper or first.pos_ in ("NOUN", "PROPN")
 
@@ -839,7 +918,8 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
         if not is_group_noun(tok.lemma_.lower()) and not (plural and _group_head(tok)):
             continue
         function, verb = function_of(tok)
-        qualified = qualified or _qualified_after(tok)
+        after = _qualified_after(tok)
+        qualified = qualified or after
         of_person = tok.head.ent_type_ == "PERSON" or is_person_noun(tok.head.lemma_.lower())
         if function == "possessor" and not of_person:
             function = "object"  # "the constituencies' seats": no one acts
@@ -867,6 +947,7 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
                 relative_verb=relative_verb(tok),
                 counted=counted,
                 members=_members(tok),
+                qualified_after=after,
             )
         )
     return out

@@ -28,6 +28,7 @@ from pathlib import Path
 #: WordNet lexicographer files whose nouns can name who acts.
 _LEXFILES = {14: "g", 18: "p"}  # noun.group, noun.person
 _TOPS, _GROUP, _ARTIFACT, _LOCATION = 3, 14, 6, 15
+_COMMUNICATION = 32  # verb.communication
 #: WordNet 3.0 synsets (offsets): government.n.01, structure.n.01 (buildings and
 #: citadels), street.n.01.
 _GOVERNMENT = "08050678"
@@ -130,6 +131,27 @@ def place_nouns(folder: Path) -> list[str]:
     return out
 
 
+def speech_verbs(folder: Path) -> list[str]:
+    """Single-word verbs whose most frequent sense is communication
+    (``verb.communication``): "say", "warn", "call", "describe"."""
+    lexfile: dict[str, int] = {}
+    with (folder / "data.verb").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith(" "):
+                fields = line.split()
+                lexfile[fields[0]] = int(fields[1])
+    out: list[str] = []
+    with (folder / "index.verb").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            offsets = fields[4 + int(fields[3]) + 2 :]
+            if fields[0].isalpha() and offsets and lexfile[offsets[0]] == _COMMUNICATION:
+                out.append(fields[0])
+    return out
+
+
 def _read_synsets(folder: Path) -> dict[str, tuple[int, list[str], list[tuple[str, str]], str]]:
     """offset -> (lexicographer file, words, noun pointers (symbol, offset), gloss)."""
     out: dict[str, tuple[int, list[str], list[tuple[str, str]], str]] = {}
@@ -227,6 +249,7 @@ def render(
     seat_names: dict[str, str],
     first_names: list[str],
     places: list[str],
+    verbs: list[str],
 ) -> str:
     country_lines = "\n".join(
         "\t".join([name, "|".join(alts), demonym, capital]).rstrip()
@@ -235,6 +258,7 @@ def render(
     seat_lines = "\n".join(f"{name}\t{country}" for name, country in seat_names.items())
     name_text = textwrap.fill(" ".join(first_names), width=96)
     place_text = textwrap.fill(" ".join(places), width=96)
+    verb_text = textwrap.fill(" ".join(verbs), width=96)
     noun_text = textwrap.fill(
         " ".join(f"{w}:{f}" for w, f in sorted(nouns.items())), width=96, break_on_hyphens=False
     )
@@ -256,6 +280,9 @@ https://github.com/treyhunner/names).
 
 ``PLACE_NOUNS``: English nouns whose most frequent sense is a place ("region",
 "city"), from WordNet 3.0 (``noun.location``).
+
+``SPEECH_VERBS``: English verbs whose most frequent sense is communication ("say",
+"warn", "describe"), from WordNet 3.0 (``verb.communication``).
 
 ``ACTOR_NOUNS``: English noun lemmas that can name a person or a group of people,
 as ``lemma:flags`` (``p`` person sense, ``g`` group sense, upper case when it is
@@ -281,6 +308,10 @@ PLACE_NOUNS = """\\
 {place_text}
 """
 
+SPEECH_VERBS = """\\
+{verb_text}
+"""
+
 ACTOR_NOUNS = """\\
 {noun_text}
 """
@@ -302,6 +333,7 @@ def main() -> None:
             seats(args.wordnet, rows),
             given_names(args.names),
             place_nouns(args.wordnet),
+            speech_verbs(args.wordnet),
         ),
         encoding="utf-8",
     )

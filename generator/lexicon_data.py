@@ -17,6 +17,9 @@ https://github.com/treyhunner/names).
 ``PLACE_NOUNS``: English nouns whose most frequent sense is a place ("region",
 "city"), from WordNet 3.0 (``noun.location``).
 
+``SPEECH_VERBS``: English verbs whose most frequent sense is communication ("say",
+"warn", "describe"), from WordNet 3.0 (``verb.communication``).
+
 ``ACTOR_NOUNS``: English noun lemmas that can name a person or a group of people,
 as ``lemma:flags`` (``p`` person sense, ``g`` group sense, upper case when it is
 the first sense). From WordNet 3.0, the lexicographer files ``noun.person`` and
@@ -727,6 +730,106 @@ trailhead trend trichion tropic tropics trusteeship underbelly underside undersu
 upside uptown vantage veld veldt venue viceroyalty vicinity wasteland wasteyard waterfront
 waterline watermark watershed wavefront weald welkin wellhead wellspring wheatfield whereabouts
 wold workspace zenith zodiac zone
+"""
+
+SPEECH_VERBS = """\
+aah abduce abjure absolve accede accent accentuate accession acclaim accost accurse accuse
+acknowledge acquaint acquiesce acquit address adduce adjudge adjure admit admonish adulate
+adumbrate advertise advertize advise advocate affiance affront aggrandise aggrandize agree
+airmail alert alibi allege allude allure altercate amend amnesty anathematise anathematize
+anathemise anathemize animadvert announce annunciate answer aphorise aphorize apologise
+apologize apostatise apostatize apostrophise apostrophize applaud apprise apprize approbate
+approve arbitrate argue argufy article ascertain ask asperse assent assert asseverate assibilate
+assoil assure attest augur auspicate authorize autograph aver avoid avouch avow baa babble
+backbite backspace badmouth bait ballyhoo bamboozle banter baptise baptize bar bark barrage bawl
+bay beckon bedamn beef beg belittle bellow bellyache bemoan bemock berate beseech beshrew
+besmirch bespeak bet betoken betray betroth bewail bewray bicker bitch blab blabber blackguard
+blackwash blame blandish blarney blaspheme blat blate blather bleat bless blether blither blog
+bloviate blurt boast bode boo bootlick bow brabble brag braille brainwash bravo brawl bray
+brazen brief broach broadcast bruit bulletin bullshit burlesque bypass cable cackel cackle
+cajole call calumniate canonise canonize cantillate capacitate caricature carp castigate catcall
+catechise catechize caterwaul caution cavil caw censure census certify chaff challenge chant
+characterize chasten chastise chat cheek cheep cheerlead chide chirk chirp chirr chirrup
+chitchat chitter chorus christen chronicle churr cipher circulate circumstantiate cite claim
+clamor clamour clarify claver cluck coach coax cod collateralize collogue colorcast command
+commend comment commentate comminate commune communicate complain compliment compromise concede
+concur condemn condone confab confer confess confide conge congratulate connote consent consult
+contact contend contest contract contraindicate controvert converse convey convict convince
+convoke convulse coo coquet coquette couch counsel count countenance counter counterchallenge
+counterclaim countermand countersign crawfish criminate criticise criticize critique cronk croon
+crow crunch cry cuckoo cue curse cuss cypher damn deal debrief debunk decipher declaim declare
+decode deconsecrate deconstruct decree decry decrypt dedicate defame defend deliberate deliver
+demagnetise demagnetize demand demur denigrate denominate denote denounce deny deplore depone
+deprecate depreciate deride derogate describe designate destine detail deter determine devoice
+devote dial dictate digress dimension diphthongise diphthongize direct disabuse disagree
+disallow disambiguate disavow disclaim disclose discount discourage discourse discuss dismiss
+disparage dispute disregard disrupt diss dissemble disseminate dissent dissertate dissuade
+distort ditto divagate divulge dj docket document dogmatise dogmatize doom downplay drawl dub
+dupe echo edify editorialise editorialize ejaculate elaborate elocute elucidate email embellish
+emphasise emphasize encipher encode encore encrypt enjoin enlighten enounce enquire ensky ensure
+entice entreat enumerate enunciate equivocate eschew etymologise etymologize eulogise eulogize
+euphemise euphemize evade evangelise evangelize evidence evince exact exaggerate exalt except
+exclaim excommunicate excoriate exculpate excuse exhort exonerate expatiate explain explicate
+exposit expostulate expound express extenuate extol extrapolate exuberate face facsimile falsify
+familiarise familiarize fate fault fax feign felicitate fib file film fingerspell flag flatter
+flirt flout foist forbid forebode forecast foredoom foreshadow foreshow foretell forewarn
+forgive formularise formularize formulate forswear fulminate gab gabble gaggle gainsay garble
+gargle gasconade general generalise generalize gesticulate gesture gibber glamour gloat glorify
+glory gossip greet gripe groan grouch growl grumble grunt guarantee guesstimate guy hail hallow
+handwrite harangue harbinger harp haw hazard headline heave hedge heliograph herald hex hint
+hiss holler hollo hoot howl hum humor humour hurrah hype hyperbolise hyperbolize hypothecate
+ignore illustrate impeach implore imply importune imprecate impugn indenture indicate inflect
+inflict inform ingeminate initial ink inoculate inquire insist instance instigate instruct
+insult intercede interject intermediate intermit interpellate interrogate interrupt interview
+intimate intonate intone introduce inveigh inveigle investigate irradiate issue itemise itemize
+iterate jabber jaw jawbone jeer jest jinx joke jolly josh jot justify kibbitz kibitz kid kotow
+kvetch label labialise labialize lampoon latinise latinize laud leak lecture lexicalise
+lexicalize liaise libel lilt lisp list log low lucubrate lure magnetise maledict malign manifest
+marvel mean mediate meld memorialise memorialize mention mentor meow mesmerise mesmerize message
+mew miaou miaow mince mind minimise misaddress misadvise miscall miscount misinform misinterpret
+misname mispronounce misquote misrepresent misspeak misspell misstate mistranslate mitigate moan
+mock moderate monish monologuise monologuize moo moot moralise moralize motion mouth muckrake
+mumble murmur mussitate mutter nag name namedrop narrate nasale nasalise nasalize natter needle
+negotiate neigh netmail network nicker nickname nitpick nix nod nominate notarise notarize
+notate note notify numerate nurture obfuscate object objurgate officer oink okay omen ooh opine
+oppose oppugn orate order out outguess outline overburden overdramatise overdramatize
+overemphasise overemphasize overgeneralise overgeneralize overpraise overstate overstress
+overwrite pad page paginate palatalise palatalize palaver palliate palter paraphrase pardon
+parley parrot particularise particularize peach perjure permit perorate perseverate personate
+petition pettifog phonate phone photograph phrase piffle pipe plain platitudinize plead pledge
+plight pluralise pluralize podcast point polemicise polemicize polemise polemize popularise
+popularize portend portray postulate powwow praise prate prattle pray preach preachify preamble
+precis predestine predicate predict preface premise prerecord presage prescribe pretend
+prevaricate previse probe proceed proclaim profess prognosticate program prohibit project
+prologise prologize prologuize promise promulgate pronounce propagandise propagandize prophesy
+propitiate propose proposition propound proscribe proselytise proselytize protest publicise
+publicize purport quack quarrel quaver query question quetch quibble quip quiz quote radio rail
+rant rationalize razz reacquaint reaffirm reassert rebroadcast rebuff rebuke rebut recant recap
+recapitulate receipt recite recommend reconfirm reconsecrate reconvict record recount
+recriminate rectify recuse redact rede rededicate redetermine refer reformulate refuse refute
+reinterpret reintroduce reiterate rejuvenate relay remand remark remonstrate rename renege
+renegociate renegotiate repeal repeat rephrase repine reply report reprehend reprimand reproach
+reproof reprove repudiate repugn request requisition rerun reschedule rescind research reset
+reshoot restate retort retract retranslate revile revise reword rewrite rhapsodise rhapsodize
+ridicule roar romanise romanize rubbish rumor rumour salaam sanctify sanction sass satellite
+satirise satirize say scald schmoose schmooze scoff scold scranch scraunch scream scribble segue
+semaphore sentence sermonise sermonize shit shmoose shmooze shout shriek shrill shrive shun
+sibilate sidestep sign signal signify signpost singsong singularise singularize siss sizz sizzle
+skirt skreigh slander slang sleuth snap snarl snivel snoop snort snub solicit soliloquise
+soliloquize sough spam speak specify speechify spell splutter spoof sportscast spurn squabble
+squall squawk squeal stammer state stickle stipulate stonewall stool stress stutter style submit
+subpoena subvent subvention subvocalise subvocalize succumb suggest summarize summate summon
+summons supplicate suppose suspect susurrate swan swear symbolise symbolize talk tantalise
+tantalize tattle taunt teach telecast telecommunicate telefax telegraph telepathise telepathize
+telephone televise telex tell tempt tergiversate term testify thank theologise theologize tinge
+title toady tone topicalize tot tout traduce transcribe translate transliterate treble trill
+trivialise trivialize troat trumpet tsk tut tutor twaddle twit twitter type typewrite ululate
+unbosom unchurch uncloak undeceive underline underscore undersign understate underwrite unhallow
+universalise universalize unmask unsay unspell unteach upbraid urge utter vaticinate vaunt vent
+verbalise verbalize videotape vilify vilipend vindicate visa vituperate vocalize vociferate
+voice volunteer voodoo vouch vow vowelise vowelize vroom vulgarise vulgarize wail warble warn
+warp warrant waul wave wawl wheedle whicker whinny whisper whoop will wisecrack witch word
+wrangle wrawl yack yak yammer yap yarn yaup yawl yawp yell yelp yip yodel yowl
 """
 
 ACTOR_NOUNS = """\

@@ -170,3 +170,13 @@ def _place_nouns() -> frozenset[str]:
 def is_place_noun(lemma: str) -> bool:
     """Whether the noun's most frequent sense is a place ("region", "city")."""
     return lemma.lower() in _place_nouns()
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(lexicon_data.SPEECH_VERBS.split())
+
+
+def is_speech_verb(lemma: str) -> bool:
+    """Whether the verb's most frequent sense is communication ("say", "warn", "call")."""
+    return lemma.lower() in _speech_verbs()

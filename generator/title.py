@@ -22,16 +22,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Actor, Event
+from .model import Actor
 from .nlp import ParsedArticle
-from .summary import best_sentence
+from .summary import REPORTING_VERBS, best_sentence, certainty_frame
 
-#: Verbs that report speech or a stance (closed class): their clause is what was said.
-REPORTING_VERBS = frozenset({
-    "say", "tell", "declare", "announce", "add", "state", "claim", "warn", "argue", "insist",
-    "write", "report", "confirm", "deny", "suggest", "note", "explain", "predict", "promise",
-    "reply", "respond", "stress", "acknowledge", "admit", "indicate", "signal",
-})  # fmt: skip
 #: Verbs whose purpose or complement clause carries the event ("went on TV to say").
 _LIGHT_VERBS = frozenset({"go", "take", "use", "turn", "come", "move", "seek", "try"})
 #: Prepositions that open an occasion ("after the call", "during the summit").
@@ -298,25 +292,34 @@ def _occasion(sentence, subject_name: str | None, actors: Sequence[Actor]) -> st
     return None
 
 
-def make_title(
-    article: ParsedArticle,
-    actors: Sequence[Actor],
-    events: Sequence[Event] = (),
-    max_words: int = 12,
-) -> str:
-    """The header's title if given, else a headline of the main actors and event."""
+def _person_subject(sentence) -> str | None:
+    """Surname of the person the sentence's main clause is about, if any."""
+    subject = _subject(sentence.root)
+    if subject is not None and (person := _person_entity(subject)) is not None:
+        return person[-1].text
+    return None
+
+
+def make_title(article: ParsedArticle, actors: Sequence[Actor], max_words: int = 12) -> str:
+    """The header's title if given, else a headline of the main actors and event.
+
+    The headline sentence is the bottom line's (:func:`~generator.summary.best_sentence`);
+    when that is a thesis stated with certainty, the clause it asserts is the event
+    ("it seems clear that X has abandoned Y" → "X abandons Y"), and the occasion
+    the article opens with leads ("A–B call: ...").
+    """
     if article.seed.title:
         return article.seed.title
-    index = best_sentence(article, actors, events)
+    index = best_sentence(article, actors)
     if index is None:
         return f"Briefing of {article.date.isoformat()}"
     sentence = article.sents[index]
-    verb, speaker = _event_verb(sentence.root)
-    root_subject = _subject(sentence.root)
-    subject_name = None
-    if root_subject is not None and (person := _person_entity(root_subject)) is not None:
-        subject_name = person[-1].text
-    prefix = _occasion(sentence, subject_name, actors)
+    frame = certainty_frame(sentence)
+    verb, speaker = _event_verb(frame[0] if frame is not None else sentence.root)
+    prefix = _occasion(sentence, _person_subject(sentence), actors)
+    if prefix is None and index != 0:
+        lead = article.sents[0]
+        prefix = _occasion(lead, _person_subject(lead), actors)
     if prefix is None and speaker is not None and verb.i != sentence.root.i:
         speaker_parts = noun_phrase(speaker)
         prefix = render(speaker_parts[0].tokens) if speaker_parts else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from generator.actors import extract_actors
-from generator.timeline import extract_events
 from generator.title import make_title, third_person
 
 from .conftest import FIXTURES
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.model
 
 
 def _title(article):
-    return make_title(article, extract_actors(article), extract_events(article))
+    return make_title(article, extract_actors(article))
 
 
 def test_header_title_wins(parse_text):

@@ -421,6 +421,16 @@ def _clause_tokens(verb, subject, level: int) -> tuple[list, list]:
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
             if marks and marks[0] in ("as", "while", "whilst", "although", "though"):
                 skip |= {t.i for t in sub}
+    for t in verb.subtree:  # "X would follow it and that it would affect Y": two statements
+        if (
+            t.dep_ == "conj"
+            and t.i > verb.i
+            and t.i not in skip
+            and t.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in t.children)
+        ):
+            skip |= {x.i for x in t.subtree}
+            skip |= {c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i}
     if level >= 3:
         for t in verb.subtree:
             if (
@@ -698,10 +708,44 @@ def _ask_once(verb, kind: str, resolver: _Resolver, sentence_index: int, level: 
                 return None
     elif subject is not None and subject.lower_ in _DEMONSTRATIVE_DETERMINERS | {"such"}:
         return None
+    if _leans_on_context(verb, subject, level):
+        return None
     text = question_from_clause(verb, subject_text, wh, level)
     if text is None:
         return None
     return _attributed(_resolve_inner_pronouns(text, verb, resolver), verb, level)
+
+
+#: The speaker's own words (closed class): a question cannot carry them.
+_DEICTIC_PRONOUNS = frozenset({
+    "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours",
+})  # fmt: skip
+#: Pronouns that, as the object of the asked verb, leave the question without its topic.
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "this", "that", "these", "those"})
+
+
+def _leans_on_context(verb, subject, level: int) -> bool:
+    """Whether the question would keep a pronoun whose referent is outside it.
+
+    The subject is resolved separately. Left are the speaker's "we"/"our"
+    anywhere, and "it"/"them"/"this" as the object of the asked verb ("How hard
+    will X push them?" asks nothing a reader can place).
+    """
+    tokens, condition = _clause_tokens(verb, subject, level)
+    phrase = [t for t in subject.subtree if t.i != subject.i] if subject is not None else []
+    for t in [*phrase, *tokens, *condition]:
+        if subject is not None and t.i == subject.i:
+            continue
+        if t.lower_ in _DEICTIC_PRONOUNS and t.pos_ in ("PRON", "DET") and t.text != "US":
+            return True
+        if (
+            t.lower_ in _OBJECT_PRONOUNS
+            and t.pos_ == "PRON"
+            and t.dep_ in ("dobj", "dative")
+            and t.head.i == verb.i
+        ):
+            return True
+    return False
 
 
 def _attributed(text: str, verb, level: int) -> str:
@@ -716,10 +760,15 @@ def _attributed(text: str, verb, level: int) -> str:
     speaker = _subject(report)
     if speaker is None or speaker.pos_ != "PROPN":
         return text
-    name = noun_phrase(speaker, relative_clauses=False).rstrip(",")
+    name = noun_phrase(speaker, relative_clauses=False).split(",")[0].strip()
     if not name or name.lower() in text.lower():
         return text
-    said = report.lower_ if report.tag_ in ("VBD", "VBN") else third_person(report.lemma_)
+    if any(c.dep_ in ("dobj", "dative") for c in report.children):
+        said = "said" if report.tag_ in ("VBD", "VBN") else "says"  # "told reporters"
+    elif report.tag_ in ("VBD", "VBN"):
+        said = report.lower_
+    else:
+        said = third_person(report.lemma_)
     return f"{text[:-1]}, as {name} {said}?"
 
 

@@ -70,8 +70,20 @@ def render(tokens) -> str:
     return out
 
 
+def _quantifies_number(tok) -> bool:
+    """ "at least", "about", "more than" before a number: part of the figure."""
+    head = tok
+    for _ in range(2):
+        head = head.head
+        if head.pos_ == "NUM":
+            return True
+    return False
+
+
 def _kept(tok) -> bool:
     """Whether a token belongs in a headline noun phrase."""
+    if tok.pos_ in ("ADV", "ADJ", "ADP") and tok.i < tok.head.i and _quantifies_number(tok):
+        return True
     if tok.pos_ in ("DET", "ADV") or (tok.pos_ == "PRON" and tok.dep_ == "poss"):
         return False
     if tok.is_punct:
@@ -155,12 +167,17 @@ class _Word:
         self.text, self.i, self.whitespace_ = text, i, " "
 
 
-def verb_group(verb, subject) -> list:
-    """The verb in headline tense (see module docstring), as tokens and new words."""
+def verb_group(verb, subject, reported: bool = False) -> list:
+    """The verb in headline tense (see module docstring), as tokens and new words.
+
+    ``reported``: the clause is reported from the past, so "would" is its future.
+    """
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     neg = [c for c in verb.children if c.dep_ == "neg"]
     lemmas = {a.lemma_.lower() for a in auxes}
     texts = {a.lower_ for a in auxes}
+    if reported and "would" in texts:
+        texts = (texts - {"would"}) | {"will"}
     at = verb.i - 0.5
     if any(a.dep_ == "auxpass" for a in auxes):
         return [_Word("not", at)] * bool(neg) + [verb]
@@ -213,6 +230,15 @@ def _complement(verb) -> list[Phrase]:
         elif child.dep_ in ("prep", "agent"):
             parts += _prepositional(child, optional=3)
             break
+    if not have_core:  # "the court ruled (that) drivers are employees"
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if clauses and _subject(clauses[0]) is not None:
+            inner = _subject(clauses[0])
+            inner_parts = noun_phrase(inner)
+            if inner_parts:
+                group = verb_group(clauses[0], inner) or [clauses[0]]  # keep "are" here
+                core = [inner_parts[0], Phrase(group)]
+                parts = core + _complement(clauses[0])
     return parts
 
 
@@ -261,13 +287,20 @@ def fit(parts: list[Phrase], budget: int) -> str:
     return render([t for p in chosen for t in p.tokens])
 
 
-def clause_headline(verb, budget: int) -> str:
-    """Subject, verb group and complement of a clause, headline style."""
+def clause_headline(verb, budget: int, subject_phrase=None, reported: bool = False) -> str:
+    """Subject, verb group and complement of a clause, headline style.
+
+    ``subject_phrase`` stands for a pronoun subject (the speaker it refers to).
+    """
     subject = _subject(verb)
-    subject_parts = noun_phrase(subject) if subject is not None else []
+    if subject_phrase is not None:
+        subject_parts = noun_phrase(subject_phrase)
+    else:
+        subject_parts = noun_phrase(subject) if subject is not None else []
     if subject is not None and not subject_parts:
         return ""
-    parts = [*subject_parts, Phrase(verb_group(verb, subject)), *_complement(verb)]
+    group = verb_group(verb, subject_phrase or subject, reported)
+    parts = [*subject_parts, Phrase(group), *_complement(verb)]
     return fit(parts, budget)
 
 
@@ -320,11 +353,18 @@ def make_title(article: ParsedArticle, actors: Sequence[Actor], max_words: int =
     if prefix is None and index != 0:
         lead = article.sents[0]
         prefix = _occasion(lead, _person_subject(lead), actors)
-    if prefix is None and speaker is not None and verb.i != sentence.root.i:
+    stands_for = None  # "X said it would cut jobs": X is the subject, not a prefix
+    reported = speaker is not None and verb.i != sentence.root.i
+    subject = _subject(verb)
+    if reported and subject is not None and subject.pos_ == "PRON":
+        stands_for = speaker
+    elif prefix is None and reported:
         speaker_parts = noun_phrase(speaker)
         prefix = render(speaker_parts[0].tokens) if speaker_parts else None
     budget = max_words - (len(prefix.split()) if prefix else 0)
-    headline = clause_headline(verb, budget) or clause_headline(sentence.root, budget)
+    headline = clause_headline(verb, budget, stands_for, reported) or clause_headline(
+        sentence.root, budget
+    )
     if prefix:
         headline = f"{prefix}: {headline}" if headline else prefix
     headline = " ".join(headline.split()[:max_words]).replace(" 's", "'s").strip(" ,;:")

@@ -1,192 +1,358 @@
 """Key actors: who the article is about, one entry per real-world entity.
 
-A pure function of the parsed article. Named-entity mentions are cleaned
-(possessives, hyphenated compounds, leading articles), grouped into one actor per
-entity (surname-only mentions join the full name, demonyms join their country),
-given a type, the role the text states, and a salience score.
+A pure function of the parsed article, in four steps:
+
+1. mentions (:mod:`generator.actor_mentions`): cleaned named entities and
+   common-noun group phrases, each with its syntactic function;
+2. identity (:mod:`generator.actor_identity`): one cluster per entity;
+3. type, canonical name, aliases and role (:mod:`generator.roles`); clusters that
+   name no actor are dropped: places only mentioned as where something happens,
+   names only used as modifiers of things ("Treasury Board letters"), news
+   outlets only cited as sources, nationality adjectives with no actor behind
+   them, groups the article mentions once in passing;
+4. salience: mentions weighed by function (a subject counts more than a place
+   name), plus early mention and a stated role, so the first actors listed are
+   the ones an analyst would list.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .actor_identity import Cluster, cluster_groups, cluster_named, split_pairs
+from .actor_mentions import (
+    ADJECTIVE,
+    GROUP,
+    MEDIA_VERBS,
+    QUANTIFIERS,
+    REPORTING_VERBS,
+    Mention,
+    group_mentions,
+    named_mentions,
+    prefixed_adjectives,
+)
+from .actor_salience import (
+    FEATURES,
+    ArticleFacts,
+    article_facts,
+    features,
+    pronoun_antecedents,
+    score,
+    speaks,
+)
+from .lexicons import first_sense_is_actor, is_actor_noun, is_given_name, is_speech_verb, world
 from .model import Actor, Evidence
 from .nlp import ParsedArticle
+from .roles import role_of
 
-_LABEL_TYPES = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "country",
-    "NORP": "group",
-    "LOC": "place",
-    "FAC": "place",
-}
-
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: A group named by a common noun must recur and act at least once.
+GROUP_MIN_MENTIONS = 2
+EVIDENCE_PER_ACTOR = 5
 
 
-@dataclass
-class _Mention:
-    text: str
-    label: str
-    sentence: int
-    start: int
-    is_subject: bool
-
-
-@dataclass
-class _Cluster:
-    mentions: list[_Mention] = field(default_factory=list)
-    roles: Counter[str] = field(default_factory=Counter)
+@dataclass(frozen=True)
+class _Resolved:
+    name: str
+    type: str
+    role: str | None
+    aliases: tuple[str, ...]
+    mentions: int
+    features: dict[str, float]
+    sentences: tuple[int, ...]
 
     @property
-    def forms(self) -> Counter[str]:
-        return Counter(m.text for m in self.mentions)
+    def salience(self) -> float:
+        return round(score(self.features), 3)
 
 
-def _clean_surface(text: str) -> str:
-    text = _LEADING.sub("", text.strip())
-    text = _POSSESSIVE.sub("", text).strip(" -–—,.;:\"'")
-    return re.sub(r"\s+", " ", text)
+def _is_demonym_adjective(m: Mention) -> bool:
+    return m.label == "NORP" and m.function == "modifier"
 
 
-def _split_compound(text: str) -> list[str]:
-    """``Trump-Putin`` names two actors; ``Al-Assad`` (lower-case after) one."""
-    parts = [p for p in re.split(r"(?<=[a-z])-(?=[A-Z])", text) if p]
-    return parts if len(parts) > 1 else [text]
+def _type_of(cluster: Cluster) -> str:
+    if cluster.country is not None:
+        return "country"
+    ms = cluster.mentions
+    if all(m.label == GROUP for m in ms):
+        m = ms[0]
+        return "organization" if not m.plural and first_sense_is_actor(m.key[0]) else "group"
+    votes: Counter[str] = Counter()
+    for m in ms:
+        if m.label != GROUP:
+            votes[m.label] += 2 if len(m.text.split()) > 1 else 1
+        elif len(m.key) > 1 and first_sense_is_actor(m.key[0]) and not m.plural:
+            votes["ORG"] += 2  # "the M5S party" says what "M5S" is
+    longest = max((m for m in ms if m.label != GROUP), key=lambda m: len(m.text.split()))
+    words = longest.text.split()
+    if len(words) > 1 and longest.label in ("PERSON", "ORG"):
+        # the fullest name says what the entity is: "Halden Rovers" over "beat Halden"
+        if longest.label == "PERSON":
+            return "person" if _personal_name(words) else "organization"
+        return "person" if _given_name_first(words) else "organization"
+    label = votes.most_common(1)[0][0]
+    return {
+        "PERSON": "person",
+        "ORG": "organization",
+        "NORP": "group",
+        "GPE": "place",
+        "LOC": "place",
+        "FAC": "place",
+    }[label]
 
 
-def _mentions(article: ParsedArticle) -> list[_Mention]:
-    out: list[_Mention] = []
-    for ent in article.doc.ents:
-        label = ent.label_
-        if label not in _LABEL_TYPES:
-            continue
-        sent_no = article.sentence_number(ent.start)
-        subj = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
-        for part in _split_compound(_clean_surface(ent.text)):
-            part = _clean_surface(part)
-            if not part or not part[0].isalpha() or not any(c.isupper() for c in part):
-                continue
-            out.append(_Mention(part, label, sent_no, ent.start, subj))
-    return out
-
-
-def _role_before(article: ParsedArticle, ent_start: int) -> str | None:
-    """Title words before a name: "US President Donald Trump" -> "US President"."""
-    doc = article.doc
-    words: list[str] = []
-    i = ent_start - 1
-    while i >= 0 and doc[i].sent.start == doc[ent_start].sent.start:
-        tok = doc[i]
-        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i >= ent_start:
-            words.append(tok.text)
-            i -= 1
-            continue
-        if tok.ent_type_ in ("GPE", "NORP") and words:
-            words.append(tok.text)
-            i -= 1
-            continue
-        break
-    words.reverse()
-    role = " ".join(words).strip()
-    return role if role and any(w[0].islower() or w[0].isupper() for w in words) else None
-
-
-def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
-    """Group mentions by entity: exact form, then surname and demonym links."""
-    by_form: dict[str, _Cluster] = {}
-    for m in mentions:
-        by_form.setdefault(m.text, _Cluster()).mentions.append(m)
-    forms = sorted(by_form, key=lambda f: (-len(f.split()), -len(f), f))
-    parent: dict[str, str] = {}
-    for form in forms:
-        label = Counter(m.label for m in by_form[form].mentions).most_common(1)[0][0]
-        target = None
-        for longer in forms:
-            if longer == form or len(longer.split()) <= len(form.split()):
-                continue
-            if longer in parent:
-                continue
-            lw = longer.split()
-            if label in ("PERSON", "ORG") and form.split() == lw[-len(form.split()) :]:
-                target = longer
-                break
-            if label == "NORP" and _demonym_of(form, longer):
-                target = longer
-                break
-        if label == "NORP" and target is None:
-            for other in forms:
-                if other != form and _demonym_of(form, other):
-                    target = other
-                    break
-        if target is not None:
-            parent[form] = target
-    clusters: dict[str, _Cluster] = {}
-    for form in forms:
-        root, seen = form, {form}
-        while root in parent and parent[root] not in seen:
-            root = parent[root]
-            seen.add(root)
-        clusters.setdefault(root, _Cluster()).mentions.extend(by_form[form].mentions)
-    return list(clusters.values())
-
-
-def _demonym_of(demonym: str, name: str) -> bool:
-    """Whether ``demonym`` ("Russian", "Israelis") is the people of ``name`` ("Russia")."""
-    d = demonym.lower().rstrip("s")
-    n = name.lower()
-    if " " in n or len(n) < 4:
+def _personal_name(words: list[str]) -> bool:
+    """A name the model took for a person's that cannot be one: "Movimento 5 Stelle"
+    (a number), "Calder Ridge Partners" (ends in a plural noun for people)."""
+    if any(any(c.isdigit() for c in w) for w in words):
         return False
-    for suffix in ("ian", "an", "ese", "i", "ish", "n"):
-        if d.endswith(suffix) and len(d) - len(suffix) >= 3:
-            stem = d[: -len(suffix)]
-            if n.startswith(stem) and len(n) - len(stem) <= 2:
-                return True
-    return False
+    last = words[-1].lower()
+    return not (last.endswith("s") and is_actor_noun(last[:-1]))
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """A name the model took for an organisation's that reads as a person's: a
+    given name, then one or two words that are neither given names ("Morgan
+    Stanley" stays a bank) nor nouns for people or groups ("Dean Kamen", "Sofia
+    Marques")."""
+    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
+        return False
+    rest = [w.lower() for w in words[1:]]
+    return not any(is_given_name(w) or is_actor_noun(w) or is_actor_noun(w[:-1]) for w in rest)
+
+
+def _modifies_thing(m: Mention, article: ParsedArticle) -> bool:
+    """A name used as a modifier of a thing: "NEMISIS database", "Ottawa street"."""
+    if m.function != "modifier":
+        return False
+    head = article.doc[m.start : m.end].root.head
+    return not first_sense_is_actor(head.lemma_.lower())
+
+
+def _is_cited_source(m: Mention) -> bool:
+    """A source in passing: "told Reuters", "according to the AP", "The Guardian cited".
+
+    "The Kremlin said" is an actor speaking, not a source cited.
+    """
+    if m.function == "object":
+        return m.verb in REPORTING_VERBS
+    return m.function == "subject" and m.verb in MEDIA_VERBS
+
+
+def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
+    """Whether the cluster names someone who acts in the article, not noise."""
+    ms = cluster.mentions
+    strong = [m for m in ms if not _is_demonym_adjective(m)]
+    if not strong:
+        return False  # "Soviet style", "Estonian teams": an adjective, no actor behind it
+    if atype == "person":
+        # one mention as a place ("found on Castlefrank Road") is a mislabelled place
+        return len(ms) > 1 or ms[0].function != "location"
+    if all(m.label == GROUP for m in ms):
+        return _is_group_actor(ms)
+    if atype == "group":  # a people or faith named by a noun: "the Arabs", "Muslims"
+        return any(m.agentive for m in strong) or len(strong) >= 3
+    if atype == "country":
+        return any(m.function in ("subject", "passive", "possessor", "object") for m in strong)
+    active = [m for m in strong if m.function != "location" and not _modifies_thing(m, article)]
+    if atype == "place":
+        if any(m.label == "FAC" for m in ms):
+            return any(m.agentive for m in active)  # a building or a venue acts, or is scenery
+        return any(m.agentive for m in active) or len(active) >= 2
+    # organisations: one that only ever appears as a cited outlet is a source, not an actor
+    if not active:
+        return False
+    named = [m for m in active if m.label != GROUP]
+    return not named or not all(_is_cited_source(m) for m in named)
+
+
+def _is_group_actor(ms: list[Mention]) -> bool:
+    """A group named by a common noun acts in the article.
+
+    It must be one particular group — a definite phrase ("the government") or one
+    qualified by a name ("the Colombian army") — not a generic plural ("critics say"),
+    it must act at least once (subject of a verb other than "be", or possessor;
+    a relative clause — "Farmers who supply Norvale" — counts once the group
+    recurs), and it must recur unless qualified.
+    """
+    if any(m.counted for m in ms):
+        return False  # "the two companies": the named companies, counted together
+    qualified = any(m.qualified for m in ms)
+    specific = qualified or any(m.definite for m in ms)
+    # "camp", "municipalities": a noun with a group sense among others must be marked
+    # as one at least once ("the municipalities"); "deposit balls" is not.
+    names_people = any(m.strong for m in ms) or any(m.marked for m in ms)
+    if len(ms) == 1:
+        # "security forces who fired shots" is scenery; "12,000 asylee hopefuls from
+        # Afghanistan who applied" is a group the text sets apart and makes act
+        m = ms[0]
+        acts = m.function == "possessor" or (m.function == "subject" and m.verb != "be")
+        acts = acts or (m.agentive and m.qualified_after)
+    else:
+        acts = any(m.agentive for m in ms)
+    return specific and names_people and acts and (qualified or len(ms) >= GROUP_MIN_MENTIONS)
+
+
+def _unquantified(text: str) -> str:
+    """ "several municipalities" -> "municipalities"; "12,000 asylee hopefuls" likewise."""
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in QUANTIFIERS or words[0][:1].isdigit()):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _canonical_name(cluster: Cluster, atype: str) -> str:
+    if cluster.country is not None:
+        return cluster.country.name
+    ms = [m for m in cluster.mentions if not (m.label == "NORP" and cluster.country)]
+    named = [m for m in ms if m.label != GROUP] or ms
+    pool = Counter(m.text for m in named)
+    if all(m.label == GROUP for m in named):
+        # a noun phrase, not an adjective pointing at the group; no quantifier
+        phrases = [m for m in named if " " in m.text or m.text.lower() == m.key[0]] or named
+        longest_key = max(len(m.key) for m in phrases)
+        pool = Counter(_unquantified(m.text) for m in phrases if len(m.key) == longest_key)
+        name = max(pool, key=lambda f: (pool[f], len(f), f))
+        return name[:1].upper() + name[1:]
+    return max(pool, key=lambda f: (len(f.split()), pool[f], len(f), f))
+
+
+def _role(cluster: Cluster, atype: str, article: ParsedArticle) -> str | None:
+    if atype != "person":
+        return None
+    roles: Counter[str] = Counter()
+    for m in cluster.mentions:
+        if m.label != GROUP and (r := role_of(article.doc, m.start, m.end)):
+            roles[r] += 1
+    if not roles:
+        return None
+    # Most often stated; among equals the fuller ("US President" over "President").
+    best = max(roles, key=lambda r: (roles[r], len(r.split()), r))
+    for r in roles:
+        if r != best and r.endswith(best) and len(r.split()) <= len(best.split()) + 3:
+            best = r
+    return best
+
+
+def _resolve(
+    cluster: Cluster, article: ParsedArticle, facts: ArticleFacts, voices: _Voices
+) -> _Resolved | None:
+    atype = _type_of(cluster)
+    if not _is_actor(cluster, atype, article):
+        return None
+    role = _role(cluster, atype, article)
+    forms = {m.text for m in cluster.mentions}
+    forms.update(f for m in cluster.mentions for f in m.forms)
+    name = _canonical_name(cluster, atype)
+    feats = features(
+        cluster.mentions,
+        article,
+        facts,
+        pronouns=voices.pronouns[id(cluster)],
+        pronoun_speech=voices.pronoun_speech.get(id(cluster), ()),
+        speakers=voices.speakers,
+        role=role,
+    )
+    return _Resolved(
+        name=name,
+        type=atype,
+        role=role,
+        aliases=tuple(sorted(forms | {name})),
+        mentions=len(cluster.mentions),
+        features=feats,
+        sentences=tuple(sorted({m.sentence for m in cluster.mentions})),
+    )
+
+
+@dataclass(frozen=True)
+class _Voices:
+    """Who the article's "he"/"she" subjects are, and which sentences have a speaker."""
+
+    pronouns: Counter[int]
+    pronoun_speech: dict[int, list[int]]
+    speakers: set[int]
+
+
+def _voices(article: ParsedArticle, clusters: list[Cluster]) -> _Voices:
+    people: dict[int, list[Mention]] = {}
+    things: dict[int, list[Mention]] = {}
+    for c in clusters:
+        atype = _type_of(c)
+        if not _is_actor(c, atype, article):
+            continue
+        if atype == "person":
+            people[id(c)] = c.mentions
+        elif not any(m.plural for m in c.mentions if m.label == GROUP):
+            things[id(c)] = c.mentions
+    pronouns: Counter[int] = Counter()
+    pronoun_speech: dict[int, list[int]] = {}
+    speakers = {m.sentence for c in clusters for m in c.mentions if speaks(m)}
+    for pid, tok in pronoun_antecedents(article, people, things):
+        pronouns[pid] += 1
+        verb = tok.head.lemma_.lower()
+        if verb in REPORTING_VERBS or is_speech_verb(verb):
+            n = article.sentence_number(tok.i)
+            pronoun_speech.setdefault(pid, []).append(n)
+            speakers.add(n)
+    return _Voices(pronouns, pronoun_speech, speakers)
+
+
+def _resolved(article: ParsedArticle) -> list[_Resolved]:
+    """Every actor of the article, with its salience features, in no order."""
+    named = split_pairs(named_mentions(article))
+    adjectives = [m for m in named if m.label == ADJECTIVE] + prefixed_adjectives(article)
+    clusters = cluster_named([m for m in named if m.label != ADJECTIVE], world())
+    clusters += cluster_groups(group_mentions(article), clusters, adjectives)
+    facts = article_facts(article)
+    voices = _voices(article, clusters)
+    resolved = [r for c in clusters if (r := _resolve(c, article, facts, voices)) is not None]
+    return _merge_same_names(resolved)
+
+
+def salience_rows(article: ParsedArticle) -> list[tuple[str, tuple[str, ...], dict[str, float]]]:
+    """(name, aliases, salience features) of every actor: what the weights are fitted on."""
+    return [(r.name, r.aliases, r.features) for r in _resolved(article)]
 
 
 def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]:
     """The article's actors, most salient first."""
-    mentions = _mentions(article)
-    if not mentions:
-        return ()
-    n_sents = max(len(article.sents), 1)
-    actors: list[Actor] = []
-    for cluster in _cluster(mentions):
-        labels = Counter(m.label for m in cluster.mentions)
-        label = labels.most_common(1)[0][0]
-        non_demonym = [m for m in cluster.mentions if m.label != "NORP"]
-        name_pool = Counter(m.text for m in (non_demonym or cluster.mentions))
-        name = max(name_pool, key=lambda f: (len(f.split()), name_pool[f], len(f), f))
-        if label == "NORP" and non_demonym:
-            label = Counter(m.label for m in non_demonym).most_common(1)[0][0]
-        atype = _LABEL_TYPES[label]
-        roles = Counter(
-            r
-            for m in cluster.mentions
-            if m.label == "PERSON" and (r := _role_before(article, m.start))
+    resolved = sorted(_resolved(article), key=lambda r: (-r.salience, r.name))
+    return tuple(
+        Actor(
+            name=r.name,
+            type=r.type,
+            role=r.role,
+            aliases=r.aliases,
+            mentions=r.mentions,
+            salience=r.salience,
+            evidence=tuple(
+                Evidence(s, article.sentences[s - 1].text) for s in r.sentences[:EVIDENCE_PER_ACTOR]
+            ),
         )
-        role = max(roles, key=lambda r: (roles[r], len(r), r)) if roles else None
-        first = min(m.sentence for m in cluster.mentions)
-        count = len(cluster.mentions)
-        subj = sum(m.is_subject for m in cluster.mentions)
-        salience = count + 0.5 * subj + 2.0 * (1 - (first - 1) / n_sents)
-        sents = sorted({m.sentence for m in cluster.mentions})
-        evidence = tuple(Evidence(s, article.sentences[s - 1].text) for s in sents[:5])
-        actors.append(
-            Actor(
+        for r in resolved[:limit]
+    )
+
+
+def _merge_same_names(resolved: list[_Resolved]) -> list[_Resolved]:
+    """Two clusters that resolved to one canonical name are one actor."""
+    by_name: dict[str, list[_Resolved]] = {}
+    for r in resolved:
+        by_name.setdefault(r.name, []).append(r)
+    out: list[_Resolved] = []
+    for name, rs in by_name.items():
+        if len(rs) == 1:
+            out.append(rs[0])
+            continue
+        best = max(rs, key=lambda r: r.salience)
+        out.append(
+            _Resolved(
                 name=name,
-                type=atype,
-                role=role,
-                aliases=tuple(sorted(cluster.forms)),
-                mentions=count,
-                salience=round(salience, 3),
-                evidence=evidence,
+                type=best.type,
+                role=next((r.role for r in rs if r.role), None),
+                aliases=tuple(sorted({a for r in rs for a in r.aliases})),
+                mentions=sum(r.mentions for r in rs),
+                features={k: sum(r.features[k] for r in rs) for k in FEATURES},
+                sentences=tuple(sorted({s for r in rs for s in r.sentences})),
             )
         )
-    actors.sort(key=lambda a: (-a.salience, a.name))
-    return tuple(actors[:limit])
+    return out

@@ -196,17 +196,18 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
                 links.union(key, fold(alias))
     # Shorter names that end (or, for organisations, sit inside) one longer name.
     keys = sorted(by_key, key=lambda k: (-len(k.split()), k))
+    label_of = {k: _label(ms) for k, ms in by_key.items()}  # asked for every pair of keys
     for short in keys:
         sw = short.split()
         if world.country(short) or world.demonym(short):
             continue
-        short_label = _label(by_key[short])
+        short_label = label_of[short]
         roots = set()
         for long in keys:
             lw = long.split()
             if len(lw) <= len(sw):
                 break
-            long_label = _label(by_key[long])
+            long_label = label_of[long]
             if long_label == "PERSON" and short_label in _PERSONISH and _suffix(sw, lw):
                 roots.add(links.find(long))
             elif long_label == "ORG" and short_label in ("ORG", "PERSON"):
@@ -232,7 +233,7 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
         for b in keys[i + 1 :]:
             if links.find(a) == links.find(b):
                 continue
-            la, lb = _label(by_key[a]), _label(by_key[b])
+            la, lb = label_of[a], label_of[b]
             same_kind = (la in _PERSONISH and lb in _PERSONISH) or (
                 la in _PLACE_LABELS and lb in _PLACE_LABELS
             )

@@ -559,14 +559,16 @@ def _untagged_repeats(doc) -> list[Span]:
         words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         if ent.label_ in NAMED_LABELS and len(words) >= 2 and words[0].text[:1].isupper():
             names.setdefault(tuple(t.text for t in words), ent.label_)
+    texts = [t.text for t in doc]
+    in_entity = [t.ent_type_ in NAMED_LABELS for t in doc]
+    starts: dict[str, list[int]] = {}  # where each word stands: only those places can match
+    for i, text in enumerate(texts):
+        starts.setdefault(text, []).append(i)
     out: list[Span] = []
     for words, label in sorted(names.items()):
         n = len(words)
-        for i in range(len(doc) - n + 1):
-            span = doc[i : i + n]
-            if tuple(t.text for t in span) == words and not any(
-                t.ent_type_ in NAMED_LABELS for t in span
-            ):
+        for i in starts.get(words[0], ()):
+            if tuple(texts[i : i + n]) == words and not any(in_entity[i : i + n]):
                 out.append(Span(doc, i, i + n, label=label))
     return out
 

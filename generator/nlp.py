@@ -9,6 +9,7 @@ next sentence.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -89,11 +90,18 @@ class ParsedArticle:
 
     def sentence_number(self, token_index: int) -> int:
         """1-based number of the sentence holding token ``token_index``."""
-        sent_start = self.doc[token_index].sent.start
+        number = self._sentence_of_token[token_index]
+        if number is None:
+            raise IndexError(token_index)
+        return number
+
+    @functools.cached_property
+    def _sentence_of_token(self) -> list[int | None]:
+        """Per token, the number of its sentence (None in a blank one): stages ask often."""
+        numbers: list[int | None] = [None] * len(self.doc)
         for n, s in enumerate(self.sents, start=1):
-            if s.start == sent_start:
-                return n
-        raise IndexError(token_index)
+            numbers[s.start : s.end] = [n] * (s.end - s.start)
+        return numbers
 
 
 def _paragraph_of(doc: Doc, seed_text: str) -> list[int]:

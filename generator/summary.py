@@ -31,6 +31,7 @@ attributions and parentheticals go when what remains is still a full clause.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -128,9 +129,13 @@ def quoted_share(article: ParsedArticle) -> list[float]:
 
 def names_actor(text: str, actor: Actor) -> bool:
     """Whether ``text`` names ``actor`` by its name or an alias (whole words)."""
-    return any(
-        re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) for form in (actor.name, *actor.aliases)
-    )
+    return _forms_pattern((actor.name, *actor.aliases)).search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled search for any of the forms as whole words."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))})(?!\w)")
 
 
 def _words(span) -> list:

@@ -21,12 +21,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .build import build_briefings
+from .build import build_briefings, hand_written_slugs
 from .errors import BriefingsError
 from .nlp import DEFAULT_MODEL
 from .pipeline import Settings
 from .render import Renderer
-from .site import BRIEFINGS_DIR, HOME_URI, Site, build_site
+from .site import HOME_URI, Site, build_site
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -51,6 +51,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.command: str = "build"
         self.site: Site | None = None
+        self.errors: list[str] = []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Its presence alone keeps this object alive across `mkdocs serve` rebuilds.
@@ -65,11 +66,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         root = project_root(config)
         seeds_dir = self._path(config, self.config.seeds_dir)
         cache_dir = self._path(config, self.config.cache_dir) if self.config.cache_dir else None
-        reserved = {
-            Path(f.src_uri).stem
-            for f in files
-            if f.src_uri.startswith(f"{BRIEFINGS_DIR}/") and not f.generated_by
-        }
+        reserved = hand_written_slugs(f.src_uri for f in files if not f.generated_by)
         try:
             renderer = Renderer(self._path(config, self.config.templates_dir))
             result = build_briefings(
@@ -83,10 +80,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.site = build_site(result.briefings, renderer, errors=messages)
         except BriefingsError as exc:
             raise PluginError(str(exc)) from None
+        # Errors and warnings are logged as such, so `mkdocs build --strict` fails on
+        # them; `mkdocs serve` and a plain build go on and show the errors page.
+        self.errors = messages
         for message in messages:
-            log.warning("seed skipped: %s", message)
+            log.error("seed skipped: %s", message)
         for message in result.warnings:
             log.warning(message)
+        for message in getattr(result, "notes", []):
+            log.info(message)
         if result.extracted:
             log.info(
                 "briefings: extracted %d seed(s), %d from cache",
@@ -118,9 +120,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Put the latest briefings into the hand-written home page."""
         if not self.config.enabled or self.site is None:
             return None
-        if page.file.src_uri == HOME_URI and not page.file.generated_by:
-            return self.site.home_page(markdown)
-        return None
+        if page.file.src_uri != HOME_URI:
+            return None
+        banner = self._errors_banner()
+        if not page.file.generated_by:
+            markdown = self.site.home_page(markdown)
+        elif not banner:
+            return None
+        return banner + markdown
+
+    def _errors_banner(self) -> str:
+        """An admonition on the home page linking the errors page, when seeds failed."""
+        n = len(self.errors)
+        if not n:
+            return ""
+        what = "seed could not be built" if n == 1 else "seeds could not be built"
+        return f'!!! failure "{n} {what}"\n\n    See [Seeds with errors](errors.md).\n\n'
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.config.enabled:

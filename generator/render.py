@@ -20,9 +20,31 @@ import jinja2
 from .errors import TemplateError
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
-# tables, admonitions) or HTML. Each becomes a numeric character reference.
-_SPECIAL = set('\\`*_{}[]<>&#+-!|~^=:$%@"')
+# tables, admonitions, abbreviations), HTML, or an HTML attribute in either kind of
+# quotes. Each becomes a numeric character reference. ":" stops bare URLs from
+# becoming links should a link-making extension be switched on.
+_SPECIAL = frozenset("\\`*_{}[]()<>&#+-!|~^=:$%@\"'")
 _LIST_DOT = re.compile(r"(?<=\d)\.")
+#: Characters left as they are in a URL path, query or fragment; everything else is
+#: percent-encoded. Brackets, parentheses, quotes and spaces are not among them, so
+#: a URL can end neither a Markdown link nor an HTML attribute.
+_URL_SAFE = "/?#&=+;,:@!$*~-._%"
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_HOST = re.compile(r"[A-Za-z0-9.-]+")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class Trusted(str):
@@ -42,14 +64,38 @@ def md_escape(value: Any) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """An http(s) URL fit for an ``href``, or None for anything else."""
+    """An http(s) URL fit for a Markdown link and an ``href``, or None for anything else.
+
+    Only ``http`` and ``https`` with a plain host name or address pass (no
+    ``javascript:``, ``data:``, protocol-relative or user-info URLs); the host is
+    IDNA-encoded and the rest percent-encoded, so the result holds no character
+    that could close the link, the attribute or the tag it is printed in.
+    """
     if not url:
         return None
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if any(not ch.isprintable() or ch.isspace() for ch in url):
         return None
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    if parts.username is not None or parts.password is not None:
+        return None
+    try:
+        host = parts.hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    if not _HOST.fullmatch(host):
+        return None
+    netloc = host + (f":{port}" if port is not None else "")
+    rest = parts.path + (f"?{parts.query}" if parts.query else "")
+    rest += f"#{parts.fragment}" if parts.fragment else ""
+    rest = quote(_PERCENT.sub("%25", rest), safe=_URL_SAFE)
+    return f"{parts.scheme.lower()}://{netloc}{rest}"
 
 
 def attr(value: Any) -> Trusted:
@@ -58,14 +104,16 @@ def attr(value: Any) -> Trusted:
 
 
 def date_label(value: str) -> str:
-    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``."""
-    import calendar
+    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``.
 
+    Month names come from a fixed English table, not the process locale, so the
+    pages are the same whatever the machine's ``LC_TIME``.
+    """
     parts = value.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
-        return f"{calendar.month_abbr[int(parts[1])]} {parts[0]}"
+        return f"{_MONTHS[int(parts[1]) - 1][:3]} {parts[0]}"
     return value
 
 

@@ -10,6 +10,7 @@ stays warm; ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths
 from __future__ import annotations
 
 import logging
+from html import escape, unescape
 from pathlib import Path
 from typing import Literal
 
@@ -136,6 +137,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return ""
         what = "seed could not be built" if n == 1 else "seeds could not be built"
         return f'!!! failure "{n} {what}"\n\n    See [Seeds with errors](errors.md).\n\n'
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give every generated page a title that stays text in every template.
+
+        MkDocs takes a page's title from its first heading as entity-escaped
+        text; Material prints it into ``<title>`` through Jinja's ``striptags``,
+        which strips tags first and then *unescapes* entities, so a seed title
+        ``</title><script>…`` would come out as live markup. A ``title`` in the
+        page's meta, HTML-escaped here, is printed as it is instead, and every
+        other template reading ``page.title`` gets the same escaped text.
+        """
+        if self.config.enabled and page.file.generated_by and page.title:
+            page.meta["title"] = escape(unescape(page.title), quote=True)
+        return None
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.config.enabled:

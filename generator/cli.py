@@ -109,7 +109,7 @@ def generate(config_file: Path, model: str | None, out: Path | None) -> None:
                 project.seeds_dir,
                 settings,
                 cache_dir=project.cache_dir,
-                reserved_slugs=hand_written_slugs(docs_uris(project.docs_dir)),
+                reserved_slugs=hand_written_slugs(hand_written_uris(project, out)),
                 root=project.root,
                 progress=lambda seed: bar.update(1),
             )
@@ -142,6 +142,15 @@ def generate(config_file: Path, model: str | None, out: Path | None) -> None:
 
 
 MANIFEST = ".briefings-manifest.json"
+
+
+def hand_written_uris(project: ProjectConfig, out: Path | None) -> list[str]:
+    """Files of ``docs/briefings/`` a person wrote: not those a ``--out docs`` run wrote."""
+    uris = docs_uris(project.docs_dir)
+    if out is not None and out.resolve() == project.docs_dir.resolve():
+        owned = set(_read_manifest(out / MANIFEST))
+        uris = [u for u in uris if u not in owned]
+    return uris
 
 
 def _owned(out: Path, uri: object) -> bool:

@@ -48,6 +48,8 @@ MIN_ENGLISH_STOPWORD_SHARE = 0.2
 MAX_SLUG_LENGTH = 80
 
 HEADER_FIELDS = ("title", "source", "url")
+#: Slugs no seed may take: ``briefings/index.md`` is the generated list of briefings.
+ALWAYS_RESERVED = frozenset({"index"})
 SEED_SUFFIX = ".txt"
 
 _DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\S+)\s*$", re.IGNORECASE)
@@ -171,6 +173,7 @@ def assign_slugs(
     address; and two address-form names that differ only in ``-`` versus ``_``,
     where the name spelled with ``-`` keeps the address.
     """
+    reserved = {*reserved, *ALWAYS_RESERVED}
     out: dict[Path, str] = {}
     warnings: list[SeedWarning] = []
     claims: dict[str, list[Path]] = {}
@@ -622,47 +625,43 @@ def _line_number(lines: list[str], key: str) -> int | None:
 def _bound_length(
     path: Path, paragraphs: list[str], starts: list[int], notices: list[SeedWarning]
 ) -> tuple[list[str], list[int]]:
-    """Split over-long paragraphs and cap the body at :data:`MAX_WORDS`, with warnings."""
+    """Split over-long paragraphs and cap the body at :data:`MAX_WORDS`, with one warning."""
     out: list[str] = []
     out_starts: list[int] = []
+    said: list[str] = []
+    line: int | None = None
     for para, start in zip(paragraphs, starts, strict=True):
         n = para.count(" ") + 1
         if n > MAX_PARAGRAPH_WORDS:
             parts = _split_long(para, MAX_PARAGRAPH_WORDS)
-            notices.append(
-                SeedWarning(
-                    path,
+            if not said:
+                said.append(
                     f"a paragraph of {n:,} words was split into {len(parts)} parts of at "
-                    f"most {MAX_PARAGRAPH_WORDS:,} words",
-                    start,
+                    f"most {MAX_PARAGRAPH_WORDS:,} words"
                 )
-            )
+                line = start
             out.extend(parts)
             out_starts.extend([start] * len(parts))
         else:
             out.append(para)
             out_starts.append(start)
     total = sum(p.count(" ") + 1 for p in out)
-    if total <= MAX_WORDS:
-        return out, out_starts
-    kept: list[str] = []
-    budget = MAX_WORDS
-    for para in out:
-        words = para.split(" ")
-        if len(words) >= budget:
-            kept.append(" ".join(words[:budget]))
-            break
-        kept.append(para)
-        budget -= len(words)
-    cut_line = out_starts[len(kept) - 1]
-    notices.append(
-        SeedWarning(
-            path,
-            f"the article has {total:,} words; only the first {MAX_WORDS:,} are used",
-            cut_line,
-        )
-    )
-    return kept, out_starts[: len(kept)]
+    if total > MAX_WORDS:
+        kept: list[str] = []
+        budget = MAX_WORDS
+        for para in out:
+            words = para.split(" ")
+            if len(words) >= budget:
+                kept.append(" ".join(words[:budget]))
+                break
+            kept.append(para)
+            budget -= len(words)
+        said.append(f"the article has {total:,} words; only the first {MAX_WORDS:,} are used")
+        line = line or out_starts[len(kept) - 1]
+        out, out_starts = kept, out_starts[: len(kept)]
+    if said:
+        notices.append(SeedWarning(path, "; ".join(said), line))
+    return out, out_starts
 
 
 def read_seed(path: Path, slug: str | None = None) -> Seed:

@@ -10,7 +10,7 @@ from __future__ import annotations
 #: (name, payload). Each is one line: seeds join a paragraph's lines anyway.
 PAYLOADS: list[tuple[str, str]] = [
     ("script", "<script>window.__pwned='script'</script>"),
-    ("img-onerror", '<img src=x onerror="window.__pwned=\'img\'">'),
+    ("img-onerror", "<img src=x onerror=\"window.__pwned='img'\">"),
     ("svg-onload", "<svg onload=window.__pwned='svg'>"),
     ("event-attr", '<b onmouseover="alert(\'b\')" style="position:fixed;inset:0">hover</b>'),
     ("md-js-link", "[click me](javascript:window.__pwned='mdlink')"),
@@ -31,7 +31,7 @@ PAYLOADS: list[tuple[str, str]] = [
     ("heading", "# Injected heading ## two"),
     ("admonition", '!!! danger "Injected admonition"'),
     ("attr-list", "word{: onclick=\"alert('attr')\" .evil #evil } {: .evil }"),
-    ("pymdown", "==mark== ~~del~~ ^^ins^^ ++ctrl+alt++ :smile: ??? note \"details\""),
+    ("pymdown", '==mark== ~~del~~ ^^ins^^ ++ctrl+alt++ :smile: ??? note "details"'),
     ("emphasis-code", "**bold** __strong__ *em* `code` ```fence``` ~~~"),
     ("table", "| a | b | |---|---| | c | d |"),
     ("list-quote", "1. one - two * three > quote"),

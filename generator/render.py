@@ -21,10 +21,10 @@ from .errors import TemplateError
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
 # tables, admonitions, abbreviations), HTML, or an HTML attribute in either kind of
-# quotes. Each becomes a numeric character reference. ":" stops bare URLs from
-# becoming links should a link-making extension be switched on.
-_SPECIAL = frozenset("\\`*_{}[]()<>&#+-!|~^=:$%@\"'")
-_LIST_DOT = re.compile(r"(?<=\d)\.")
+# quotes. Each becomes a numeric character reference. ":" and "." stop bare URLs and
+# domain names ("www.example.org") from becoming links should a link-making extension
+# (pymdownx.magiclink) be switched on; "." also stops "1." from starting a list.
+_SPECIAL = frozenset("\\`*_{}[]()<>&#+-!|~^=:$%@\"'.")
 #: Characters left as they are in a URL path, query or fragment; everything else is
 #: percent-encoded. Brackets, parentheses, quotes and spaces are not among them, so
 #: a URL can end neither a Markdown link nor an HTML attribute.
@@ -59,8 +59,7 @@ def md_escape(value: Any) -> str:
         return value
     text = str(value)
     text = " ".join(text.split())
-    out = [f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text]
-    return _LIST_DOT.sub("&#46;", "".join(out))
+    return "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text)
 
 
 def safe_url(url: str | None) -> str | None:

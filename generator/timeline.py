@@ -125,7 +125,7 @@ def _clause(span_sent, ent) -> str:
     """The clause around a date expression: its governing verb's subtree, one line."""
     root = ent.root
     head = root.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     tokens = list(head.subtree) if head.pos_ in ("VERB", "AUX") else list(span_sent)
     start = min(t.i for t in tokens)

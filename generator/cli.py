@@ -185,7 +185,11 @@ def write_pages(out: Path, site, project: ProjectConfig) -> tuple[int, list[Path
     files = {p.uri: p.content.encode("utf-8") for p in site.pages}
     files["index.md"] = site.home_page(home_text).encode("utf-8")
     manifest_path = out / MANIFEST
-    with folder_lock(out):
+
+    def waiting() -> None:
+        click.echo(f"waiting for another generator to finish writing {out}", err=True)
+
+    with folder_lock(out, on_wait=waiting):
         remove_stale_temporaries(out)
         old = _read_manifest(manifest_path)
         new = sorted(files)

@@ -11,6 +11,7 @@ package, never from seed text) pass through unchanged.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -29,6 +30,8 @@ _SPECIAL = frozenset("\\`*_{}[]()<>&#+-!|~^=:$%@\"'.")
 #: percent-encoded. Brackets, parentheses, quotes and spaces are not among them, so
 #: a URL can end neither a Markdown link nor an HTML attribute.
 _URL_SAFE = "/?#&=+;,:@!$*~-._%"
+#: Unicode categories removed from printed values: control, format, surrogate.
+_DROPPED = frozenset({"Cc", "Cf", "Cs"})
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _HOST = re.compile(r"[A-Za-z0-9.-]+")
 _MONTHS = (
@@ -52,13 +55,22 @@ class Trusted(str):
 
 
 def md_escape(value: Any) -> str:
-    """Escape any value for inline Markdown and HTML; one line, no markup."""
+    """Escape any value for inline Markdown and HTML; one line, no markup.
+
+    Whitespace runs become one space (no line can start a block), invisible
+    control and format characters are dropped, and every character in
+    ``_SPECIAL`` becomes a numeric character reference. The result is safe as
+    Markdown inline text, as HTML text and inside a quoted HTML attribute.
+    """
     if value is None:
         return ""
     if isinstance(value, Trusted):
         return value
-    text = str(value)
-    text = " ".join(text.split())
+    text = " ".join(str(value).split())
+    if not text.isprintable():
+        # Control characters include STX/ETX, which Python-Markdown uses to mark its
+        # placeholders for stashed HTML; format characters include bidi overrides.
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED)
     return "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text)
 
 

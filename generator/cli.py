@@ -144,6 +144,11 @@ def generate(config_file: Path, model: str | None, out: Path | None) -> None:
 MANIFEST = ".briefings-manifest.json"
 
 
+def owned_by_cli(folder: Path) -> list[str]:
+    """Files a ``briefings generate --out`` run wrote into ``folder`` (by its manifest)."""
+    return _read_manifest(Path(folder) / MANIFEST)
+
+
 def hand_written_uris(project: ProjectConfig, out: Path | None) -> list[str]:
     """Files of ``docs/briefings/`` a person wrote: not those a ``--out docs`` run wrote."""
     uris = docs_uris(project.docs_dir)

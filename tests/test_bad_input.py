@@ -585,3 +585,22 @@ def test_mkdocs_serve_keeps_serving_through_bad_seeds(tmp_path):
     text = (tmp_path / "serve.log").read_text()
     assert "Traceback" not in text, text[-3000:]
     assert "ERROR   -  seed skipped: seeds/noheader.txt:1: expected a header" in text
+
+
+@pytest.mark.site
+@pytest.mark.model
+def test_pages_written_into_docs_do_not_clash_with_the_plugin(tmp_path):
+    """`generate --out docs` then `mkdocs build --strict`: the written copies step aside."""
+    proj = make_project(tmp_path, [FIXTURES / "summit.txt"])
+    old = Path.cwd()
+    os.chdir(proj)
+    try:
+        assert CliRunner().invoke(main, ["generate", "--out", "docs"]).exit_code == 0
+    finally:
+        os.chdir(old)
+    assert (proj / "docs" / "briefings" / "summit.md").is_file()
+    result = mkdocs_build(proj, strict=True)
+    assert result.returncode == 0, result.stderr
+    page = proj / "site" / "briefings" / "summit" / "index.html"
+    assert "Velm" in page.read_text("utf-8")
+    assert not list((proj / "site" / "briefings").glob("summit-*"))

@@ -16,6 +16,7 @@ of the file's bytes alone, so it is cached with the briefing it belongs to.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -30,13 +31,14 @@ from .errors import SeedError, SeedWarning
 #: Seeds bigger than this are refused: no news article is this long, a runaway
 #: file would stall the build, and spaCy refuses texts over a million characters.
 MAX_SEED_BYTES = 1_000_000
-#: Words of body text kept for extraction. The parser's memory grows with the
-#: length of a document (about 17 kB a word for the small English model), so a
-#: longer article is cut here, with a warning; long-form journalism fits.
-MAX_WORDS = 20_000
-#: A paragraph longer than this (a text with no paragraph breaks, or no sentence
-#: breaks at all) is split into parts, so no sentence the parser sees is huge.
-MAX_PARAGRAPH_WORDS = 1_000
+#: Tokens (words and punctuation marks, counted as spaCy roughly does) of body text
+#: kept for extraction. The parser's memory grows with the length of a document
+#: (about 17 kB a token for the small English model), so a longer article is cut
+#: here, with a warning; 30,000 tokens is about 25,000 words of prose.
+MAX_TOKENS = 30_000
+#: A paragraph longer than this many tokens (a text with no paragraph breaks, or no
+#: spaces at all) is split into parts, so no sentence the parser sees is huge.
+MAX_PARAGRAPH_TOKENS = 1_500
 #: Share of control characters above which a decodable file is taken as binary
 #: (a file of NUL bytes left by a crash is valid UTF-8, and no article).
 MAX_CONTROL_SHARE = 0.1
@@ -56,7 +58,10 @@ _DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\S+)\s*$", re.IGNORECASE)
 _FIELD_LINE = re.compile(r"^\s*(title|source|url)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+#: What spaCy's English tokenizer roughly makes a token of: a run of word characters,
+#: or one other non-space character.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 #: A file stem already in address form: lower-case letters and digits, joined by - or _.
 _ADDRESS_FORM = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 #: Runs of characters that UTF-8 text shows when it was decoded as cp1252 once too often.
@@ -437,24 +442,39 @@ def clean_text(text: str) -> str:
     return "\n".join(clean_line(line)[0] for line in text.split("\n"))
 
 
-def _split_long(paragraph: str, limit: int) -> list[str]:
-    """Split a paragraph of more than ``limit`` words into parts of at most ``limit``.
+def _token_ends(text: str) -> list[int]:
+    return [m.end() for m in _TOKEN.finditer(text)]
 
-    Each cut goes after the last word ending a sentence in the second half of
-    the window when there is one, else at the limit.
+
+def token_count(text: str) -> int:
+    """About how many tokens spaCy's English tokenizer makes of ``text``."""
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
+def _split_long(paragraph: str, limit: int) -> list[str]:
+    """Split a paragraph of more than ``limit`` tokens into parts of at most ``limit``.
+
+    Each cut goes after the last sentence end in the second half of the window,
+    else at the last space there, else (a text without spaces) between tokens.
     """
-    words = paragraph.split(" ")
+    ends = _token_ends(paragraph)
     parts: list[str] = []
-    while len(words) > limit:
-        cut = limit
-        for i in range(limit, limit // 2, -1):
-            if _SENTENCE_END.search(words[i - 1]):
-                cut = i
-                break
-        parts.append(" ".join(words[:cut]))
-        words = words[cut:]
-    parts.append(" ".join(words))
-    return parts
+    start, first = 0, 0
+    while len(ends) - first > limit:
+        window_end = ends[first + limit - 1]
+        segment = paragraph[start:window_end]
+        half = len(segment) // 2
+        cut = None
+        for m in _SENTENCE_END.finditer(segment, half):
+            cut = start + m.end()
+        if cut is None:
+            space = segment.rfind(" ", half)
+            cut = start + space + 1 if space > 0 else window_end
+        parts.append(paragraph[start:cut].strip())
+        start = cut
+        first = bisect.bisect_right(ends, cut)
+    parts.append(paragraph[start:].strip())
+    return [p for p in parts if p]
 
 
 @cache
@@ -625,38 +645,39 @@ def _line_number(lines: list[str], key: str) -> int | None:
 def _bound_length(
     path: Path, paragraphs: list[str], starts: list[int], notices: list[SeedWarning]
 ) -> tuple[list[str], list[int]]:
-    """Split over-long paragraphs and cap the body at :data:`MAX_WORDS`, with one warning."""
+    """Split over-long paragraphs and cap the body at :data:`MAX_TOKENS`, with one warning."""
     out: list[str] = []
     out_starts: list[int] = []
     said: list[str] = []
     line: int | None = None
     for para, start in zip(paragraphs, starts, strict=True):
-        n = para.count(" ") + 1
-        if n > MAX_PARAGRAPH_WORDS:
-            parts = _split_long(para, MAX_PARAGRAPH_WORDS)
-            if not said:
-                said.append(
-                    f"a paragraph of {n:,} words was split into {len(parts)} parts of at "
-                    f"most {MAX_PARAGRAPH_WORDS:,} words"
-                )
-                line = start
-            out.extend(parts)
-            out_starts.extend([start] * len(parts))
-        else:
-            out.append(para)
-            out_starts.append(start)
-    total = sum(p.count(" ") + 1 for p in out)
-    if total > MAX_WORDS:
+        parts = (
+            _split_long(para, MAX_PARAGRAPH_TOKENS) if len(para) > MAX_PARAGRAPH_TOKENS else [para]
+        )
+        if len(parts) > 1 and not said:
+            said.append(
+                f"a paragraph of {para.count(' ') + 1:,} words was split into {len(parts)} "
+                f"parts of at most {MAX_PARAGRAPH_TOKENS:,} words and punctuation marks"
+            )
+            line = start
+        out.extend(parts)
+        out_starts.extend([start] * len(parts))
+    counts = [len(_token_ends(p)) for p in out]
+    total = sum(counts)
+    if total > MAX_TOKENS:
         kept: list[str] = []
-        budget = MAX_WORDS
-        for para in out:
-            words = para.split(" ")
-            if len(words) >= budget:
-                kept.append(" ".join(words[:budget]))
+        budget = MAX_TOKENS
+        for para, n in zip(out, counts, strict=True):
+            if n >= budget:
+                kept.append(para[: _token_ends(para)[budget - 1]].rstrip())
                 break
             kept.append(para)
-            budget -= len(words)
-        said.append(f"the article has {total:,} words; only the first {MAX_WORDS:,} are used")
+            budget -= n
+        words = sum(p.count(" ") + 1 for p in out)
+        said.append(
+            f"the article is too long ({words:,} words, {total:,} words and punctuation "
+            f"marks); only the first {MAX_TOKENS:,} are used"
+        )
         line = line or out_starts[len(kept) - 1]
         out, out_starts = kept, out_starts[: len(kept)]
     if said:

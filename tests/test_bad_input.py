@@ -27,7 +27,7 @@ from click.testing import CliRunner
 
 from generator.build import read_seeds
 from generator.cli import main
-from generator.seeds import MAX_PARAGRAPH_WORDS, MAX_WORDS, assign_slugs
+from generator.seeds import MAX_PARAGRAPH_TOKENS, MAX_TOKENS, assign_slugs, token_count
 
 from .conftest import BIN, FIXTURES, make_project, mkdocs_build
 
@@ -252,8 +252,8 @@ def test_line_endings_and_bom_read_like_plain_utf8(scanned):
 def test_long_paragraph_is_split_and_capped(scanned):
     seeds, _, warnings = scanned
     (seed,) = [s for s in seeds if s.path.name == "runon.txt"]
-    assert max(len(p.split()) for p in seed.paragraphs) <= MAX_PARAGRAPH_WORDS
-    assert seed.words == MAX_WORDS
+    assert max(token_count(p) for p in seed.paragraphs) <= MAX_PARAGRAPH_TOKENS
+    assert sum(token_count(p) for p in seed.paragraphs) == MAX_TOKENS
     cap = [w for w in warnings if w.path.name == "runon.txt" and "only the first" in w.message]
     assert len(cap) == 1 and "50,000 words" in cap[0].message
 
@@ -604,3 +604,16 @@ def test_pages_written_into_docs_do_not_clash_with_the_plugin(tmp_path):
     page = proj / "site" / "briefings" / "summit" / "index.html"
     assert "Velm" in page.read_text("utf-8")
     assert not list((proj / "site" / "briefings").glob("summit-*"))
+
+
+def test_text_without_spaces_is_bounded_in_tokens_too(tmp_path):
+    """300 kB with no space at all: one "word", but 200,000 tokens for the parser."""
+    path = tmp_path / "chain.txt"
+    path.write_text("date 2025-03-04\n\n" + "ab-" * 100_000 + "\n")
+    from generator.seeds import read_seed
+
+    seed = read_seed(path)
+    counts = [token_count(p) for p in seed.paragraphs]
+    assert max(counts) <= MAX_PARAGRAPH_TOKENS and sum(counts) == MAX_TOKENS
+    (warning,) = [w for w in seed.notices if "was split into" in w.message]
+    assert "only the first" in warning.message

@@ -22,12 +22,13 @@ from hypothesis import strategies as st
 from generator.errors import SeedError
 from generator.render import Renderer, md_escape
 from generator.seeds import (
-    MAX_PARAGRAPH_WORDS,
-    MAX_WORDS,
+    MAX_PARAGRAPH_TOKENS,
+    MAX_TOKENS,
     assign_slugs,
     decode_seed,
     parse_seed_text,
     read_seed,
+    token_count,
 )
 from generator.site import build_site
 
@@ -99,8 +100,8 @@ def assert_clean_seed(seed) -> None:
     for p in (*seed.paragraphs, seed.title or "", seed.source or "", seed.url or ""):
         assert all(unicodedata.category(c) not in ("Cc", "Cf", "Cs") for c in p), repr(p)
         assert "\n" not in p
-    assert seed.words <= MAX_WORDS
-    assert all(len(p.split()) <= MAX_PARAGRAPH_WORDS for p in seed.paragraphs)
+    assert sum(token_count(p) for p in seed.paragraphs) <= MAX_TOKENS
+    assert all(token_count(p) <= MAX_PARAGRAPH_TOKENS for p in seed.paragraphs)
     for w in seed.notices:
         assert "\n" not in str(w)
 

@@ -1,7 +1,22 @@
 """Actor identity across briefings: one entry (one actor page) per real-world actor.
 
-A pure function of the briefings. The entry's slug comes from its canonical
-name, so it is stable across regenerations of the same seeds.
+A pure function of the briefings. Two briefings' actors are one entry when
+
+* their names agree up to case, accents and punctuation, or a proper name of one
+  ("FARC", "Volodymyr Zelensky") is a name or alias of the other, and their
+  types agree;
+* one is a surname-only person ("Zelensky") and exactly one full name across
+  the briefings ends with it;
+* they are people whose names differ in one word written two ways
+  ("Zelensky"/"Zelenskyy"): rapidfuzz similarity, as within an article.
+
+Actors named by a common noun join only when qualified by a name ("Colombian
+army") and on that name alone: "the government" of one article is not the
+government of another.
+
+The entry's name is the fullest proper name any briefing gives it (ties: the one
+most briefings use, then the earliest briefing's), and its slug comes from that
+name, so it is the same on every regeneration of the same seeds.
 """
 
 from __future__ import annotations
@@ -10,6 +25,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .actor_identity import spelling_variants
 from .model import Actor, Briefing
 from .seeds import slugify
 
@@ -38,42 +54,153 @@ def sort_newest_first(briefings: list[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)
 
 
-def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
-    """One entry per real-world actor across briefings, keyed by name key.
+#: Types that may name the same actor: the model confuses a country with its place.
+_COMPATIBLE = {
+    "person": {"person"},
+    "organization": {"organization"},
+    "country": {"country", "place"},
+    "place": {"place", "country"},
+    "group": {"group"},
+}
 
-    Actors match across briefings when their names have the same key, or when a
-    one-word name of a person is the last word of exactly one longer person name.
+
+def descriptive(actor: Actor) -> bool:
+    """An actor the article names by a common noun ("Government", "Religious schools")."""
+    last = actor.name.split()[-1]
+    return last[:1].islower() or any(
+        a != actor.name and a.lower() == actor.name.lower() for a in actor.aliases
+    )
+
+
+def _qualified_by_name(actor: Actor) -> bool:
+    """A common noun qualified by a proper word in the text: "the Colombian army"."""
+    for alias in actor.aliases:
+        if alias == actor.name:
+            continue  # the canonical name is capitalised for display
+        # Words between the first (a determiner, or capitalised by its sentence)
+        # and the head noun: "The Colombian army".
+        if any(w[:1].isupper() for w in alias.split()[1:-1]):
+            return True
+    return False
+
+
+def _identifying_names(actor: Actor) -> set[str]:
+    """Keys of the names that identify ``actor`` beyond its article.
+
+    The canonical name always; an alias only when it is a proper name of two or
+    more capitalised words ("Volodymyr Zelensky") or an acronym ("FARC"). A
+    one-word alias ("Court", "Trump") or a common-noun one ("the government")
+    could be anyone elsewhere.
     """
-    by_key: dict[str, list[tuple[Briefing, Actor]]] = defaultdict(list)
-    for b in sort_newest_first(briefings):
-        for a in b.actors:
-            by_key[name_key(a.name)].append((b, a))
-    # Attach surname-only person keys to the single full name that ends with them.
-    full_by_last: dict[str, set[str]] = defaultdict(set)
-    for key, items in by_key.items():
-        if " " in key and items[0][1].type == "person":
-            full_by_last[key.split()[-1]].add(key)
-    for key in sorted(by_key):
-        items = by_key[key]
-        if " " not in key and items[0][1].type == "person" and len(full_by_last[key]) == 1:
-            target = next(iter(full_by_last[key]))
-            by_key[target].extend(items)
-            del by_key[key]
+    if descriptive(actor):
+        # "the government" of one article is not the government of another; a
+        # qualified one ("Colombian army") may be the same group.
+        return {name_key(actor.name)} if _qualified_by_name(actor) else set()
+    keys = {name_key(actor.name)}
+    if actor.type == "group":
+        return keys
+    for alias in actor.aliases:
+        words = alias.split()
+        proper = len(words) >= 2 and all(w[:1].isupper() for w in words)
+        acronym = len(words) == 1 and alias.isupper() and len(alias) >= 2
+        if proper or acronym:
+            keys.add(name_key(alias))
+    return keys - {""}
+
+
+class _Links:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _compatible(a: Actor, b: Actor) -> bool:
+    return b.type in _COMPATIBLE.get(a.type, {a.type})
+
+
+def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
+    """One entry per real-world actor across briefings, keyed by the entry's name key."""
+    items = [(b, a) for b in sort_newest_first(briefings) for a in b.actors]
+    links = _Links(len(items))
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, (_, a) in enumerate(items):
+        for key in _identifying_names(a):
+            by_name[key].append(i)
+    for idxs in by_name.values():
+        for i in idxs[1:]:
+            if _compatible(items[idxs[0]][1], items[i][1]):
+                links.union(idxs[0], i)
+    people = [i for i, (_, a) in enumerate(items) if a.type == "person"]
+    full = [i for i in people if len(name_key(items[i][1].name).split()) > 1]
+    # Full names written two ways: "Volodymyr Zelensky" / "Volodymyr Zelenskyy".
+    for n, i in enumerate(full):
+        wi = name_key(items[i][1].name).split()
+        for j in full[n + 1 :]:
+            if links.find(i) != links.find(j) and spelling_variants(
+                wi, name_key(items[j][1].name).split()
+            ):
+                links.union(i, j)
+    # A surname alone joins the one person whose full name ends with it.
+    for i in people:
+        key = name_key(items[i][1].name)
+        if " " in key:
+            continue
+        targets = {
+            links.find(j)
+            for j in full
+            if spelling_variants([key], name_key(items[j][1].name).split()[-1:])
+            or name_key(items[j][1].name).split()[-1] == key
+        }
+        if len(targets) == 1:
+            links.union(i, targets.pop())
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[links.find(i)].append(i)
+    return _entries([[items[i] for i in idxs] for idxs in groups.values()])
+
+
+def _entries(groups: list[list[tuple[Briefing, Actor]]]) -> dict[str, ActorEntry]:
+    """Name, slug and contents of each entry; slugs unique and deterministic."""
+    made: list[tuple[str, str, list[tuple[Briefing, Actor]]]] = []
+    for group in groups:
+        group.sort(key=lambda ba: (ba[0].date, ba[0].id), reverse=True)
+        names = Counter(a.name for _, a in group)
+        first_seen = {a.name: k for k, (_, a) in enumerate(reversed(group))}
+        name = max(names, key=lambda n: (len(n.split()), names[n], -first_seen[n], n))
+        types = Counter(a.type for _, a in group)
+        atype = max(types, key=lambda t: (types[t], t))
+        made.append((name, atype, group))
     entries: dict[str, ActorEntry] = {}
     used_slugs: set[str] = set()
-    for key in sorted(by_key, key=lambda k: (-len(by_key[k]), k)):
-        items = sorted(by_key[key], key=lambda ba: (ba[0].date, ba[0].id), reverse=True)
-        names = Counter(a.name for _, a in items)
-        name = max(names, key=lambda n: (len(n.split()), names[n], n))
-        types = Counter(a.type for _, a in items)
-        slug = slugify(name)
-        while slug in used_slugs or slug == "index":
-            slug = f"{slug}-{types.most_common(1)[0][0]}"
+    # Most-covered actors pick their slugs first, so a clash renames the rarer one.
+    for name, atype, group in sorted(made, key=lambda m: (-len(m[2]), name_key(m[0]), m[1])):
+        slug = base = slugify(name)
+        if slug in used_slugs or slug == "index":
+            slug = base = f"{base}-{atype}"
+        n = 2
+        while slug in used_slugs:
+            slug = f"{base}-{n}"
+            n += 1
         used_slugs.add(slug)
-        entry = ActorEntry(
-            key=key, slug=slug, name=name, type=types.most_common(1)[0][0], appearances=items
-        )
-        for _, a in items:
+        key = name_key(name)
+        if key in entries:
+            key = f"{key} ({atype})"
+        n = 2
+        while key in entries:
+            key = f"{name_key(name)} ({atype} {n})"
+            n += 1
+        entry = ActorEntry(key=key, slug=slug, name=name, type=atype, appearances=group)
+        for _, a in group:
             entry.aliases.update(a.aliases)
             if a.role:
                 entry.roles[a.role] += 1

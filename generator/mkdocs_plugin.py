@@ -84,7 +84,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 root=root,
             )
             messages = [str(e) for e in result.errors]
-            self.site = build_site(result.briefings, renderer, errors=messages)
+            self.site = build_site(
+                result.briefings,
+                renderer,
+                errors=messages,
+                site_name=config.site_name,
+                site_url=config.site_url,
+                directory_urls=config.use_directory_urls,
+            )
         except BriefingsError as exc:
             raise PluginError(str(exc)) from None
         # Errors and warnings are logged as such, so `mkdocs build --strict` fails on

@@ -60,6 +60,14 @@ class Event:
     evidence: Evidence
     #: True for scheduled or expected events (stated in the future or as a plan).
     expected: bool = False
+    #: The temporal expression as written ("the day before the call"), if any.
+    timex: str | None = None
+    #: The last day/month/year of a range ("from 3 to 5 May"), else None.
+    end: str | None = None
+    #: "day", "month", "year" or "decade" ("decade": ``date`` is the decade's first year).
+    precision: str = ""
+    #: Further sentences reporting the same event (merged mentions, elaborations).
+    more_evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,10 @@ def briefing_from_dict(d: dict[str, Any]) -> Briefing:
                 text=e["text"],
                 evidence=_evidence(e["evidence"]),
                 expected=bool(e.get("expected", False)),
+                timex=e.get("timex"),
+                end=e.get("end"),
+                precision=e.get("precision", ""),
+                more_evidence=tuple(_evidence(x) for x in e.get("more_evidence", ())),
             )
             for e in d["events"]
         ),
@@ -214,6 +226,10 @@ JSON_SCHEMA: dict[str, Any] = {
                     "text": {"type": "string"},
                     "evidence": _EVIDENCE_SCHEMA,
                     "expected": {"type": "boolean"},
+                    "timex": {"type": ["string", "null"]},
+                    "end": {"type": ["string", "null"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                    "precision": {"enum": ["", "day", "month", "year", "decade"]},
+                    "more_evidence": {"type": "array", "items": _EVIDENCE_SCHEMA},
                 },
             },
         },

@@ -14,8 +14,9 @@ from .actors import extract_actors
 from .model import Briefing, Source
 from .nlp import DEFAULT_MODEL, ParsedArticle, load_model, parse
 from .questions import extract_questions
-from .summary import bottom_line, extract_summary, make_title
+from .summary import bottom_line, extract_summary
 from .timeline import extract_events
+from .title import make_title
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from .seeds import Seed
 
 #: Bumped whenever a change to extraction can change a briefing; part of the cache key.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,9 @@ class Settings:
     """Settings that change what extraction produces (all part of the cache key)."""
 
     model: str = DEFAULT_MODEL
-    max_actors: int = 25
+    #: A guard, not the usual length: the actor stage drops noise itself, and an
+    #: election report can name sixty people who all matter.
+    max_actors: int = 60
     max_summary_sentences: int = 4
     max_questions: int = 7
 
@@ -47,12 +50,12 @@ def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()
     seed = article.seed
     actors = extract_actors(article, limit=settings.max_actors)
     events = extract_events(article)
-    summary = extract_summary(article, actors, max_sentences=settings.max_summary_sentences)
+    summary = extract_summary(article, actors, events, max_sentences=settings.max_summary_sentences)
     questions = extract_questions(article, actors, limit=settings.max_questions)
     return Briefing(
         id=seed.slug,
         date=seed.date.isoformat(),
-        title=make_title(article, actors),
+        title=make_title(article, actors, events),
         summary=summary,
         actors=actors,
         events=events,
@@ -64,7 +67,7 @@ def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()
             name=seed.source,
             url=seed.url,
         ),
-        bottom_line=bottom_line(summary),
+        bottom_line=bottom_line(article, actors, events),
         sentences=article.sentences,
         warnings=seed.warnings,
     )

@@ -1,77 +1,683 @@
 """Open questions: what a reader should watch, each grounded in one sentence.
 
-A sentence qualifies when it states something uncertain, planned, conditional,
-hedged or awaited. The statement is turned into a yes/no question by moving its
-modal or auxiliary in front of the subject; sentences that cannot be turned
-cleanly are asked about with "Will ... ?" on their main clause.
+A clause qualifies when the article states it as uncertain, planned, conditional,
+hedged, contested or awaited. The cues are read off the dependency parse:
+
+* a modal on the clause's verb ("will", "could", "may", ...);
+* an embedding predicate of likelihood, intention or worry ("it is unlikely that
+  S", "X is expected to V", "X plans to V", "concerned that S") or a noun of
+  intention ("X's effort to V");
+* an appeal ("A called on B to V" asks whether B will);
+* a contested claim ("A rejected the idea that S");
+* an embedded question ("asked how S", "have not said why S", "doubts about how S").
+
+The clause is then turned into the question an analyst would ask, by the parse:
+subject–auxiliary inversion ("X will go" → "Will X go?"), do-support with the
+verb's lemma for the simple present and past ("X rejected" → "Did X reject?"),
+"Will" for an infinitive under a plan or appeal, the wh-phrase in front for an
+embedded question. A pronoun subject is replaced by the person it refers to when
+that is unambiguous (the speaker of the statement that embeds it, else the one
+person named in the nearest earlier sentence that names any person); otherwise
+the clause is passed over. Coordinated clauses with a subject of their own are
+asked about separately. Questions are ranked by the strength of the cue and the
+salience of the actors they name; near-duplicates are dropped.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .model import Actor, Evidence, Question
 from .nlp import ParsedArticle
+from .summary import names_actor, person_antecedents, persons_named
+from .title import REPORTING_VERBS
 
-_CUES = re.compile(
-    r"\b(unlikely|likely|could|would|might|may|if|plans? to|expected to|remains? unclear|"
-    r"uncertain|whether|possible|proposal|proposed|doubts?|skeptical|sceptical|"
-    r"will|shall|deadline|pending|awaits?|awaited)\b",
-    re.IGNORECASE,
-)
-_MODALS = {"will", "would", "could", "can", "may", "might", "should", "shall", "must"}
-_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|their)\b", re.I)
+#: English modal auxiliaries (closed class), and how strongly each leaves a matter open.
+MODALS = {
+    "will": 1.0, "shall": 1.0, "'ll": 1.0, "wo": 1.0, "would": 1.2, "could": 1.2, "may": 1.2,
+    "might": 1.2, "can": 0.8, "should": 0.9, "must": 0.8,
+}  # fmt: skip
+#: Epistemic modals asked about as "could" ("may have broken" → "Could X have broken?").
+_ASKED_AS_COULD = frozenset({"may", "might"})
+#: Predicates of likelihood, expectation, intention and worry that embed a clause.
+EMBEDDING_PREDICATES = frozenset({
+    "unlikely", "likely", "possible", "impossible", "uncertain", "unclear", "doubtful",
+    "expected", "expect", "certain", "sure", "due", "set", "scheduled", "schedule",
+    "plan", "intend", "aim", "hope", "seek", "want", "promise", "pledge", "vow", "threaten",
+    "prepare", "propose", "consider", "fear", "doubt", "worry", "concerned", "worried",
+    "skeptical", "sceptical", "ready", "willing", "poised", "able",
+})  # fmt: skip
+#: Nouns of intention whose infinitive states a plan ("X's effort to V").
+PLAN_NOUNS = frozenset({
+    "plan", "effort", "bid", "attempt", "proposal", "pledge", "promise", "goal", "aim",
+    "target", "intention", "threat", "offer", "push", "drive", "campaign",
+})  # fmt: skip
+#: Verbs of appeal: "A urged B to V" asks whether B will V.
+APPEAL_VERBS = frozenset({
+    "call", "urge", "ask", "press", "request", "demand", "invite", "encourage", "appeal",
+})  # fmt: skip
+#: Nouns that put the clause they introduce in doubt ("the claim that S").
+CONTEST_NOUNS = frozenset({
+    "idea", "claim", "suggestion", "allegation", "report", "speculation", "rumour", "rumor",
+    "notion", "fear", "concern", "possibility", "doubt", "prospect", "risk", "question",
+})  # fmt: skip
+#: Verbs that put their complement clause in doubt ("denied that S").
+CONTEST_VERBS = frozenset({"deny", "reject", "dismiss", "dispute", "doubt", "question"})
+#: Words that embed a question ("asked how", "not said why", "doubts about whether").
+QUESTION_EMBEDDERS = frozenset({
+    "ask", "wonder", "know", "say", "tell", "explain", "reveal", "disclose", "decide",
+    "determine", "investigate", "examine", "question", "unclear", "uncertain", "clear",
+    "doubt", "see", "debate", "discuss", "consider", "detail", "information",
+    "explanation", "answer", "account", "word", "clarity", "inquiry", "probe",
+})  # fmt: skip
+#: Singular nouns for groups that English refers back to as "they" (closed class).
+COLLECTIVE_NOUNS = frozenset({
+    "team", "government", "group", "party", "family", "crowd", "committee", "council",
+    "police", "staff", "board", "panel", "company", "army", "public", "couple", "jury",
+    "audience", "administration", "union", "club", "band", "crew", "delegation", "firm",
+})  # fmt: skip
+#: Verbs of gaining or keeping a position or asset: the question is what comes of it.
+GAIN_VERBS = frozenset({
+    "win", "gain", "secure", "maintain", "keep", "retain", "obtain", "earn", "capture",
+    "acquire", "regain", "seize",
+})  # fmt: skip
+#: Verbs of leaving an office: the question is who comes next.
+LEAVE_VERBS = frozenset({"resign", "quit", "retire", "step"})
+#: Below every question an explicit cue gives: follow-ups fill an article that states
+#: nothing as open up to the minimum count.
+FOLLOW_UP_STRENGTH = 0.5
+MIN_QUESTIONS = 3
+_WH_WORDS = frozenset({"how", "why", "when", "where", "what", "who", "which", "whom", "whose"})
+#: How strongly each kind of cue marks a matter to watch.
+CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "contested": 1.2,
+                "indirect": 1.4}  # fmt: skip
+_QUOTE_CHARS = frozenset('"“”«»„`')
+_BRACKETS = frozenset("()[]")
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+_DEMONSTRATIVE_DETERMINERS = frozenset({"this", "that", "these", "those"})
+#: Longer questions are not questions an analyst would put; relative clauses go first.
+MAX_WORDS = 25
 
 
-def _question_from(sent) -> str | None:
-    """Invert the main clause of ``sent`` into a yes/no question."""
-    root = sent.root
-    subj = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    aux = [t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i]
-    if not subj or not aux:
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    sentence: int  # 1-based
+    strength: float
+
+
+# --- reading the parse ------------------------------------------------------
+
+
+def _subject(verb):
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    return None
+
+
+def _modal(verb):
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in MODALS and child.i < verb.i:
+            return child
+    return None
+
+
+def _is_infinitive(verb) -> bool:
+    return verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children
+    )
+
+
+def _is_predicate(token, words: frozenset[str]) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _governor(verb):
+    """The word a subordinate clause depends on, looking through a preposition."""
+    head = verb.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        return head.head
+    return head
+
+
+def _controller(verb):
+    """Who does an infinitive's action, and why the infinitive is open.
+
+    The object of an appeal ("called on B to"), the owner of a plan ("X's effort
+    to"), else the subject of the predicate ("X is expected to", "X plans to").
+    """
+    head = verb.head
+    if _is_predicate(head, APPEAL_VERBS):
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative") and child.i < verb.i:
+                return child, "appeal"
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0], "appeal"
+    if head.pos_ == "NOUN" and _is_predicate(head, PLAN_NOUNS):
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return (owners[0] if owners else None), "plan"
+    if _is_predicate(head, EMBEDDING_PREDICATES):
+        subject = _subject(head)
+        if subject is None and head.dep_ in ("acomp", "oprd", "xcomp"):
+            subject = _subject(head.head)  # "X is expected to V": the subject of "is"
+        return subject, "embedded"
+    return None, ""
+
+
+def _wh_phrase(verb):
+    """The wh-word (with the adjective or adverb it modifies) opening an embedded clause."""
+    first = min(verb.subtree, key=lambda t: t.i)
+    if first.lower_ not in _WH_WORDS or first.tag_ not in ("WRB", "WP", "WDT", "WP$"):
         return None
-    subj_tokens = list(subj[0].subtree)
-    subj_text = sent.doc[subj_tokens[0].i : subj_tokens[-1].i + 1].text
-    if _PRONOUN_START.match(subj_text):
+    head = first.head
+    if head.i != verb.i and head.pos_ in ("ADJ", "ADV") and head.head.i == verb.i:
+        return sorted(head.subtree, key=lambda t: t.i)  # "how hard"
+    return [first]
+
+
+def _embeds_clause(verb) -> bool:
+    """Whether an adjective or noun of likelihood governs ``verb``'s clause.
+
+    Covers the extraposed "it is unlikely that S": the clause hangs on "is", whose
+    complement is the predicate.
+    """
+    head = verb.head
+    if _is_predicate(head, EMBEDDING_PREDICATES):
+        return True
+    return head.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "oprd", "attr") and _is_predicate(c, EMBEDDING_PREDICATES)
+        for c in head.children
+    )
+
+
+def cue(verb) -> str:
+    """Why the clause headed by ``verb`` is an open matter, or "" when it is not."""
+    dep = verb.dep_
+    governor = _governor(verb)
+    if dep in ("ccomp", "pcomp", "dobj", "xcomp", "acl"):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+            return "indirect"
+        if _wh_phrase(verb) is not None and _is_predicate(governor, QUESTION_EMBEDDERS):
+            return "indirect"
+    if dep == "relcl" and _is_content_clause(verb):
+        return "contested"  # "concerns they would ...": a content clause, parsed as relative
+    if dep in ("relcl", "advcl", "acl") and not (dep == "acl" and governor.pos_ == "NOUN"):
+        return ""
+    if _is_infinitive(verb):
+        return _controller(verb)[1]
+    if dep in ("ccomp", "acl", "csubj") and _embeds_clause(verb):
+        return "embedded"
+    if dep in ("ccomp", "acl") and (
+        (governor.pos_ == "NOUN" and _is_predicate(governor, CONTEST_NOUNS))
+        or (governor.pos_ == "VERB" and _is_predicate(governor, CONTEST_VERBS))
+    ):
+        return "contested"
+    if _modal(verb) is not None:
+        return "modal"
+    return ""
+
+
+def _is_content_clause(verb) -> bool:
+    """A clause hung on a noun of doubt whose subject is not a relative pronoun."""
+    subject = _subject(verb)
+    return (
+        verb.head.pos_ == "NOUN"
+        and _is_predicate(verb.head, CONTEST_NOUNS)
+        and subject is not None
+        and subject.tag_ not in ("WP", "WDT")
+        and subject.lower_ != "that"
+    )
+
+
+# --- resolving pronoun subjects ---------------------------------------------
+
+
+class _Resolver:
+    """Whom a pronoun subject stands for, when the article leaves no doubt."""
+
+    def __init__(self, article: ParsedArticle, actors: Sequence[Actor]):
+        self.antecedents = person_antecedents(persons_named(article, actors))
+
+    @staticmethod
+    def speaker(verb):
+        """The named subject of the nearest reporting verb above ``verb``, if any."""
+        node = verb
+        while node.head.i != node.i:
+            node = node.head
+            if _is_predicate(node, REPORTING_VERBS):
+                subject = _subject(node)
+                if subject is not None and subject.pos_ == "PROPN":
+                    return noun_phrase(subject)
+                return None
         return None
-    first_aux = aux[0]
-    rest_start = first_aux.i + 1
-    rest = sent.doc[rest_start : sent.end].text.strip().rstrip(".!;:")
-    if not rest:
+
+    def resolve(self, pronoun, verb, sentence_index: int) -> str | None:
+        word = pronoun.lower_
+        if word == "i":
+            return self.speaker(verb)
+        if word == "they":
+            return self.plural_antecedent(pronoun)
+        if word not in ("he", "she"):
+            return None
+        return self.speaker(verb) or self.antecedents[sentence_index]
+
+    @staticmethod
+    def plural_antecedent(pronoun) -> str | None:
+        """For "they": the nearest earlier subject in the sentence that is not a person.
+
+        A group ("the team", "officials") is what "they" picks up within a
+        sentence; a name of one person or another pronoun is not.
+        """
+        sent = pronoun.sent
+        for tok in reversed(sent[: pronoun.i - sent.start]):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
+                continue
+            if tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVE_NOUNS:
+                return noun_phrase(tok, relative_clauses=False).rstrip(",")
         return None
-    aux_word = first_aux.text.lower()
-    if aux_word not in _MODALS and aux_word not in ("is", "are", "was", "were", "has", "have"):
+
+
+# --- rendering ----------------------------------------------------------------
+
+
+def _skipped(tok) -> bool:
+    return tok.text in _QUOTE_CHARS or tok.text in _BRACKETS or tok.tag_ in ("``", "''")
+
+
+def render(tokens) -> str:
+    """Tokens as text, spaced as in the article; quotation marks and brackets left out."""
+    out = ""
+    prev = None
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if _skipped(tok):
+            continue
+        if prev is not None:
+            between = tok.doc[prev.i + 1 : tok.i]
+            gap = tok.doc.text[prev.idx + len(prev.text) : tok.idx]
+            dropped = any(not _skipped(t) for t in between)
+            out += " " if dropped or any(c.isspace() for c in gap) else ""
+        out += tok.text
+        prev = tok
+    return out
+
+
+def _sentence_start(token) -> int:
+    sent = token.sent
+    for t in sent:
+        if not t.is_space and not _skipped(t):
+            return t.i
+    return sent.start
+
+
+def _phrase(tokens) -> str:
+    """Render tokens; the sentence's first word loses its capital unless it is a name."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    text = render(tokens)
+    first = next((t for t in tokens if not _skipped(t)), None)
+    if (
+        first is not None
+        and first.i == _sentence_start(first)
+        and first.pos_ != "PROPN"
+        and first.text != "I"
+        and not first.text.isupper()
+    ):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def noun_phrase(
+    head, relative_clauses: bool = True, leave_out: frozenset[int] = frozenset()
+) -> str:
+    """A noun phrase as the question's subject: up to the first comma-closed aside.
+
+    A demonstrative determiner becomes "the" ("these girls" → "the girls"): the
+    question stands without the sentence before it.
+    """
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    kept = []
+    skip: set[int] = set()
+    for t in tokens:
+        if t.i in leave_out or (t.dep_ == "case" and t.head.i == head.i and t.i > head.i):
+            continue
+        if t.i > head.i and t.dep_ in ("appos",) and t.head.i == head.i:
+            skip |= {x.i for x in t.subtree}
+        if not relative_clauses and t.dep_ in ("relcl", "acl") and t.head.i == head.i:
+            skip |= {x.i for x in t.subtree}
+        if t.i not in skip:
+            kept.append(t)
+    while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+        kept.pop()
+    if not kept:
+        return ""
+    first = kept[0]
+    if first.lower_ == "such" and len(kept) > 1 and kept[1].lower_ in ("a", "an"):
+        return ""  # "such a state": a kind named only in the sentence before
+    text = _phrase(kept)
+    if first.lower_ in _DEMONSTRATIVE_DETERMINERS | {"such"} and first.dep_ in ("det", "amod"):
+        text = "the" + text[len(first.text) :]
+    if any(t.text == "," for t in kept):
+        text += ","  # close the aside the phrase opened: "the document, which ..., is"
+    return text
+
+
+def _clause_tokens(verb, subject, level: int) -> tuple[list, list]:
+    """Tokens of the clause headed by ``verb`` (no subject) and of an "if" clause.
+
+    Left out: markers ("that", "whether"), an infinitive "to", opening
+    connectives, comma-closed modifiers before the subject (an "if" clause among
+    them is returned apart, to go at the end), a coordinated clause with its own
+    subject or auxiliary, "according to" attributions and absolute "with"
+    phrases; from ``level`` 2, comma-set relative clauses; from ``level`` 3,
+    adverbial and purpose clauses ("to follow up ...", "in order to ...").
+    """
+    doc = verb.doc
+    skip: set[int] = set()
+    condition: list = []
+    subject_start = min((t.i for t in subject.subtree), default=verb.i) if subject else verb.i
+    if subject is not None:
+        skip |= {t.i for t in subject.subtree}
+    for child in verb.children:
+        sub = sorted(child.subtree, key=lambda t: t.i)
+        if (
+            child.dep_ == "mark"
+            or (child.dep_ == "aux" and child.lower_ == "to")
+            or (child.dep_ in ("cc", "punct") and child.i < subject_start)
+        ):
+            skip.add(child.i)
+        elif child.dep_ == "advmod" and child.i < subject_start:
+            skip |= {t.i for t in sub}
+        elif child.dep_ in ("advcl", "prep", "npadvmod") and sub[-1].i < subject_start:
+            skip |= {t.i for t in sub}
+            after = sub[-1].i + 1
+            if after < len(doc) and doc[after].text == ",":
+                skip.add(after)
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            if marks and marks[0] in ("if", "unless"):
+                condition = sub
+        elif (
+            child.dep_ == "conj"
+            and child.i > verb.i
+            and (_subject(child) is not None or any(c.dep_ == "aux" for c in child.children))
+        ):
+            skip |= {t.i for t in sub}
+            skip |= {c.i for c in verb.children if c.dep_ in ("cc", "punct") and c.i < child.i}
+        elif child.dep_ == "prep" and child.lower_ == "according":
+            skip |= {t.i for t in sub}
+        elif child.dep_ == "prep" and child.lower_ == "with" and child.i > verb.i:
+            if any(
+                c.dep_ == "pcomp" or (c.dep_ == "pobj" and _has_verb(c)) for c in child.children
+            ):
+                skip |= {t.i for t in sub}
+        elif child.dep_ in ("advcl",) and child.i > verb.i:
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            if marks and marks[0] in ("as", "while", "whilst", "although", "though"):
+                skip |= {t.i for t in sub}
+    if level >= 3:
+        for t in verb.subtree:
+            if (
+                t.i not in skip
+                and t.i > verb.i
+                and (
+                    t.dep_ == "advcl"
+                    or (t.dep_ == "prep" and t.lower_ == "in" and t.nbor(1).lower_ == "order")
+                )
+            ):
+                skip |= {x.i for x in t.subtree}
+    if level >= 2:
+        for t in verb.subtree:
+            if t.dep_ in ("relcl", "appos") and t.i not in skip:
+                left = t.left_edge.i - 1
+                if left >= 0 and doc[left].text == ",":
+                    skip |= {x.i for x in t.subtree} | {left}
+    tokens = [t for t in verb.subtree if t.i not in skip]
+    cut = next((t.i for t in tokens if t.i > verb.i and t.text in (":", ";", "—", "–")), None)
+    if cut is not None:  # what follows a colon or dash is another statement
+        tokens = [t for t in tokens if t.i < cut]
+    while tokens and (
+        (tokens[-1].is_punct and not _skipped(tokens[-1])) or tokens[-1].dep_ == "cc"
+    ):
+        tokens.pop()
+    return tokens, condition
+
+
+def _has_verb(token) -> bool:
+    return any(c.pos_ == "VERB" for c in token.children)
+
+
+def question_from_clause(
+    verb, subject_text: str | None = None, wh=None, level: int = 1
+) -> str | None:
+    """Turn the clause headed by ``verb`` into a question (see module docstring).
+
+    ``subject_text`` stands for the clause's subject (a resolved pronoun, or the
+    controller of an infinitive); ``wh`` is the wh-phrase of an embedded question;
+    ``level`` is how much is trimmed (see :func:`_clause_tokens`).
+    """
+    subject = _subject(verb)
+    tokens, condition = _clause_tokens(verb, subject, level)
+    wh_ids = {t.i for t in wh} if wh else set()
+    tokens = [t for t in tokens if t.i not in wh_ids]
+    if subject is not None and subject_text is None:
+        if subject.i in wh_ids:
+            subject = None
+        else:
+            subject_text = noun_phrase(subject, level < 2, frozenset(wh_ids))
+    auxes = [
+        t
+        for t in tokens
+        if t.head.i == verb.i and t.dep_ in ("aux", "auxpass") and t.i < verb.i
+        and t.lower_ != "to"
+    ]  # fmt: skip
+    if wh and subject is None and subject_text is None:  # "who will lead" → "Who will lead?"
+        body = f"{render(wh)} {_phrase(tokens)}"
+    elif not subject_text or subject_text == ",":
         return None
-    subj_text = subj_text[0].upper() + subj_text[1:] if subj_text[0].isupper() else subj_text
-    q = f"{aux_word.capitalize()} {subj_text} {rest}?"
-    return re.sub(r"\s+", " ", q)
+    elif auxes:
+        first = auxes[0]
+        opener = "will" if first.lower_ in ("'ll", "wo") else first.lower_
+        if opener in _ASKED_AS_COULD:
+            opener = "could"
+        rest = [t for t in tokens if t.i != first.i]
+        body = f"{opener} {subject_text} {_phrase(rest)}"
+    elif verb.lemma_ == "be" and "Fin" in verb.morph.get("VerbForm"):
+        rest = [t for t in tokens if t.i != verb.i]
+        body = f"{verb.lower_} {subject_text} {_phrase(rest)}"
+    elif verb.tag_ in ("VBD", "VBZ", "VBP"):
+        do = {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
+        rest = [t for t in tokens if t.i != verb.i]
+        before = [t for t in rest if t.i < verb.i]  # "X also rejected" → "Did X also reject"
+        after = [t for t in rest if t.i > verb.i]
+        body = f"{do} {subject_text} {_phrase(before)} {verb.lemma_} {_phrase(after)}"
+    elif verb.tag_ == "VB":
+        body = f"will {subject_text} {_phrase(tokens)}"
+    else:
+        return None
+    if wh and not (subject is None and subject_text is None):
+        body = f"{render(wh)} {body}"
+    if condition:
+        body = f"{body} {_phrase(condition)}"
+    text = _tidy(body)
+    return text[:1].upper() + text[1:] + "?" if text else None
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\[\s*\.\.\.\s*\]|\.\.\.|…", " ", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:?!])", r"\1", text)
+    text = re.sub(r"[\s,;:.\-–—]+$", "", text)
+    return re.sub(r"\s*:\s*$", "", text).strip()
+
+
+# --- candidates and ranking ---------------------------------------------------
+
+
+def _ask(verb, kind: str, resolver: _Resolver, sentence_index: int) -> str | None:
+    """The question for one open clause, trimmed of asides if it runs long."""
+    for level in (1, 2, 3):
+        text = _ask_once(verb, kind, resolver, sentence_index, level)
+        if text is not None and len(text.split()) <= MAX_WORDS:
+            return text
+    return None
+
+
+def _ask_once(verb, kind: str, resolver: _Resolver, sentence_index: int, level: int) -> str | None:
+    wh = _wh_phrase(verb) if kind == "indirect" else None
+    subject = _subject(verb)
+    subject_text = None
+    if subject is None and _is_infinitive(verb):
+        controller, _ = _controller(verb)
+        if controller is None:
+            return None
+        if controller.pos_ == "PRON":
+            subject_text = resolver.resolve(controller, verb, sentence_index)
+            if subject_text is None:
+                return None
+        else:
+            subject_text = noun_phrase(controller, level < 2)
+    elif subject is None and wh is None:
+        return None
+    elif subject is not None and subject.pos_ == "PRON" and (wh is None or subject.i != wh[0].i):
+        if subject.dep_ == "expl" or subject.lower_ == "there":
+            subject_text = "there"
+        else:
+            subject_text = resolver.resolve(subject, verb, sentence_index)
+            if subject_text is None:
+                return None
+    elif subject is not None and subject.lower_ in _DEMONSTRATIVE_DETERMINERS | {"such"}:
+        return None
+    text = question_from_clause(verb, subject_text, wh, level)
+    if text is None:
+        return None
+    return _attributed(_resolve_inner_pronouns(text, verb, resolver), verb, level)
+
+
+def _attributed(text: str, verb, level: int) -> str:
+    """Name whose claim a reported statement is: "…, as the minister said?".
+
+    Only for a named speaker (a proper noun heads the reporting verb's subject),
+    and only when the question is not trimmed already.
+    """
+    report = verb.head
+    if level > 1 or verb.dep_ != "ccomp" or not _is_predicate(report, REPORTING_VERBS):
+        return text
+    speaker = _subject(report)
+    if speaker is None or speaker.pos_ != "PROPN":
+        return text
+    name = noun_phrase(speaker, relative_clauses=False).rstrip(",")
+    if not name or name.lower() in text.lower():
+        return text
+    said = "said" if report.tag_ in ("VBD", "VBN") else "says"
+    return f"{text[:-1]}, as {name} {said}?"
+
+
+def _resolve_inner_pronouns(text: str, verb, resolver: _Resolver) -> str:
+    """A "he"/"she" later in the question stands for the speaker of the statement."""
+    speaker = resolver.speaker(verb)
+    if speaker is None:
+        return text
+    return re.sub(r"(?<=\s)(?:he|she)(?=\s)", speaker, text)
+
+
+def _candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candidate]:
+    resolver = _Resolver(article, actors)
+    out: list[Candidate] = []
+    for n, sent in enumerate(article.sents):
+        if sent.text.strip().endswith("?"):
+            continue
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+                continue
+            kind = cue(verb)
+            if not kind:
+                continue
+            text = _ask(verb, kind, resolver, n)
+            if text is None:
+                continue
+            modal = _modal(verb)
+            strength = max(CUE_STRENGTH[kind], MODALS[modal.lower_] if modal is not None else 0.0)
+            out.append(Candidate(text, n + 1, strength))
+    return out
+
+
+def follow_up(verb) -> str | None:
+    """The next question after a reported outcome, for articles that hedge nothing.
+
+    "X maintained a majority in Y" → "How will X use the majority in Y?";
+    "X resigned from Z" → "Who will replace X, who resigned from Z?".
+    """
+    subject = _subject(verb)
+    if subject is None or subject.pos_ == "PRON" or verb.tag_ not in ("VBD", "VBN", "VBZ"):
+        if verb.dep_ == "conj":
+            subject = _subject(verb.head)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+    who = noun_phrase(subject, relative_clauses=False).rstrip(",")
+    if not who:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in GAIN_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
+            return None
+        thing = noun_phrase(objects[0], relative_clauses=False).rstrip(",")
+        thing = re.sub(r"^(?:a|an|the|some|its|their|his|her)\s+", "", thing)
+        return _tidy(f"How will {who} use the {thing}") + "?"
+    if lemma in LEAVE_VERBS:
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "prt") or (
+            c.dep_ == "prep" and c.lower_ in ("from", "as"))]  # fmt: skip
+        if not parts:
+            return None
+        tokens = [verb] + [t for c in parts for t in c.subtree]
+        return _tidy(f"Who will replace {who}, who {render(tokens)}") + "?"
+    return None
+
+
+def _follow_ups(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for n, sent in enumerate(article.sents):
+        for verb in sent:
+            text = follow_up(verb) if verb.pos_ == "VERB" else None
+            if text is not None and len(text.split()) <= MAX_WORDS:
+                out.append(Candidate(text, n + 1, FOLLOW_UP_STRENGTH))
+    return out
+
+
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def extract_questions(
-    article: ParsedArticle, actors: tuple[Actor, ...], limit: int = 7
+    article: ParsedArticle, actors: Sequence[Actor], limit: int = 7
 ) -> tuple[Question, ...]:
-    names = {alias for a in actors[:10] for alias in a.aliases}
-    candidates: list[tuple[float, int, str]] = []
-    for n, sent in enumerate(article.sents, start=1):
-        text = sent.text.strip()
-        if not _CUES.search(text) or text.endswith("?"):
+    """Up to ``limit`` open questions, most important first, each with its evidence."""
+    top = max((a.salience for a in actors), default=0.0) or 1.0
+    ranked: list[tuple[float, int, str]] = []
+    candidates = _candidates(article, actors)
+    if len(candidates) < MIN_QUESTIONS:
+        candidates += _follow_ups(article, actors)
+    for c in candidates:
+        if len(c.text.split()) < 4:
             continue
-        q = _question_from(sent)
-        if q is None:
-            continue
-        score = sum(1 for name in names if name in text) + 0.5 * len(_CUES.findall(text))
-        if len(q.split()) > 30:
-            score -= 1
-        candidates.append((score, n, q))
-    candidates.sort(key=lambda c: (-c[0], c[1]))
-    seen: set[str] = set()
+        mass = min(1.0, sum(a.salience / top for a in actors if names_actor(c.text, a)))
+        ranked.append((c.strength + mass, c.sentence, c.text))
+    ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
     out: list[Question] = []
-    for _, n, q in candidates:
-        key = q.lower()
-        if key in seen:
+    seen: list[frozenset[str]] = []
+    for _, n, text in ranked:
+        terms = _terms(text)
+        if any(_overlap(terms, s) > 0.6 for s in seen):
             continue
-        seen.add(key)
-        out.append(Question(text=q, evidence=Evidence(n, article.sentences[n - 1].text)))
+        seen.append(terms)
+        out.append(Question(text=text, evidence=Evidence(n, article.sentences[n - 1].text)))
         if len(out) == limit:
             break
     return tuple(out)

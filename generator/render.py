@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -128,6 +129,82 @@ def date_label(value: str) -> str:
     return value
 
 
+def date_anchor(value: str) -> Trusted:
+    """Anchor id of a timeline heading: ``y2025`` for a year, ``m2025-02`` for a month."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return Trusted(f"y{int(parts[0]):04d}")
+    return Trusted(f"m{int(parts[0]):04d}-{int(parts[1]):02d}")
+
+
+#: Above this many months between the first and the last event, the chart has one bar a year.
+CHART_MAX_MONTHS = 48
+
+
+def chart_bins(dated_counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(month or year, number of events) for every bin from the first to the last event.
+
+    Bins are months (``YYYY-MM``) when the events span at most
+    :data:`CHART_MAX_MONTHS`, else years (``YYYY``); empty bins are kept so the
+    axis is linear in time. Year-only dates have no bin in a chart by month.
+    """
+    dated = [(d, n) for d, n in dated_counts if d[:4].isdigit()]
+    months = sorted({(int(d[:4]), int(d[5:7])) for d, _ in dated if len(d) >= 7})
+    span = 0
+    if months:
+        (y0, m0), (y1, m1) = months[0], months[-1]
+        span = (y1 - y0) * 12 + m1 - m0 + 1
+    counts: Counter[str] = Counter()
+    if 0 < span <= CHART_MAX_MONTHS:
+        for d, n in dated:
+            if len(d) >= 7:
+                counts[d[:7]] += n
+        start = y0 * 12 + m0 - 1
+        keys = [f"{y:04d}-{m + 1:02d}" for y, m in (divmod(start + i, 12) for i in range(span))]
+    else:
+        for d, n in dated:
+            counts[d[:4]] += n
+        if not counts:
+            return []
+        years = [int(k) for k in counts]
+        keys = [f"{y:04d}" for y in range(min(years), max(years) + 1)]
+    return [(k, counts.get(k, 0)) for k in keys]
+
+
+def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
+    """A bar chart of events over time, as plain HTML rendered at build time.
+
+    One bar per month (or year over long spans), its height the share of the
+    busiest bin; each bar links to its heading on the timeline page. HTML rather
+    than SVG links, because instant navigation rewrites every link on a page.
+    Built from dates and counts alone. Empty when there is nothing to chart.
+    """
+    bins = chart_bins(dated_counts)
+    if not bins:
+        return Trusted("")
+    peak = max(n for _, n in bins)
+    by_month = len(bins[0][0]) > 4
+    every = 1 if by_month else max(1, len(bins) // 12)
+    parts = [
+        f'<div class="brf-chart" role="group" '
+        f'aria-label="Events by {"month" if by_month else "year"}">'
+    ]
+    for i, (key, n) in enumerate(bins):
+        parts.append('<span class="brf-bin">')
+        if n:
+            label = md_escape(f"{date_label(key)}: {n} event{'s' if n != 1 else ''}")
+            height = max(6, round(100 * n / peak))
+            parts.append(
+                f'<a class="brf-bar" href="#{date_anchor(key)}" style="height:{height}%" '
+                f'title="{label}" aria-label="{label}"></a>'
+            )
+        if (key.endswith("-01") or i == 0) if by_month else i % every == 0:
+            parts.append(f'<span class="brf-tick">{md_escape(key[:4])}</span>')
+        parts.append("</span>")
+    parts.append("</div>")
+    return Trusted("".join(parts))
+
+
 class Renderer:
     """A Jinja environment over one templates folder; templates render Markdown."""
 
@@ -147,6 +224,7 @@ class Renderer:
         self.env.filters["attr"] = attr
         self.env.filters["url"] = lambda u: Trusted(safe_url(u) or "")
         self.env.filters["date_label"] = date_label
+        self.env.filters["date_anchor"] = date_anchor
         self.env.filters["trusted"] = Trusted
 
     def render(self, name: str, **context: Any) -> str:

@@ -5,6 +5,10 @@ Everything here is computed from :class:`~generator.model.Briefing` values alone
 rebuild the whole site without the language model. The output is a list of
 :class:`SitePage` (URI relative to ``docs/`` and content); the MkDocs plugin
 serves them as virtual files, ``briefings generate --out`` writes them to disk.
+
+Pages link to each other with relative Markdown links to ``.md`` sources, so
+MkDocs checks every link in ``--strict`` builds and writes the right URL for
+either ``use_directory_urls`` setting.
 """
 
 from __future__ import annotations
@@ -13,17 +17,27 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from . import feed
 from .cross_actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
-from .cross_timeline import merge_timeline
-from .model import JSON_SCHEMA, Briefing
-from .render import Renderer, Trusted
+from .cross_timeline import TimelineItem, merge_timeline
+from .model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
+from .render import Renderer, Trusted, timeline_chart
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"
 TIMELINE_URI = "timeline.md"
 HOME_URI = "index.md"
+ACTORS_INDEX_URI = f"{ACTORS_DIR}/index.md"
+BRIEFINGS_INDEX_URI = f"{BRIEFINGS_DIR}/index.md"
 #: The hand-written home page may hold this marker; the latest briefings replace it.
 HOME_MARKER = "<!-- briefings:latest -->"
+#: Briefings shown on the home page; all of them are on the briefings index.
+HOME_LATEST = 20
+#: Actor chips per briefing on the home page and co-occurring actors per actor page.
+HOME_CHIPS = 5
+RELATED_ACTORS = 12
+#: Reading speed behind the "min read" figure.
+WORDS_PER_MINUTE = 220
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,21 @@ class SitePage:
     uri: str
     content: str
     in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class TimelineMonth:
+    """Events of one month (``key`` ``YYYY-MM``), or the year-only events (``key`` ``YYYY``)."""
+
+    key: str
+    items: tuple[TimelineItem, ...]
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    year: str
+    #: Year-precision events first (they sort before every month), then each month.
+    months: tuple[TimelineMonth, ...]
 
 
 def briefing_uri(briefing_id: str) -> Trusted:
@@ -47,6 +76,19 @@ def _rel(from_uri: str, to_uri: str) -> Trusted:
     """Relative Markdown link from one generated page to another (both docs-relative)."""
     depth = from_uri.count("/")
     return Trusted("../" * depth + to_uri)
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read an article of ``words`` words (at least one)."""
+    return max(1, -(-words // WORDS_PER_MINUTE))
+
+
+def briefing_count(entry: ActorEntry) -> int:
+    return len({b.id for b, _ in entry.appearances})
+
+
+def mention_count(entry: ActorEntry) -> int:
+    return sum(a.mentions for _, a in entry.appearances)
 
 
 @dataclass(frozen=True)
@@ -65,10 +107,63 @@ class Site:
         return home_text.rstrip() + "\n\n" + self.home_fragment
 
 
+def group_timeline(items: list[TimelineItem]) -> list[TimelineYear]:
+    """Timeline items under year and month headings, in date order."""
+    years: dict[str, dict[str, list[TimelineItem]]] = {}
+    for it in items:
+        year = it.date[:4]
+        key = it.date[:7]
+        years.setdefault(year, {}).setdefault(key, []).append(it)
+    return [
+        TimelineYear(year, tuple(TimelineMonth(k, tuple(v)) for k, v in sorted(months.items())))
+        for year, months in sorted(years.items())
+    ]
+
+
+def actor_events(entry: ActorEntry) -> list[tuple[Briefing, Event]]:
+    """The dated events whose evidence sentence names the actor, across briefings."""
+    events = [
+        (b, e)
+        for b, a in entry.appearances
+        for e in b.events
+        if any(alias in e.evidence.text for alias in (a.name, *a.aliases))
+    ]
+    events.sort(key=lambda be: (be[1].date, be[0].id, be[1].evidence.sentence))
+    return events
+
+
+def co_occurrence(
+    briefings: list[Briefing], lookup: dict[tuple[str, str], ActorEntry]
+) -> dict[str, Counter[str]]:
+    """For each actor key, how many briefings it shares with each other actor."""
+    co: dict[str, Counter[str]] = defaultdict(Counter)
+    for b in briefings:
+        keys = {lookup[(b.id, a.name)].key for a in b.actors}
+        for k in keys:
+            co[k].update(keys - {k})
+    return co
+
+
+def actors_by_type(entries: dict[str, ActorEntry]) -> list[tuple[str, list[ActorEntry]]]:
+    """Actors grouped by type (in the model's type order), most briefings first."""
+    by_type: dict[str, list[ActorEntry]] = defaultdict(list)
+    for entry in entries.values():
+        by_type[entry.type].append(entry)
+    order = {t: i for i, t in enumerate(ACTOR_TYPES)}
+    groups = sorted(by_type.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+    for _, group in groups:
+        group.sort(key=lambda e: (-briefing_count(e), -mention_count(e), e.name))
+    return groups
+
+
 def build_site(
     briefings: list[Briefing],
     renderer: Renderer,
     errors: list[str] | None = None,
+    *,
+    site_name: str = "Briefings",
+    site_url: str | None = None,
+    directory_urls: bool = True,
 ) -> Site:
     """Every generated page of the site, in a deterministic order."""
     errors = errors or []
@@ -77,82 +172,77 @@ def build_site(
     lookup = actor_lookup(entries)
     timeline = merge_timeline(briefings)
     pages: list[SitePage] = []
-    ctx = {"rel": _rel, "briefing_uri": briefing_uri, "actor_uri": actor_uri}
+    ctx = {
+        "rel": _rel,
+        "briefing_uri": briefing_uri,
+        "actor_uri": actor_uri,
+        "lookup": lookup,
+        "reading_minutes": reading_minutes,
+        "briefing_count": briefing_count,
+        "mention_count": mention_count,
+    }
+
     for b in briefings:
         uri = briefing_uri(b.id)
         actor_links = {a.name: _rel(uri, actor_uri(lookup[(b.id, a.name)])) for a in b.actors}
-        pages.append(
-            SitePage(
-                uri,
-                renderer.render(
-                    "briefing.md.j2",
-                    b=b,
-                    uri=uri,
-                    actor_links=actor_links,
-                    json_name=Trusted(f"{b.id}.json"),
-                    **ctx,
-                ),
-            )
+        content = renderer.render(
+            "briefing.md.j2",
+            b=b,
+            uri=uri,
+            actor_links=actor_links,
+            json_name=Trusted(f"{b.id}.json"),
+            **ctx,
         )
+        pages.append(SitePage(uri, content))
         pages.append(SitePage(f"{BRIEFINGS_DIR}/{b.id}.json", b.to_json()))
-    co: dict[str, Counter[str]] = defaultdict(Counter)
-    for b in briefings:
-        keys = {lookup[(b.id, a.name)].key for a in b.actors}
-        for k in keys:
-            co[k].update(keys - {k})
+
+    co = co_occurrence(briefings, lookup)
     for entry in entries.values():
-        events = [
-            (b, e)
-            for b, a in entry.appearances
-            for e in b.events
-            if any(alias in e.evidence.text for alias in a.aliases)
-        ]
-        events.sort(key=lambda be: (be[1].date, be[0].id, be[1].evidence.sentence))
-        related = [
-            (entries[k], n)
-            for k, n in sorted(co[entry.key].items(), key=lambda kv: (-kv[1], kv[0]))
-        ][:12]
-        pages.append(
-            SitePage(
-                actor_uri(entry),
-                renderer.render(
-                    "actor.md.j2",
-                    entry=entry,
-                    uri=actor_uri(entry),
-                    events=events,
-                    related=related,
-                    **ctx,
-                ),
-            )
+        related = sorted(co[entry.key].items(), key=lambda kv: (-kv[1], entries[kv[0]].name))
+        uri = actor_uri(entry)
+        content = renderer.render(
+            "actor.md.j2",
+            entry=entry,
+            uri=uri,
+            events=actor_events(entry),
+            related=[(entries[k], n) for k, n in related[:RELATED_ACTORS]],
+            **ctx,
         )
-    by_type: dict[str, list[ActorEntry]] = defaultdict(list)
-    for entry in entries.values():
-        by_type[entry.type].append(entry)
-    for group in by_type.values():
-        group.sort(key=lambda e: (-len({b.id for b, _ in e.appearances}), e.name))
-    actors_index = f"{ACTORS_DIR}/index.md"
+        pages.append(SitePage(uri, content))
+
     pages.append(
         SitePage(
-            actors_index,
+            ACTORS_INDEX_URI,
             renderer.render(
-                "actors_index.md.j2", by_type=dict(sorted(by_type.items())), uri=actors_index, **ctx
+                "actors_index.md.j2",
+                groups=actors_by_type(entries),
+                n_actors=len(entries),
+                uri=ACTORS_INDEX_URI,
+                **ctx,
+            ),
+            in_nav=True,
+        )
+    )
+    years = group_timeline(timeline)
+    pages.append(
+        SitePage(
+            TIMELINE_URI,
+            renderer.render(
+                "timeline.md.j2",
+                years=years,
+                n_items=len(timeline),
+                chart=timeline_chart([(it.date, len(it.sources)) for it in timeline]),
+                uri=TIMELINE_URI,
+                **ctx,
             ),
             in_nav=True,
         )
     )
     pages.append(
         SitePage(
-            TIMELINE_URI,
-            renderer.render("timeline.md.j2", items=timeline, uri=TIMELINE_URI, **ctx),
-            in_nav=True,
-        )
-    )
-    briefings_index = f"{BRIEFINGS_DIR}/index.md"
-    pages.append(
-        SitePage(
-            briefings_index,
+            BRIEFINGS_INDEX_URI,
             renderer.render(
-                "briefings_index.md.j2", briefings=briefings, uri=briefings_index, **ctx
+                "briefings_index.md.j2", briefings=briefings, uri=BRIEFINGS_INDEX_URI, **ctx
             ),
             in_nav=True,
         )
@@ -160,13 +250,18 @@ def build_site(
     latest = renderer.render(
         "home_latest.md.j2",
         briefings=briefings,
+        latest=briefings[:HOME_LATEST],
+        chips=HOME_CHIPS,
         uri=HOME_URI,
         n_actors=len(entries),
-        n_events=sum(len(b.events) for b in briefings),
-        lookup=lookup,
+        n_events=len(timeline),
+        n_questions=sum(len(b.questions) for b in briefings),
         **ctx,
     )
     if errors:
         pages.append(SitePage("errors.md", renderer.render("errors.md.j2", errors=errors), True))
     pages.append(SitePage("schema/briefing-1.json", json.dumps(JSON_SCHEMA, indent=2) + "\n"))
+    feed_args = {"site_name": site_name, "site_url": site_url, "directory_urls": directory_urls}
+    pages.append(SitePage(feed.ATOM_URI, feed.atom_feed(briefings, **feed_args)))
+    pages.append(SitePage(feed.JSON_FEED_URI, feed.json_feed(briefings, **feed_args)))
     return Site(pages=tuple(pages), home_fragment=latest)

@@ -1,173 +1,530 @@
-"""Timeline: dated events, dates resolved against the article's publication date.
+"""Timeline: the dated events of one article.
 
-A pure function of the parsed article. Date expressions come from spaCy's DATE
-entities; each is resolved by rules anchored at the publication date (or, for
-"the day before X", at the date of event X). Durations and ages are not dates,
-and precision is never invented: "in February" stays ``YYYY-MM``.
+A pure function of the parsed article. :mod:`generator.temporal` finds and
+resolves the temporal expressions; this module turns each resolved expression
+into an event: the clause it dates, compressed to one line that keeps who did
+what (subject, predicate, objects; relative clauses, appositions, asides and
+other clauses pruned), with its evidence sentence.
+
+An expression makes no event when its clause is hypothetical ("would have been
+possible seventeen years ago", "if the dispute lasted into April"), when it
+only bounds a past event ("applied before last summer"), when it names a period
+rather than a point ("from 2004 to 2009"), or when "today" means "nowadays" (a
+state verb in the simple present). Two expressions dating one clause give one
+event; two mentions of the same event on the same date are merged; distinct
+events on the same day stay apart. Events stated in the future or as a plan,
+and not yet past at publication, are ``expected``.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .model import Event, Evidence
-from .nlp import ParsedArticle
+from .syntax import attachment, is_hypothetical, is_modal, is_verbal, predicate_of, tense_of
+from .temporal import Timex, resolve_article
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I
-)
-_MONTH_DAY = re.compile(
-    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I
-)
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
-_MONTH = re.compile(rf"^(?:(?:early|late|mid|mid-)\s*)?({_MONTH_RE})$", re.I)
-_YEAR = re.compile(r"^(?:in\s+)?(?:the\s+end\s+of\s+)?(\d{4})$", re.I)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DURATION = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|"
-    r"more than|less than|hours?|minutes?)\b.*\b(?:days?|weeks?|months?|years?|hours?|decades?)\b"
-    r"(?!\s+(?:ago|later|earlier|before|after))",
-    re.I,
-)
+    from .nlp import ParsedArticle
 
-
-def _dated(year: int, month: int, day: int | None) -> str | None:
-    try:
-        if day is None:
-            dt.date(year, month, 1)
-            return f"{year:04d}-{month:02d}"
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _year_for(month: int, day: int | None, pub: dt.date, future: bool) -> int:
-    """Pick the year of a month(-day) with no year: nearest in the clause's direction."""
-    y = pub.year
-    candidate = dt.date(y, month, min(day or 1, 28))
-    if future:
-        return y if candidate >= pub.replace(day=1) else y + 1
-    return y if candidate <= pub else y - 1
-
-
-def _is_future(sent_text: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(will|shall|is expected to|are expected to|plans? to|scheduled)\b", sent_text, re.I
-        )
-    )
+#: Stative verbs (Vendler's states; Quirk et al. §4.28): with "today" in the simple
+#: present they describe how things are nowadays, not something that happened today.
+STATIVE_VERBS = {
+    "be", "have", "know", "understand", "believe", "think", "want", "need", "remain",
+    "exist", "seem", "appear", "own", "belong", "contain", "consist", "depend", "like",
+    "love", "hate", "prefer", "mean", "represent", "include", "lack", "deserve", "face",
+    "live", "hold", "stand", "feel", "hope", "wish", "see",
+}  # fmt: skip
+#: Verbs of showing (Levin 1993, §78 "indicate verbs" and §48.1.2 "reflexive verbs of
+#: appearance"): a dated clause built on one points at the next sentence for what happened.
+SHOWING_VERBS = {
+    "show", "demonstrate", "highlight", "underline", "underscore", "illustrate", "reveal",
+    "display", "prove", "exemplify", "indicate", "signal", "emphasize", "emphasise",
+    "confirm", "evidence", "expose", "manifest",
+}  # fmt: skip
+#: Dependents kept when a clause is compressed to "who did what".
+CLAUSE_KEEP = {
+    "nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "prt", "dobj", "dative",
+    "attr", "acomp", "oprd", "xcomp", "agent", "prep", "ccomp", "compound", "advmod", "mark",
+}  # fmt: skip
+PHRASE_KEEP = {
+    "det", "amod", "compound", "nummod", "poss", "case", "prep", "pobj", "pcomp", "flat",
+    "nmod", "quantmod", "conj", "cc", "predet", "nn", "number", "possessive", "hyph",
+    "dobj", "prt", "aux", "auxpass", "neg", "xcomp", "acomp", "attr", "nsubj", "nsubjpass",
+    "agent", "advmod", "npadvmod", "dative", "oprd", "mark", "ccomp",
+}  # fmt: skip
+CLAUSAL = {"ccomp", "xcomp", "advcl", "csubj", "parataxis"}
+#: Sentence adverbs and connectives dropped from a compressed clause (closed class).
+DISCOURSE_ADVERBS = {
+    "however", "also", "meanwhile", "moreover", "furthermore", "nevertheless", "still",
+    "actually", "clearly", "indeed", "thus", "therefore", "then", "apparently", "explicitly",
+    "reportedly", "notably", "predictably", "duly", "effectively", "even",
+    "again", "already", "finally", "later", "earlier", "now", "so",
+}  # fmt: skip
+MAX_WORDS = 28
+#: Prepositions that relate an adjunct's event to the clause in time or cause: a date
+#: inside their object dates that object, not the clause.
+NOMINAL_PREPOSITIONS = {"after", "before", "since", "following", "until", "till", "from"}
+#: Punctuation kept between two kept words; brackets and quotes go with what they enclose.
+INNER_PUNCT = {",", ";", "-", "–", "—", "/", "&"}
 
 
-def resolve(expr: str, pub: dt.date, future: bool = False) -> tuple[str, bool] | None:
-    """Resolve one date expression to (ISO value, approximate) or None."""
-    e = expr.strip().lower()
-    e = re.sub(r"^(?:on|in|since|by|until|the)\s+", "", e)
-    if e in ("today", "this morning", "this afternoon", "tonight", "this evening"):
-        return pub.isoformat(), False
-    if e == "yesterday":
-        return (pub - dt.timedelta(days=1)).isoformat(), False
-    if e == "tomorrow":
-        return (pub + dt.timedelta(days=1)).isoformat(), False
-    if e in WEEKDAYS:
-        delta = (pub.weekday() - WEEKDAYS[e]) % 7
-        if future:
-            delta = -((WEEKDAYS[e] - pub.weekday()) % 7 or 7)
-        return (pub - dt.timedelta(days=delta)).isoformat(), False
-    if e in ("last week", "the past week"):
-        return (pub - dt.timedelta(days=7)).isoformat()[:7], True
-    if e in ("last month",):
-        first = pub.replace(day=1) - dt.timedelta(days=1)
-        return f"{first.year:04d}-{first.month:02d}", False
-    if e in ("last year",):
-        return f"{pub.year - 1:04d}", False
-    if e in ("next year",):
-        return f"{pub.year + 1:04d}", False
-    if e in ("this year",):
-        return f"{pub.year:04d}", False
-    if m := _ISO.search(e):
-        v = _dated(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return (v, False) if v else None
-    if m := _DAY_MONTH.search(e):
-        day, month = int(m.group(1)), MONTHS[m.group(2).lower()]
-        year = int(m.group(3)) if m.group(3) else _year_for(month, day, pub, future)
-        v = _dated(year, month, day)
-        return (v, False) if v else None
-    if m := _MONTH_DAY.search(e):
-        month, day = MONTHS[m.group(1).lower()], int(m.group(2))
-        if day > 31:
-            m2 = _MONTH_YEAR.search(e)
-            if m2:
-                return f"{int(m2.group(2)):04d}-{MONTHS[m2.group(1).lower()]:02d}", False
-            return None
-        year = int(m.group(3)) if m.group(3) else _year_for(month, day, pub, future)
-        v = _dated(year, month, day)
-        return (v, False) if v else None
-    if m := _MONTH_YEAR.search(e):
-        return f"{int(m.group(2)):04d}-{MONTHS[m.group(1).lower()]:02d}", False
-    if m := _MONTH.match(e):
-        month = MONTHS[m.group(1).lower()]
-        year = _year_for(month, None, pub, future)
-        return f"{year:04d}-{month:02d}", e != m.group(1)
-    if m := _YEAR.match(e):
-        return m.group(1), False
-    return None
+@dataclass(frozen=True)
+class _Found:
+    """An event with what merging and ordering need."""
 
-
-def _clause(span_sent, ent) -> str:
-    """The clause around a date expression: its governing verb's subtree, one line."""
-    root = ent.root
-    head = root.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    tokens = list(head.subtree) if head.pos_ in ("VERB", "AUX") else list(span_sent)
-    start = min(t.i for t in tokens)
-    end = max(t.i for t in tokens) + 1
-    text = span_sent.doc[start:end].text.strip(" ,;")
-    text = re.sub(r"\s+", " ", text)
-    if len(text.split()) < 4:
-        text = span_sent.text.strip()
-    return text
+    event: Event
+    position: int
+    predicate: str
+    words: frozenset[str]
+    rank: int
 
 
 def extract_events(article: ParsedArticle) -> tuple[Event, ...]:
-    """Dated events of the article, sorted by date then by position."""
-    pub = article.date
-    found: list[tuple[str, int, Event]] = []
-    for ent in article.doc.ents:
-        if ent.label_ != "DATE":
+    """Dated events of the article, sorted by date then by position in the text."""
+    found: list[_Found] = []
+    for timex in resolve_article(article):
+        event = _event(article, timex)
+        if event is not None:
+            found.append(event)
+    return tuple(f.event for f in _merge(found))
+
+
+# --- one expression → one event -------------------------------------------------------
+
+
+def _event(article: ParsedArticle, timex: Timex) -> _Found | None:
+    """The event one expression dates, or None when it dates none."""
+    iv = timex.interval
+    value = timex.value
+    if iv is None or value is None or timex.is_period:
+        return None
+    span = timex.span
+    att = attachment(span)
+    pred = predicate_of(att)
+    if is_hypothetical(pred):
+        return None
+    own_tense = tense_of(pred)
+    while _infinitive_of(pred):
+        pred = pred.head  # "had been denied visas to enter ... until last week"
+    tense = tense_of(pred)
+    prep = _preposition(span)
+    planned = own_tense == "future" or tense == "future" or prep == "for" or is_modal(pred)
+    if prep == "before" and tense in ("past", "present"):
+        return None  # "applied before last summer": a bound, not the event's date
+    if prep == "since" and (not is_verbal(att) or _superlative(pred)):
+        return None  # "its worst result since 2008", "the first talks since 2019": a measure
+    if timex.rule == "decade" and (prep not in ("in", "during") or not is_verbal(att)):
+        return None  # decades date events only as "in the 1990s, X happened"
+    if _generic_today(timex, pred) or _state_of_subject(span, pred):
+        return None
+    sentence = article.sentence_number(span.start)
+    evidence = Evidence(sentence, article.sentences[sentence - 1].text)
+    more: tuple[Evidence, ...] = ()
+    when = _when_clause(span)
+    elaboration = _elaboration(article, span, pred)
+    if when is not None and _empty_clause(pred):
+        head, tokens = _clause_head(when), when
+    elif elaboration is not None:
+        head, tokens, n = elaboration
+        more = (Evidence(n, article.sentences[n - 1].text),)
+    else:
+        head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
+        if when is not None:
+            # "The talks failed in February, when Estovia walked out": one event, both clauses.
+            tokens = sorted(set(tokens) | set(when) | {span.doc[when[0].i - 1]}, key=lambda t: t.i)
+    text = _render(tokens, span)
+    if len(text.split()) < 3:
+        return None
+    pub = article.date.isoformat()
+    event = Event(
+        date=value,
+        approximate=iv.approximate,
+        text=text,
+        evidence=evidence,
+        expected=planned and value >= pub[: len(value)],
+        timex=_expression(timex),
+        end=timex.until.iso() if timex.until else None,
+        precision="decade" if iv.decade else iv.precision,
+        more_evidence=more,
+    )
+    words = frozenset(
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM") and not t.is_stop and not _inside(t, span)
+    )
+    rank = {"absolute": 0, "publication": 1, "reference": 2, "event": 3}[timex.anchor]
+    position = min(t.i for t in tokens) if more else span.start
+    return _Found(event, position, head.lemma_.lower(), words, rank + 2 * int(iv.approximate))
+
+
+def _clause_head(tokens: list[Token]) -> Token:
+    """The token of a clause whose head lies outside it."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
+
+
+def _empty_clause(pred: Token) -> bool:
+    """ "This did not become more likely than on May 16": a pronoun and a copula, no event."""
+    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    pronoun = subject is None or subject.pos_ == "PRON" or subject.tag_ in ("DT", "PRP", "EX")
+    return pronoun and pred.lemma_ in ("be", "become", "seem", "remain", "appear")
+
+
+def _superlative(pred: Token) -> bool:
+    """The clause ranks something ("the lowest level", "the first time")."""
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for t in pred.subtree)
+
+
+def _infinitive_of(pred: Token) -> bool:
+    """A subjectless to-infinitive hanging on a verb: the date belongs to that verb."""
+    if pred.head == pred or not is_verbal(pred.head) or pred.dep_ not in ("xcomp", "advcl"):
+        return False
+    auxes = {c.lower_ for c in pred.children if c.dep_ == "aux"}
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+    return pred.dep_ == "xcomp" or ("to" in auxes and not has_subject)
+
+
+def _state_of_subject(span: Span, pred: Token) -> bool:
+    """ "This year's theme was water security": a copula describing a dated subject."""
+    if pred.lemma_ != "be" or any(
+        c.dep_ in ("acomp", "xcomp") and c.tag_ == "VBN" for c in pred.children
+    ):
+        return False
+    subjects = [c for c in pred.children if c.dep_ in ("nsubj", "csubj")]
+    return any(_keeps(s, span) for s in subjects)
+
+
+def _expression(timex: Timex) -> str:
+    """The expression as written, with its anchor phrase ("the day before the call")."""
+    span = timex.span
+    end = timex.anchor_span.end if timex.anchor_span is not None else span.end
+    return span.doc[span.start : end].text
+
+
+def _preposition(span: Span) -> str:
+    first = span[0].lower_
+    if first in ("since", "until", "by", "before", "after", "from", "between"):
+        return first
+    i = span.start - 1
+    return span.doc[i].lower_ if i >= span.sent.start else ""
+
+
+def _generic_today(timex: Timex, pred: Token) -> bool:
+    """ "Today, Palestinians and Israelis each understand ...": nowadays, not this day."""
+    if timex.rule != "deictic" or (
+        timex.span[0].lower_ != "today" and timex.span[-1].lower_ != "today"
+    ):
+        return False
+    simple_present = pred.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in pred.children
+    )
+    return simple_present and pred.lemma_.lower() in STATIVE_VERBS
+
+
+# --- the clause an expression dates -------------------------------------------------------
+
+
+def _event_tokens(
+    span: Span, att: Token, pred: Token, anchor: Span | None
+) -> tuple[Token, list[Token]]:
+    """Head word and tokens of the compressed clause that ``span`` dates."""
+    sent = span.sent
+    if _nominal(att, pred):
+        return att, _phrase(att, sent, span)
+    if pred.dep_ in ("acl", "relcl") and pred.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        # "migrants crossing the Channel last year": the noun is who acted.
+        noun = pred.head
+        tokens = _phrase(noun, sent, span, exclude={pred.i}) + _compress(pred, sent, span)
+        return pred, sorted(set(tokens), key=lambda t: t.i)
+    if not is_verbal(pred):
+        # A verbless fragment ("Sunday's vote."): the noun phrase the date modifies.
+        return att, _phrase(att, sent, span)
+    tokens = _compress(pred, sent, span)
+    subject = next((t for t in pred.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and anchor is not None and _inside(subject, anchor):
+        # "shortly before Trump's call, Vance told ...": the parser took the anchor
+        # phrase for the subject; the apposition after it is the real one.
+        appositions = [c for c in subject.children if c.dep_ == "appos"]
+        drop = {t.i for t in subject.subtree} | set(range(span.start, anchor.end))
+        tokens = [t for t in tokens if t.i not in drop]
+        for appos in appositions:
+            tokens += [
+                t
+                for t in _phrase(appos, sent, span)
+                if t.i not in set(range(span.start, anchor.end))
+            ]
+    elif (
+        subject is not None
+        and subject.pos_ == "PRON"
+        and pred.dep_ == "ccomp"
+        and pred.head.i < pred.i
+        and not _quoted(pred)
+    ):
+        # "The Alliance said it would hold a press conference": keep who said so.
+        speaker = next((c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is not None and speaker.pos_ != "PRON":
+            tokens += [pred.head, *_phrase(speaker, sent, span, depth=0)]
+    elif subject is None and not any(
+        t.dep_ in ("expl", "csubj") and t.head == pred for t in tokens
+    ):
+        inherited = _inherited_subject(pred)
+        if inherited is not None:
+            tokens += _phrase(inherited, sent, span)
+    return pred, sorted(set(tokens), key=lambda t: t.i)
+
+
+def _when_clause(span: Span) -> list[Token] | None:
+    """ "on May 16, when the talks ended": the when-clause is the event of that date."""
+    doc = span.doc
+    i = span.end
+    if i < span.sent.end and doc[i].text == ",":
+        i += 1
+    if i >= span.sent.end or doc[i].lower_ != "when":
+        return None
+    head = doc[i].head
+    if head.i <= i:
+        return None
+    tokens = [t for t in head.subtree if t.i > i and not _inside(t, span)]
+    return tokens or None
+
+
+def _nominal(att: Token, pred: Token) -> bool:
+    """Is the date on a noun inside an "after X" / "before X" / "from X" adjunct?
+
+    "Little moved after the call in February": February dates the call, not
+    the clause around it, which happened at another time.
+    """
+    if att.pos_ != "NOUN" or att == pred:
+        return False
+    t = att
+    while t.head != t and t.head != pred:
+        t = t.head
+    return t.dep_ == "prep" and t.lower_ in NOMINAL_PREPOSITIONS and t.head == pred
+
+
+def _inherited_subject(pred: Token) -> Token | None:
+    """The subject a conjoined or complement verb shares with the verb it hangs on."""
+    t = pred
+    for _ in range(4):
+        if t.dep_ not in ("conj", "xcomp", "advcl") or t.head == t:
+            return None
+        t = t.head
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+    return None
+
+
+def _inside(tok: Token, span: Span) -> bool:
+    return span.start <= tok.i < span.end
+
+
+def _keeps(child: Token, span: Span) -> bool:
+    return any(_inside(t, span) for t in child.subtree)
+
+
+def _quoted(child: Token) -> bool:
+    """A clause that opens a quotation or follows a colon: reported words, not the act."""
+    if child.dep_ not in CLAUSAL and child.dep_ != "conj":
+        return False
+    left = child.left_edge
+    doc = child.doc
+    before = doc[left.i - 1] if left.i > child.sent.start else None
+    return left.is_quote or (before is not None and (before.text == ":" or before.is_quote))
+
+
+def _compress(pred: Token, sent: Span, span: Span) -> list[Token]:
+    """The clause of ``pred``: subject, auxiliaries, predicate, complements; asides pruned."""
+    out: list[Token] = [pred]
+    for child in pred.children:
+        if not sent.start <= child.i < sent.end:
             continue
-        text = ent.text
-        sent = ent.sent
-        if _DURATION.search(text):
+        if _keeps(child, span):
+            out += _phrase(child, sent, span)
             continue
-        future = _is_future(sent.text)
-        resolved = resolve(text, pub, future)
-        if resolved is None:
+        if child.dep_ == "npadvmod" and any(t.like_num for t in child.subtree):
+            out += _phrase(child, sent, span)  # "fell 12%"
             continue
-        value, approx = resolved
-        n = article.sentence_number(ent.start)
-        event = Event(
-            date=value,
-            approximate=approx,
-            text=_clause(sent, ent),
-            evidence=Evidence(n, article.sentences[n - 1].text),
-            expected=future and value >= pub.isoformat()[: len(value)],
+        if child.dep_ not in CLAUSE_KEEP or _quoted(child):
+            continue
+        if child.dep_ == "advmod" and child.lower_ in DISCOURSE_ADVERBS:
+            continue
+        if child.dep_ == "prep" and all(g.pos_ == "ADV" for g in child.children):
+            continue  # "until now", "since then"
+        if child.dep_ == "prep" and child.lower_ == "according":
+            continue  # attribution, not the event
+        depth = 1 if child.dep_ in CLAUSAL else 2
+        out += _phrase(child, sent, span, depth=depth)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _phrase(
+    head: Token, sent: Span, span: Span, exclude: set[int] | None = None, depth: int = 2
+) -> list[Token]:
+    """A phrase without its relative clauses, appositions and parentheticals."""
+    out = [head]
+    for child in head.children:
+        if (exclude and child.i in exclude) or not sent.start <= child.i < sent.end:
+            continue
+        if _keeps(child, span):
+            out += _phrase(child, sent, span, exclude, depth)
+            continue
+        if child.dep_ not in PHRASE_KEEP or _quoted(child):
+            continue
+        if child.dep_ == "advmod" and child.lower_ in DISCOURSE_ADVERBS:
+            continue
+        if child.dep_ == "conj" and is_verbal(child):
+            continue  # a second event in the same sentence
+        if child.dep_ == "prep" and child.lower_ == "according":
+            continue
+        clausal = child.dep_ in CLAUSAL
+        if clausal and depth <= 0:
+            continue
+        out += _phrase(child, sent, span, exclude, depth - int(clausal))
+    return out
+
+
+def _render(tokens: list[Token], span: Span) -> str:
+    """Tokens back to one line of text; a leading date adjunct ("On Monday,") dropped."""
+    kept = {t.i for t in tokens if not t.is_space}
+    doc = span.doc
+    # Punctuation between two kept words stays ("Russia, Ukraine"); other punctuation goes.
+    for i in list(kept):
+        for j in (i + 1, i + 2):
+            if (
+                j < len(doc)
+                and doc[j].text in INNER_PUNCT
+                and (j + 1) in kept
+                and all(k in kept or doc[k].is_punct for k in range(i + 1, j))
+            ):
+                kept.add(j)
+    # A conjunction whose conjunct was pruned goes too ("agreed to reopen X and").
+    for i in list(kept):
+        t = doc[i]
+        if t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in kept for c in t.head.children):
+            kept.discard(i)
+    order = sorted(kept)
+    order = [
+        i
+        for i in order
+        if not (doc[i].dep_ in ("prep", "agent") and not any(c.i in kept for c in doc[i].children))
+        or _inside(doc[i], span)
+    ]
+    order = _drop_leading_adjunct(order, span)
+    if len(order) > MAX_WORDS:
+        order = _shorten(order, span)
+    while order and (
+        doc[order[0]].is_punct
+        or doc[order[0]].dep_ in ("mark", "cc")
+        or (doc[order[0]].tag_ == "WRB" and doc[order[0]].dep_ == "advmod")
+    ):
+        order.pop(0)
+    parts: list[str] = []
+    for k, i in enumerate(order):
+        if k and (order[k - 1] + 1 != i):
+            parts.append(" ")
+        elif k:
+            parts.append(doc[order[k - 1]].whitespace_)
+        parts.append(doc[i].text)
+    text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"[\s,;:\-–—(]+$", "", text)
+    return text[:1].upper() + text[1:]
+
+
+def _drop_leading_adjunct(order: list[int], span: Span) -> list[int]:
+    """ "In March, a bundle was found" → "a bundle was found": the date shows on its own."""
+    doc = span.doc
+    k = 0
+    while k < len(order) and (doc[order[k]].is_punct or doc[order[k]].lower_ in DISCOURSE_ADVERBS):
+        k += 1
+    start = k
+    if k < len(order) and not _inside(doc[order[k]], span) and doc[order[k]].dep_ == "prep":
+        k += 1
+    if k < len(order) and _inside(doc[order[k]], span):
+        while k < len(order) and _inside(doc[order[k]], span):
+            k += 1
+        if k < len(order) and doc[order[k]].text == ",":
+            return order[k + 1 :]
+    return order[start:] if start else order
+
+
+def _shorten(order: list[int], span: Span) -> list[int]:
+    """Drop trailing modifiers that do not hold the date until the clause fits one line."""
+    doc = span.doc
+    kept = list(order)
+    for i in sorted(order, reverse=True):
+        if len(kept) <= MAX_WORDS:
+            break
+        t = doc[i]
+        if t.i not in kept or t.dep_ not in ("prep", "advcl", "npadvmod", "ccomp", "conj", "acl"):
+            continue
+        sub = {x.i for x in t.subtree}
+        if any(_inside(doc[x], span) for x in sub):
+            continue
+        kept = [x for x in kept if x not in sub]
+    if len(kept) > MAX_WORDS:
+        date_pos = next((k for k, x in enumerate(kept) if _inside(doc[x], span)), 0)
+        start = max(0, min(date_pos - MAX_WORDS // 2, len(kept) - MAX_WORDS))
+        kept = kept[start : start + MAX_WORDS]
+    return kept
+
+
+def _elaboration(
+    article: ParsedArticle, span: Span, pred: Token
+) -> tuple[Token, list[Token], int] | None:
+    """ "X was highlighted the day before the call. Russia launched ...": the next sentence."""
+    if pred.lemma_.lower() not in SHOWING_VERBS:
+        return None
+    n = article.sentence_number(span.start)
+    if n >= len(article.sents):
+        return None
+    here, nxt = article.sentences[n - 1], article.sentences[n]
+    if nxt.paragraph != here.paragraph:
+        return None
+    sent = article.sents[n]
+    root = sent.root
+    if tense_of(root) not in ("past",) or not is_verbal(root):
+        return None
+    return root, _compress(root, sent, sent[0:0]), n + 1
+
+
+# --- merging mentions ---------------------------------------------------------------------
+
+
+def _same_event(a: _Found, b: _Found) -> bool:
+    da, db = a.event.date, b.event.date
+    if not (da.startswith(db) or db.startswith(da)):
+        return False
+    if not a.words or not b.words:
+        return False
+    shared = len(a.words & b.words) / min(len(a.words), len(b.words))
+    if a.event.evidence.sentence == b.event.evidence.sentence and a.predicate == b.predicate:
+        return True
+    return shared >= 0.6 and (a.predicate == b.predicate or shared >= 0.8)
+
+
+def _merge(found: list[_Found]) -> list[_Found]:
+    """One event per happening: mentions of the same event merged, best-dated one kept."""
+    found = sorted(found, key=lambda f: (f.rank, -len(f.event.date), f.position))
+    kept: list[_Found] = []
+    for f in found:
+        twin = next((k for k in kept if _same_event(k, f)), None)
+        if twin is None:
+            kept.append(f)
+            continue
+        extra = tuple(
+            e
+            for e in (f.event.evidence, *f.event.more_evidence)
+            if e != twin.event.evidence and e not in twin.event.more_evidence
         )
-        found.append((value, ent.start, event))
-    seen: set[tuple[str, int]] = set()
-    events: list[Event] = []
-    for value, _, ev in sorted(found, key=lambda x: (x[0], x[1])):
-        key = (value, ev.evidence.sentence)
-        if key in seen:
-            continue
-        seen.add(key)
-        events.append(ev)
-    return tuple(events)
+        if extra:
+            merged = replace(twin.event, more_evidence=twin.event.more_evidence + extra)
+            kept[kept.index(twin)] = replace(twin, event=merged)
+    kept.sort(key=lambda f: (f.event.date, f.position))
+    return kept

@@ -88,3 +88,22 @@ def mkdocs_build(proj: Path, strict: bool = True) -> subprocess.CompletedProcess
 @pytest.fixture()
 def project(tmp_path):
     return lambda seeds=None, cache=True: make_project(tmp_path, seeds, cache)
+
+
+SITE_FIXTURES = FIXTURES / "site_articles"
+
+
+def demo_seeds(with_markup: bool = True) -> list[Path]:
+    """The user's seed and the fixture articles the site tests share (actors recur across them)."""
+    seeds = [USER_SEED, FIXTURES / "summit.txt", FIXTURES / "harbour_strike.txt"]
+    seeds += sorted(SITE_FIXTURES.glob("*.txt"))
+    return [s for s in seeds if with_markup or s.name != "markup_in_text.txt"]
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """One real `mkdocs build --strict` of the demo seeds, shared by the site and browser tests."""
+    proj = make_project(tmp_path_factory.mktemp("demo"), demo_seeds())
+    result = mkdocs_build(proj)
+    assert result.returncode == 0, result.stderr
+    return proj / "site"

@@ -1,0 +1,75 @@
+/* Briefings: sortable tables (the actors index). No dependencies, nothing fetched.
+ *
+ * A table inside `.brf-sortable` gets a button in each column heading; pressing it
+ * sorts the rows by that column (numbers as numbers), pressing again reverses.
+ * Material's instant navigation swaps pages without reloading scripts, so the
+ * tables are set up on every page change through its `document$` observable.
+ */
+(function () {
+  "use strict";
+
+  function cellValue(row, column) {
+    var cell = row.cells[column];
+    var text = cell ? cell.textContent.trim() : "";
+    var number = Number(text.replace(/[^\d.-]/g, ""));
+    return text !== "" && /^[\d.,\s-]+$/.test(text) && !isNaN(number) ? number : text.toLowerCase();
+  }
+
+  function compare(a, b) {
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    return String(a).localeCompare(String(b));
+  }
+
+  function sortBy(table, column, header) {
+    var body = table.tBodies[0];
+    if (!body) return;
+    var current = header.getAttribute("aria-sort");
+    // First press: numbers largest first, names A to Z; every further press reverses.
+    var descending = current ? current === "ascending" : header.classList.contains("brf-num");
+    var rows = Array.prototype.slice.call(body.rows).map(function (row, index) {
+      return { row: row, key: cellValue(row, column), index: index };
+    });
+    rows.sort(function (x, y) {
+      var order = compare(x.key, y.key);
+      if (descending) order = -order;
+      return order || x.index - y.index;
+    });
+    rows.forEach(function (item) { body.appendChild(item.row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      th.removeAttribute("aria-sort");
+    });
+    header.setAttribute("aria-sort", descending ? "descending" : "ascending");
+  }
+
+  function setUp(table) {
+    if (!table.tHead || table.dataset.brfSortable) return;
+    table.dataset.brfSortable = "1";
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+      var body = table.tBodies[0];
+      var first = body && body.rows[0] ? cellValue(body.rows[0], column) : "";
+      if (typeof first === "number") th.classList.add("brf-num");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "brf-sort";
+      button.title = "Sort by " + th.textContent.trim().toLowerCase();
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortBy(table, column, th); });
+    });
+    // The generator orders rows by the first numeric column (briefings), largest first.
+    var sorted = table.tHead.querySelector("th.brf-num");
+    if (sorted) sorted.setAttribute("aria-sort", "descending");
+  }
+
+  function init() {
+    document.querySelectorAll(".brf-sortable table").forEach(setUp);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

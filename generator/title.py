@@ -1,0 +1,330 @@
+"""Headline of a briefing: the main actors and the main event, in headline style.
+
+Seeds carry no title, and a truncated first sentence is not a headline. The
+headline is rewritten from the article's most informative sentence (the one the
+bottom line comes from) by its dependency parse, the way sub-editors write them:
+
+* the main clause's subject, verb and first complement, without articles,
+  adverbs or asides; a person by surname;
+* tense in headline form: past and perfect become the present ("has abandoned"
+  → "abandons"), the future becomes "to" ("will start" → "to start"), the
+  passive drops its auxiliary ("was found" → "found");
+* a reported statement is headed by its speaker ("X said that Y will go" →
+  "X: Y to go");
+* an occasion the sentence opens with, when it names a second person, leads as
+  "A–B call:" ("After a call with Putin, Trump said ..." → "Trump–Putin call: ...").
+
+A ``title:`` header always wins. At most ``max_words`` words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Actor, Event
+from .nlp import ParsedArticle
+from .summary import best_sentence
+
+#: Verbs that report speech or a stance (closed class): their clause is what was said.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "declare", "announce", "add", "state", "claim", "warn", "argue", "insist",
+    "write", "report", "confirm", "deny", "suggest", "note", "explain", "predict", "promise",
+    "reply", "respond", "stress", "acknowledge", "admit", "indicate", "signal",
+})  # fmt: skip
+#: Verbs whose purpose or complement clause carries the event ("went on TV to say").
+_LIGHT_VERBS = frozenset({"go", "take", "use", "turn", "come", "move", "seek", "try"})
+#: Prepositions that open an occasion ("after the call", "during the summit").
+_OCCASION_PREPOSITIONS = frozenset({"after", "before", "during", "following", "at", "in"})
+_NOUN_KEEP = ("compound", "amod", "nummod", "nmod", "poss", "quantmod", "npadvmod", "case")
+_MODALS_KEPT = frozenset({"could", "may", "might", "should", "must", "can"})
+
+
+def third_person(lemma: str) -> str:
+    """Present tense, third person singular, of a regular or common irregular verb."""
+    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _person_entity(token):
+    """The PERSON entity ``token`` belongs to, if any."""
+    return _entity(token, ("PERSON",))
+
+
+def _entity(token, labels: tuple[str, ...] | None = None):
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and (labels is None or ent.label_ in labels):
+            return ent
+    return None
+
+
+def render(tokens) -> str:
+    """Tokens as text: original spacing between neighbours, one space across gaps."""
+    out = ""
+    prev = None
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if prev is not None:
+            out += "" if tok.i == prev.i + 1 and not prev.whitespace_ else " "
+        out += tok.text
+        prev = tok
+    return out
+
+
+def _kept(tok) -> bool:
+    """Whether a token belongs in a headline noun phrase."""
+    if tok.pos_ in ("DET", "ADV") or (tok.pos_ == "PRON" and tok.dep_ == "poss"):
+        return False
+    if tok.is_punct:
+        return (
+            tok.text in ("-", "–")
+            and not tok.whitespace_
+            and tok.i > 0
+            and not tok.nbor(-1).whitespace_
+        )
+    return True
+
+
+@dataclass
+class Phrase:
+    """Tokens of a headline part; ``optional`` parts go in while the word budget allows."""
+
+    tokens: list
+    optional: int = 0  # 0 = required; higher = dropped first
+
+    @property
+    def words(self) -> int:
+        return len(render(self.tokens).split()) if self.tokens else 0
+
+
+def noun_phrase(head) -> list[Phrase]:
+    """A noun phrase in headline form: no articles or asides; a person by surname.
+
+    Returns the core (head, modifiers, a name in full, coordinated nouns) and, as
+    an optional part, one "of" phrase.
+    """
+    if head.pos_ == "PRON" and head.lower_ not in ("it", "they"):
+        return []
+    person = _person_entity(head)
+    if person is not None:
+        core = [person[-1]]
+        if head.i + 1 < len(head.doc) and head.nbor(1).tag_ == "POS":
+            core.append(head.nbor(1))
+    else:
+        entity = _entity(head)
+        core = [t for t in entity if _kept(t)] if entity is not None else []
+        for child in head.children:
+            if child.dep_ in _NOUN_KEEP and child.i < head.i:
+                core += [t for t in child.subtree if _kept(t)]
+        core = sorted({t.i: t for t in [*core, head]}.values(), key=lambda t: t.i)
+    parts = [Phrase(core)]
+    for conj in (c for c in head.children if c.dep_ == "conj"):
+        cc = [c for c in head.children if c.dep_ == "cc"]
+        conj_parts = noun_phrase(conj)
+        if conj_parts:
+            parts[0].tokens += cc[:1] + conj_parts[0].tokens
+        break
+    for child in head.children:  # one "of" phrase: "the end of the war"
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                inner = noun_phrase(objs[0])
+                inner_tokens = (
+                    [t for t in inner[0].tokens if t.i not in {x.i for x in core}] if inner else []
+                )
+                if inner_tokens:
+                    parts.append(Phrase([child, *inner_tokens], optional=2))
+            break
+    return parts
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    return None
+
+
+def _is_plural(subject) -> bool:
+    return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+
+
+class _Word:
+    """A word a headline adds that is not in the sentence (a re-inflected verb)."""
+
+    def __init__(self, text: str, i: int):
+        self.text, self.i, self.whitespace_ = text, i, " "
+
+
+def verb_group(verb, subject) -> list:
+    """The verb in headline tense (see module docstring), as tokens and new words."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    neg = [c for c in verb.children if c.dep_ == "neg"]
+    lemmas = {a.lemma_.lower() for a in auxes}
+    texts = {a.lower_ for a in auxes}
+    at = verb.i - 0.5
+    if any(a.dep_ == "auxpass" for a in auxes):
+        return [_Word("not", at)] * bool(neg) + [verb]
+    if (
+        texts & {"will", "shall"}
+        or "going" in texts
+        or ("be" in lemmas and any(a.lower_ == "to" for a in auxes))
+    ):
+        return [_Word("not", at - 0.2)] * bool(neg) + [_Word("to", at), _Word(verb.lemma_, verb.i)]
+    modal = sorted(texts & _MODALS_KEPT)
+    if modal:
+        return (
+            [_Word(modal[0], at - 0.2)]
+            + [_Word("not", at)] * bool(neg)
+            + [_Word(verb.lemma_, verb.i)]
+        )
+    if verb.lemma_ == "be" and "have" not in lemmas:
+        return [_Word("not", at)] * bool(neg)
+    plural = subject is not None and _is_plural(subject)
+    if neg:
+        return [
+            _Word("do" if plural else "does", at - 0.2),
+            _Word("not", at),
+            _Word(verb.lemma_, verb.i),
+        ]
+    return [_Word(verb.lemma_ if plural else third_person(verb.lemma_), verb.i)]
+
+
+def _complement(verb) -> list[Phrase]:
+    """The first object or complement of ``verb`` and one prepositional phrase (optional)."""
+    parts: list[Phrase] = []
+    have_core = False
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "attr", "dative", "oprd") and not have_core:
+            parts += noun_phrase(child)
+            have_core = True
+        elif child.dep_ == "acomp" and not have_core:
+            parts.append(Phrase([t for t in child.subtree if t.i <= child.i and _kept(t)]))
+            for prep in (c for c in child.children if c.dep_ == "prep"):
+                parts += _prepositional(prep, optional=1)
+                break
+            have_core = True
+        elif child.dep_ == "xcomp" and not have_core and child.pos_ in ("VERB", "AUX"):
+            marker = [c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"]
+            parts.append(Phrase([*marker, child]))
+            parts += _complement(child)
+            have_core = True
+        elif child.dep_ in ("prep", "agent"):
+            parts += _prepositional(child, optional=3)
+            break
+    return parts
+
+
+def _prepositional(prep, optional: int) -> list[Phrase]:
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return []
+    inner = noun_phrase(objs[0])
+    if not inner:
+        return []
+    tokens = {t.i: t for p in inner for t in p.tokens}
+    return [Phrase([prep, *tokens.values()], optional=optional)]
+
+
+def _event_verb(root):
+    """Follow light verbs and reporting verbs to the verb that carries the event.
+
+    Returns (event verb, speaker token or None).
+    """
+    verb, speaker = root, None
+    for _ in range(3):
+        if verb.lemma_ in _LIGHT_VERBS:
+            nxt = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+            if nxt and nxt[0].lemma_ in REPORTING_VERBS:
+                speaker = speaker or _subject(verb)
+                verb = nxt[0]
+                continue
+        if verb.lemma_ in REPORTING_VERBS:
+            content = [c for c in verb.children if c.dep_ == "ccomp" and _subject(c) is not None]
+            if content:
+                speaker = speaker or _subject(verb)
+                verb = content[0]
+                continue
+        break
+    return verb, speaker
+
+
+def fit(parts: list[Phrase], budget: int) -> str:
+    """Required parts, then optional ones by priority while they fit; in sentence order."""
+    chosen = [p for p in parts if p.optional == 0]
+    used = sum(p.words for p in chosen)
+    for p in sorted((p for p in parts if p.optional), key=lambda p: p.optional):
+        if used + p.words <= budget:
+            chosen.append(p)
+            used += p.words
+    return render([t for p in chosen for t in p.tokens])
+
+
+def clause_headline(verb, budget: int) -> str:
+    """Subject, verb group and complement of a clause, headline style."""
+    subject = _subject(verb)
+    subject_parts = noun_phrase(subject) if subject is not None else []
+    if subject is not None and not subject_parts:
+        return ""
+    parts = [*subject_parts, Phrase(verb_group(verb, subject)), *_complement(verb)]
+    return fit(parts, budget)
+
+
+def _occasion(sentence, subject_name: str | None, actors: Sequence[Actor]) -> str | None:
+    """ "A–B noun" for an opening "after a call with B" that names a second person."""
+    root = sentence.root
+    for child in root.children:
+        if child.dep_ != "prep" or child.lower_ not in _OCCASION_PREPOSITIONS:
+            continue
+        if child.i > root.i:
+            continue
+        objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        if not objs:
+            continue
+        others = [
+            ent[-1].text
+            for ent in sentence.ents
+            if ent.label_ == "PERSON" and ent.start in {t.i for t in objs[0].subtree}
+        ]
+        if subject_name and others and others[0] != subject_name:
+            return f"{subject_name}–{others[0]} {objs[0].lemma_}"
+    return None
+
+
+def make_title(
+    article: ParsedArticle,
+    actors: Sequence[Actor],
+    events: Sequence[Event] = (),
+    max_words: int = 12,
+) -> str:
+    """The header's title if given, else a headline of the main actors and event."""
+    if article.seed.title:
+        return article.seed.title
+    index = best_sentence(article, actors, events)
+    if index is None:
+        return f"Briefing of {article.date.isoformat()}"
+    sentence = article.sents[index]
+    verb, speaker = _event_verb(sentence.root)
+    root_subject = _subject(sentence.root)
+    subject_name = None
+    if root_subject is not None and (person := _person_entity(root_subject)) is not None:
+        subject_name = person[-1].text
+    prefix = _occasion(sentence, subject_name, actors)
+    if prefix is None and speaker is not None and verb.i != sentence.root.i:
+        speaker_parts = noun_phrase(speaker)
+        prefix = render(speaker_parts[0].tokens) if speaker_parts else None
+    budget = max_words - (len(prefix.split()) if prefix else 0)
+    headline = clause_headline(verb, budget) or clause_headline(sentence.root, budget)
+    if prefix:
+        headline = f"{prefix}: {headline}" if headline else prefix
+    headline = " ".join(headline.split()[:max_words]).replace(" 's", "'s").strip(" ,;:")
+    if not headline:
+        headline = " ".join(sentence.text.split()[:max_words])
+    return headline[:1].upper() + headline[1:]

@@ -1,0 +1,204 @@
+"""Site pages from hand-made Briefing values: no language model, no MkDocs build."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator.feed import atom_feed, json_feed
+from generator.model import Actor, Briefing, Event, Evidence, Question, Sentence, Source
+from generator.model import SummarySentence as Summ
+from generator.render import Renderer, chart_bins, date_anchor, timeline_chart
+from generator.site import build_site, reading_minutes
+
+from .conftest import ROOT
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def briefing(
+    id: str,
+    date: str,
+    title: str,
+    actors: list[tuple[str, str, str | None]] = (),
+    events: list[tuple[str, str, int]] = (),
+    approximate: set[str] = frozenset(),
+) -> Briefing:
+    """A small briefing: actors as (name, type, role), events as (date, text, sentence)."""
+    sentences = tuple(Sentence(i, f"Sentence {i} of {title}.", 1) for i in range(1, 6))
+    return Briefing(
+        id=id,
+        date=date,
+        title=title,
+        summary=(Summ("Sentence 1.", 1),),
+        actors=tuple(
+            Actor(n, t, r, (n,), 2, 1.0, (Evidence(1, f"{n} acted."),)) for n, t, r in actors
+        ),
+        events=tuple(
+            Event(d, d in approximate, text, Evidence(s, f"{text} ({d}).")) for d, text, s in events
+        ),
+        questions=(Question("Will it last?", Evidence(4, "It may not last.")),),
+        source=Source(path=f"seeds/{id}.txt", sha256="0" * 64, words=450),
+        bottom_line=f"Bottom line of {title}.",
+        sentences=sentences,
+    )
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer(ROOT / "templates")
+
+
+@pytest.fixture(scope="module")
+def site(renderer):
+    briefings = [
+        briefing(
+            "accord",
+            "2024-03-12",
+            "Accord signed",
+            [("Anna Lind", "person", "Prime Minister"), ("Norland", "country", None)],
+            [
+                ("2024-03-03", "Norland and Estovia signed the accord", 2),
+                ("2024-02", "Farmers criticised the accord", 3),
+                ("2023", "Talks began", 5),
+            ],
+            approximate={"2023"},
+        ),
+        briefing(
+            "reservoir",
+            "2024-06-03",
+            "Reservoir opens",
+            [("Lind", "person", "Premier"), ("Estovia", "country", None)],
+            [
+                ("2024-03-03", "Norland and Estovia signed the accord", 2),
+                ("2024-06-01", "The reservoir opened", 1),
+            ],
+        ),
+    ]
+    s = build_site(briefings, renderer, site_url="https://example.org/news/")
+    return s, {p.uri: p.content for p in s.pages}
+
+
+def test_timeline_has_year_and_month_headings_and_groups_identical_events(site):
+    _, pages = site
+    md = pages["timeline.md"]
+    headings = re.findall(r"^(#{2,3}) (.+?) \{ #([\w-]+) \}$", md, re.M)
+    assert headings == [
+        ("##", "2023", "y2023"),
+        ("##", "2024", "y2024"),
+        ("###", "Feb 2024", "m2024-02"),
+        ("###", "Mar 2024", "m2024-03"),
+        ("###", "Jun 2024", "m2024-06"),
+    ]
+    accord = next(line for line in md.splitlines() if "signed the accord" in line)
+    assert "2 briefings" in accord
+    assert "briefings/accord.md#s2" in accord and "briefings/reservoir.md#s2" in accord
+    assert ">3 March 2024</time>" in accord
+    assert ">Feb 2024</time>" in md and ">2023</time>" in md
+    talks = next(line for line in md.splitlines() if "Talks began" in line)
+    assert "brf-approx" in talks
+    assert md.count("brf-approx") == 1
+
+
+def test_actor_across_briefings_lists_each_newest_first_with_the_role_given_there(site):
+    _, pages = site
+    md = pages["actors/anna-lind.md"]
+    assert md.startswith("# Anna Lind\n")
+    listed = re.findall(r"\[(Reservoir opens|Accord signed)\]\(\.\./briefings/(\w+)\.md\)", md)
+    assert listed == [("Reservoir opens", "reservoir"), ("Accord signed", "accord")]
+    assert "as *Premier*" in md and "as *Prime Minister*" in md
+    assert "[Estovia <span" in md and "(../actors/estovia.md)" in md  # appears with, linked
+    assert "signed the accord" not in md  # its evidence sentences never name her
+
+
+def test_home_block_has_counts_cards_and_actor_chips(site):
+    s, _ = site
+    md = s.home_fragment
+    assert "[<strong>2</strong> briefings](briefings/index.md)" in md
+    assert md.index("Reservoir opens") < md.index("Accord signed")
+    assert "[Anna Lind](actors/anna-lind.md){ .brf-chip }" in md
+    assert "{: .brf-chips }" in md
+    assert s.home_page("# Home\n\n<!-- briefings:latest -->\n\nEnd.\n").startswith("# Home\n")
+
+
+def test_briefing_page_links_every_claim_to_its_sentence(site):
+    _, pages = site
+    md = pages["briefings/accord.md"]
+    targets = {int(n) for n in re.findall(r'href="#s(\d+)"', md)}
+    anchors = {int(n) for n in re.findall(r'id="s(\d+)"', md)}
+    assert {1, 2, 3, 4, 5} <= targets <= anchors
+    assert "[Download JSON](accord.json)" in md
+    assert "[Anna Lind](../actors/anna-lind.md)" in md
+    assert md.index("## Timeline") < md.index("!!! question brf-analysis") < md.index("## Source")
+
+
+def test_actors_index_groups_by_type(site):
+    _, pages = site
+    md = pages["actors/index.md"]
+    assert md.index("## People") < md.index("## Countries")
+    assert '<div class="brf-sortable" markdown>' in md
+
+
+def test_chart_bins_keep_empty_months_and_switch_to_years_over_long_spans():
+    assert chart_bins([("2024-01-05", 1), ("2024-03", 2), ("2024", 4)]) == [
+        ("2024-01", 1),
+        ("2024-02", 0),
+        ("2024-03", 2),
+    ]
+    years = chart_bins([("1990-05-01", 1), ("2024-03", 2)])
+    assert years[0] == ("1990", 1) and years[-1] == ("2024", 2) and len(years) == 35
+    assert chart_bins([("2001", 3)]) == [("2001", 3)]
+    assert chart_bins([]) == [] and timeline_chart([]) == ""
+    html = timeline_chart([("2024-01-05", 1), ("2024-03", 2)])
+    assert html.count('class="brf-bar"') == 2
+    assert f'href="#{date_anchor("2024-03")}"' in html and 'style="height:100%"' in html
+
+
+def test_reading_minutes_round_up():
+    assert [reading_minutes(n) for n in (0, 1, 220, 221, 1000)] == [1, 1, 1, 2, 5]
+
+
+HOSTILE = 'A <script>alert("x")</script> & ]]> {{ x }} \x0b\x01 end'
+
+
+def test_feeds_carry_hostile_text_as_plain_text():
+    b = briefing("hostile", "2024-01-02", HOSTILE, [(HOSTILE, "person", None)])
+    atom = atom_feed([b], site_name="S & Co", site_url="https://example.org/")
+    root = ET.fromstring(atom.encode("utf-8"))
+    entry = root.find(f"{ATOM}entry")
+    title = entry.find(f"{ATOM}title")
+    assert title.get("type") == "text"
+    assert title.text == HOSTILE.replace("\x0b", "").replace("\x01", "")
+    assert entry.find(f"{ATOM}link").get("href") == "https://example.org/briefings/hostile/"
+    assert root.find(f"{ATOM}title").text == "S & Co"
+    assert "<script>" not in atom
+    feed = json.loads(json_feed([b], site_name="S", site_url=None))
+    item = feed["items"][0]
+    assert item["title"] == HOSTILE and "content_html" not in item
+    assert item["url"] == "briefings/hostile/" and item["id"] == "urn:briefings:hostile"
+
+
+def test_feeds_follow_the_url_style_and_are_deterministic():
+    bs = [briefing("b", "2024-02-01", "B"), briefing("a", "2024-01-01", "A")]
+    one = atom_feed(bs, site_name="S", site_url="https://x.org/", directory_urls=False)
+    assert one == atom_feed(bs, site_name="S", site_url="https://x.org/", directory_urls=False)
+    root = ET.fromstring(one)
+    links = [e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")]
+    assert links == ["https://x.org/briefings/b.html", "https://x.org/briefings/a.html"]
+    assert root.find(f"{ATOM}updated").text == "2024-02-01T00:00:00Z"
+
+
+def test_a_site_without_briefings_still_has_every_page(renderer):
+    s = build_site([], renderer, errors=["seeds/bad.txt:1: no date header"])
+    pages = {p.uri: p.content for p in s.pages}
+    assert {"actors/index.md", "timeline.md", "briefings/index.md", "errors.md"} <= set(pages)
+    assert (
+        "No dated events yet." in pages["timeline.md"] and "brf-chart" not in pages["timeline.md"]
+    )
+    assert "No briefings yet" in s.home_fragment
+    assert "seeds/bad.txt" in pages["errors.md"]
+    assert json.loads(pages["feed.json"])["items"] == []
+    assert ET.fromstring(pages["feed.xml"]).find(f"{ATOM}entry") is None

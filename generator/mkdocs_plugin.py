@@ -101,7 +101,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.error("seed skipped: %s", message)
         for message in result.warnings:
             log.warning(message)
-        for message in getattr(result, "notes", []):
+        for message in result.notes:
             log.info(message)
         if result.extracted:
             log.info(

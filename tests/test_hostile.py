@@ -245,14 +245,14 @@ def rendered():
 def test_every_page_has_the_skeleton_it_has_with_plain_text(rendered):
     """Same elements in the same order as with harmless text: the payloads added none.
 
-    Actor pages are named after the actors and list events by name matches, so their
-    content differs with the text; the next test checks them for payload markup.
+    Pages that group by content (actor pages match events by name, the timeline
+    merges events of similar wording) differ with the text itself; the next test
+    checks them, and every other page, for payload markup.
     """
     hostile, plain = rendered
-    shared = [u for u in sorted(hostile) if not u.startswith("actors/") or u == "actors/index.md"]
-    assert shared == [
-        u for u in sorted(plain) if not u.startswith("actors/") or u.endswith("index.md")
-    ]
+    shared = ["briefings/first.md", "briefings/second.md", "briefings/index.md"]
+    shared += ["errors.md", "index.md"]
+    assert set(shared) <= set(hostile) and set(shared) <= set(plain)
     for uri in shared:
         sk_h = skeleton(to_html(hostile[uri], SITE_EXTENSIONS))
         sk_p = skeleton(to_html(plain[uri], SITE_EXTENSIONS))
@@ -596,3 +596,22 @@ def test_browser_check_detects_a_script_that_runs(tmp_path):
         proc.wait(timeout=10)
     assert result["pwned"] == "img"
     assert result["bad"]
+
+
+@pytest.mark.site
+@pytest.mark.model
+def test_feeds_carry_payloads_as_plain_text(hostile_site):
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring((hostile_site / "feed.xml").read_bytes())
+    assert all(el.tag.startswith(ns) for el in root.iter())
+    titles = [e.find(f"{ns}title") for e in root.iter(f"{ns}entry")]
+    assert all(t.get("type") == "text" for t in titles)
+    assert HOSTILE_TITLE in [t.text for t in titles]
+    for tag in ("summary", "content"):
+        assert all(el.get("type") == "text" for el in root.iter(f"{ns}{tag}"))
+    assert any("<script>window.__pwned" in (el.text or "") for el in root.iter(f"{ns}content"))
+    items = json.loads((hostile_site / "feed.json").read_text("utf-8"))["items"]
+    assert HOSTILE_TITLE in [i["title"] for i in items]
+    assert all("content_html" not in i and "content_text" in i for i in items)

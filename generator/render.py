@@ -23,10 +23,12 @@ from .errors import TemplateError
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
 # tables, admonitions, abbreviations), HTML, or an HTML attribute in either kind of
-# quotes. Each becomes a numeric character reference. ":" and "." stop bare URLs and
-# domain names ("www.example.org") from becoming links should a link-making extension
-# (pymdownx.magiclink) be switched on; "." also stops "1." from starting a list.
-_SPECIAL = frozenset("\\`*_{}[]()<>&#+-!|~^=:$%@\"'.")
+# quotes. Each becomes a numeric character reference. ":" stops bare URLs from
+# becoming links should a link-making extension (pymdownx.magiclink) be switched on.
+_SPECIAL = frozenset("\\`*_{}[]()<>&#+-!|~^=:$%@\"'")
+#: A "." that starts an ordered list ("1.") or a bare link ("www.example.org",
+#: "ftp.example.org", which pymdownx.magiclink would link) is escaped too.
+_LINKY_DOT = re.compile(r"(?<=\d)\.|(?i:(?<=www)|(?<=ftp))\.")
 #: Characters left as they are in a URL path, query or fragment; everything else is
 #: percent-encoded. Brackets, parentheses, quotes and spaces are not among them, so
 #: a URL can end neither a Markdown link nor an HTML attribute.
@@ -72,7 +74,8 @@ def md_escape(value: Any) -> str:
         # Control characters include STX/ETX, which Python-Markdown uses to mark its
         # placeholders for stashed HTML; format characters include bidi overrides.
         text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED)
-    return "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text)
+    text = "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text)
+    return _LINKY_DOT.sub("&#46;", text)
 
 
 def safe_url(url: str | None) -> str | None:

@@ -420,6 +420,7 @@ def synthetic_site(tmp_path_factory):
     )
     proj = tmp / "project"
     shutil.copytree(ROOT / "docs", proj / "docs")
+    shutil.copytree(ROOT / "templates", proj / "templates")
     (proj / "docs" / "index.md").unlink()
     for uri, content in hostile.items():
         target = proj / "docs" / uri
@@ -470,7 +471,20 @@ CHECK_PAGE = """() => {
 }"""
 
 
+def in_own_thread(fn, *args):
+    """Run ``fn`` in a fresh thread: Playwright's sync API refuses a thread whose
+    asyncio loop is taken, as it is when another browser fixture holds one open."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(fn, *args).result()
+
+
 def browse(base: str, paths: list[str], search_terms: list[str]) -> dict:
+    return in_own_thread(_browse, base, paths, search_terms)
+
+
+def _browse(base: str, paths: list[str], search_terms: list[str]) -> dict:
     from playwright.sync_api import sync_playwright
 
     forbidden = ", ".join(sorted(FORBIDDEN_TAGS))
@@ -578,7 +592,8 @@ def test_browser_check_detects_a_script_that_runs(tmp_path):
         "</article></body></html>"
     )
     proc, base = serve(tmp_path)
-    try:
+
+    def check_page():
         from playwright.sync_api import sync_playwright
 
         forbidden = ", ".join(sorted(FORBIDDEN_TAGS))
@@ -591,6 +606,10 @@ def test_browser_check_detects_a_script_that_runs(tmp_path):
             page.wait_for_timeout(200)
             result = page.evaluate(CHECK_PAGE.replace("FORBIDDEN", json.dumps(forbidden)))
             browser.close()
+        return result
+
+    try:
+        result = in_own_thread(check_page)
     finally:
         proc.terminate()
         proc.wait(timeout=10)

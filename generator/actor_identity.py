@@ -4,10 +4,15 @@ Mentions are linked when a reader would take them for the same entity:
 
 * the same name, up to case, accents, dots and a leading "the";
 * the same country: its name, another name ("US", "U.S."), its demonym
-  ("Russian", "Israelis") or its capital when the capital acts ("Moscow said");
+  ("Russian", "Israelis"), its capital when the capital acts ("Moscow said") or
+  a seat of its government when the seat acts ("the Kremlin said", "a deal with
+  the White House"); a three-letter code ("IMN") only when the article names
+  that country too or the model reads the code as a place;
 * a shorter name that ends a longer one, when only one longer name fits
   ("Trump" -> "Donald Trump", "the Court" -> "Supreme Court"), whatever label
-  the model gave the short one;
+  the model gave the short one; or that begins one organisation's name
+  ("Brisk" -> "Brisk Holdings"; a place name only when it is never where
+  something happens: "beat Halden" is Halden Rovers, "in Halden" is the town);
 * a short name in brackets after a long one ("... of Colombia (FARC)");
 * a spelling variant with strong evidence: a stray plural ("Trumps", "Kremlins"
   beside "Kremlin") or a one-word difference with high rapidfuzz similarity
@@ -84,6 +89,10 @@ def _suffix(short: list[str], long: list[str]) -> bool:
     return len(short) < len(long) and long[-len(short) :] == short
 
 
+def _prefix(short: list[str], long: list[str]) -> bool:
+    return len(short) < len(long) and long[: len(short)] == short
+
+
 def _contains(short: list[str], long: list[str]) -> bool:
     n = len(short)
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
@@ -148,9 +157,21 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
     links = _Links()
     countries: dict[str, Country] = {}
     surnames = {fold(m.text).split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    named_countries = {
+        c.name
+        for k in by_key
+        if not world.is_code(k) and (c := world.country(k) or world.demonym(k))
+    }
     for key, ms in by_key.items():
         links.find(key)
         country = world.country(key)
+        if (
+            country is not None
+            and world.is_code(key)
+            and country.name not in named_countries
+            and not any(m.label == "GPE" for m in ms)
+        ):
+            country = None  # "IMN", a weather service's initials, not the Isle of Man
         if country is None and any(m.label == "NORP" for m in ms):
             country = world.demonym(key)
         if country is None and (
@@ -161,6 +182,11 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
             capital = world.capital(key)
             if capital is not None and any(m.function != "location" for m in ms):
                 country = capital
+        seat = world.seat(key) if country is None else None
+        if seat is not None and any(m.function != "location" for m in ms):
+            # "the Kremlin said", "a deal with the White House": the government acting;
+            # "arrived at the White House" is the building.
+            country = seat
         if country is not None:
             node = "country:" + country.name
             countries[node] = country
@@ -188,6 +214,17 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
                     roots.add(links.find(long))
                 elif len(sw) == 1 and lw[0] == sw[0] and _acronym(by_key[short][0].text):
                     roots.add(links.find(long))  # "CBC" -> "CBC News"
+                elif _prefix(sw, lw):
+                    roots.add(links.find(long))  # "Brisk" -> "Brisk Holdings"
+            elif (
+                long_label == "ORG"
+                and short_label in _PLACE_LABELS
+                and _prefix(sw, lw)
+                and not world.capital(short)
+                and not world.seat(short)
+                and all(m.function != "location" for m in by_key[short])
+            ):
+                roots.add(links.find(long))  # "beat Halden" -> "Halden Rovers", not "in Halden"
         if len(roots) == 1:
             links.union(short, roots.pop())
     # Spelling variants of names of the same kind.
@@ -221,6 +258,31 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
     return [c for c in clusters.values() if c.mentions]
 
 
+#: The lemmas of WordNet's organization.n.01, the most general noun for what the
+#: model labels ORG: "the organization" points back at the organisation just named.
+ORGANIZATION_NOUNS = frozenset({"organization", "organisation"})
+#: How many sentences back "the organization" may look for its antecedent.
+ANAPHOR_REACH = 2
+
+
+def _nearest_organisation(anaphor: Mention, named: list[Cluster]) -> Cluster | None:
+    """The organisation named last before ``anaphor``, within :data:`ANAPHOR_REACH`
+    sentences, skipping the subject of the anaphor's own sentence (a name and a
+    description in one clause are two entities: "X hired the organization")."""
+    best: tuple[int, Cluster] | None = None
+    for c in named:
+        if c.country is not None or c.labels().most_common(1)[0][0] != "ORG":
+            continue
+        for m in c.mentions:
+            if m.start >= anaphor.start or m.sentence < anaphor.sentence - ANAPHOR_REACH:
+                continue
+            if m.sentence == anaphor.sentence and m.function == "subject":
+                continue
+            if best is None or m.start > best[0]:
+                best = (m.start, c)
+    return best[1] if best else None
+
+
 def cluster_groups(
     mentions: list[Mention], named: list[Cluster], adjectives: list[Mention] = ()
 ) -> list[Cluster]:
@@ -230,11 +292,17 @@ def cluster_groups(
     * "the M5S party" joins the organisation "M5S" it is qualified by;
     * a bare "the team" joins the qualified team the article names most
       ("the Afghan team"), when one outnumbers the others;
-    * "pro-Beijing" alone joins the one group qualified by it ("pro-Beijing camp").
+    * "pro-Beijing" alone joins the one group qualified by it ("pro-Beijing camp");
+    * "the organization" joins the organisation named just before it;
+    * "the girls" joins the team "which consists entirely of girls".
     """
     org_heads: dict[str, dict[int, Cluster]] = defaultdict(dict)
     org_names: dict[str, dict[int, Cluster]] = defaultdict(dict)
+    described: dict[str, dict[int, Cluster]] = defaultdict(dict)
     for c in named:
+        for m in c.mentions:
+            for noun in m.classes:
+                described[noun][id(c)] = c
         label = c.labels().most_common(1)[0][0]
         if label in ("ORG", "FAC", "GPE", "LOC") and c.country is None:
             for form in c.forms:
@@ -245,9 +313,23 @@ def cluster_groups(
     by_key: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
         head, mods = m.key[0], m.key[1:]
-        targets = org_heads.get(head, {}) if not mods and not m.plural else {}
+        if head in ORGANIZATION_NOUNS and not mods and not m.plural and m.definite:
+            antecedent = _nearest_organisation(m, named)
+            if antecedent is not None:
+                antecedent.mentions.append(m)  # "the organization plans": the one named
+                continue
+        targets = org_heads.get(head, {}) if not mods and not m.plural and m.definite else {}
         if len(mods) == 1 and not m.plural and first_sense_is_actor(head):
             targets = org_names.get(fold(mods[0]), {})  # "the M5S party", "the Monti government"
+        if not targets and not mods and not m.plural and m.definite:
+            # "the service" after "the national weather service, IMN"; not in a
+            # sentence that names it ("the group wanted to double Norvale's exports"
+            # is not Norvale: a name and a description in one clause are two)
+            targets = {
+                k: c
+                for k, c in described.get(head, {}).items()
+                if all(x.sentence != m.sentence for x in c.mentions)
+            }
         if len(targets) == 1:
             next(iter(targets.values())).mentions.append(m)
             continue
@@ -270,10 +352,34 @@ def cluster_groups(
             if not ms:
                 continue
         clusters.setdefault(target, Cluster()).mentions.extend(ms)
+    # "the girls" after "the team, which consists entirely of girls": the team
+    member_of: dict[str, set[int]] = defaultdict(set)
+    for cluster in clusters.values():
+        for m in cluster.mentions:
+            for lemma in m.members:
+                member_of[lemma].add(id(cluster))
+    by_id = {id(c): c for c in clusters.values()}
+    for (key, plural), cluster in list(clusters.items()):
+        owners = member_of.get(key[0], set()) if plural and len(key) == 1 else set()
+        if len(owners) != 1:
+            continue
+        owner = by_id[next(iter(owners))]
+        back = [m for m in cluster.mentions if m.definite]
+        owner.mentions.extend(back)
+        cluster.mentions = [m for m in cluster.mentions if not m.definite]
+        if not cluster.mentions:
+            del clusters[(key, plural)]
     for adj in adjectives:
         owners = [
-            c for (key, _), c in clusters.items() if any(_same_stem(adj.text, k) for k in key[1:])
+            (len(key), c)
+            for (key, _), c in clusters.items()
+            if any(_same_stem(adj.text, k) for k in key[1:])
         ]
+        if any(m.start <= adj.start < m.end for _, c in owners for m in c.mentions):
+            continue  # the group's own phrase: "the localist camp"
+        # "pro-Beijing camp" over "pro-Beijing camp candidates": the group itself
+        fewest = min((n for n, _ in owners), default=0)
+        owners = [c for n, c in owners if n == fewest]
         if len(owners) == 1:
             owner = owners[0]
             owner.mentions.append(replace(adj, label=GROUP, key=owner.mentions[0].key))

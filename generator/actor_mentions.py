@@ -18,7 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicons import first_sense_is_actor, is_group_noun, is_person_noun, world
+from .lexicons import (
+    first_sense_is_actor,
+    is_actor_noun,
+    is_given_name,
+    is_group_noun,
+    is_person_noun,
+    is_place_noun,
+    world,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -102,6 +110,21 @@ class Mention:
     #: Qualified by a name, a hyphenated word or a noun ("the Colombian army",
     #: "asylum seekers"), not only by a plain adjective ("the regional office").
     qualified: bool = False
+    #: The verb of a relative clause whose subject the mention is: "Farmers who
+    #: supply Norvale" acts through "supply".
+    relative_verb: str | None = None
+    #: Told apart by what follows it: "Farmers who supply Norvale", "hopefuls from
+    #: Afghanistan" (see :func:`_qualified_after`).
+    qualified_after: bool = False
+    #: Common nouns the text uses to say what the name is: "service" in "the national
+    #: weather service, IMN"; later "the service" points back at it.
+    classes: tuple[str, ...] = ()
+    #: A definite phrase with a number ("the two companies", "both clubs"): a set
+    #: of actors the article names one by one, not an actor of its own.
+    counted: bool = False
+    #: Plural person nouns the phrase says its group is made of: "girls" in "the
+    #: team, which consists entirely of girls" or "a team of girls".
+    members: tuple[str, ...] = ()
 
     @property
     def agentive(self) -> bool:
@@ -110,6 +133,8 @@ class Mention:
         The subject of a passive verb ("the girls were granted") undergoes, it
         does not act; its function is ``passive``.
         """
+        if self.relative_verb not in (None, "be"):
+            return True
         return self.function == "possessor" or (self.function == "subject" and self.verb != "be")
 
 
@@ -126,7 +151,10 @@ def function_of(root: Token, place: bool = False) -> tuple[str, str | None]:
     "in X", "at X" make X a location; "to X", "from X", "on X" only when X is
     a place name (``place``): "spoke to Trump" is not a location.
     """
-    tok = _governor(root)
+    tok = root
+    if tok.dep_ == "appos" and tok.head.i < tok.i and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "The secretary general of CEI, Nunzio Galantino, has called"
+    tok = _governor(tok)
     dep = tok.dep_
     head = tok.head
     if dep in SUBJECT_DEPS:
@@ -154,6 +182,36 @@ def function_of(root: Token, place: bool = False) -> tuple[str, str | None]:
     if dep in ("dobj", "dative", "attr", "oprd"):
         return "object", head.lemma_.lower()
     return "object", None
+
+
+#: English relative pronouns (closed class) that can be the subject of a relative clause.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def relative_verb(root: Token) -> str | None:
+    """The verb of an active relative clause whose subject points back at ``root``.
+
+    "Farmers who supply Norvale" -> "supply"; "the team, which consists of
+    girls" -> "consist". A passive relative clause ("who were moved") says what
+    was done to the noun, not what it does.
+    """
+    for child in root.children:
+        if child.dep_ != "relcl":
+            continue
+        for sub in child.children:
+            if sub.dep_ == "nsubj" and sub.lower_ in RELATIVE_PRONOUNS:
+                return child.lemma_.lower()
+    # "hopefuls from Afghanistan, Eritrea and Yemen who applied": "who" is no
+    # country; the model hung the clause on the last place of the list.
+    for prep in (c for c in root.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for place in (obj, *obj.conjuncts):
+                if place.ent_type_ not in ("GPE", "LOC"):
+                    continue
+                for clause in (c for c in place.children if c.dep_ == "relcl"):
+                    if any(s.dep_ == "nsubj" and s.lower_ == "who" for s in clause.children):
+                        return clause.lemma_.lower()
+    return None
 
 
 def _is_credit(span: Span) -> bool:
@@ -228,8 +286,9 @@ def _strip_title(tokens: list[Token], label: str) -> list[Token]:
 
     "Pan-democrat Lam Cheuk-ting" -> "Lam Cheuk-ting" (a lower-case title word);
     "President Nicolas Sarkozy" -> "Nicolas Sarkozy" (a person's capitalised
-    title, when a first and last name remain). "Dean Kamen" and "National
-    Security Council" keep their first word.
+    title, when a first and last name remain); "Justice Helen Okafor" -> "Helen
+    Okafor" (a word that can name a person, before a given name and a surname).
+    "Dean Kamen" and "National Security Council" keep their first word.
     """
     words = _words(tokens)
     if any(t.lower_ in ("of", "for", "and") for t in tokens):
@@ -237,8 +296,12 @@ def _strip_title(tokens: list[Token], label: str) -> list[Token]:
     cut = 0
     for k, word in enumerate(words[:-1]):
         last = word[-1]
+        rest = words[k + 1 :]
         lower_title = last.text[:1].islower() and is_person_noun(last.text.lower())
-        if lower_title or (label == "PERSON" and is_title_word(last) and len(words) - k - 1 >= 2):
+        title = is_title_word(last) or (
+            is_person_noun(last.lower_) and is_given_name(_word_text(rest[0]))
+        )
+        if lower_title or (label == "PERSON" and title and len(rest) >= 2):
             cut = k + 1
         else:
             break
@@ -373,6 +436,38 @@ def _in_title(doc, start: int, end: int) -> bool:
     return nxt is not None and nxt.text[:1].isupper() and not nxt.ent_type_ and is_title_word(nxt)
 
 
+def _class_nouns(root: Token) -> tuple[str, ...]:
+    """The common noun an apposition gives a name: "the national weather service,
+    IMN", "the campaign charity Public Spaces Trust", "the Friends of Eastgate
+    Library, a residents' group"."""
+    out: list[str] = []
+    if root.dep_ == "appos" and root.head.i < root.i and root.head.text.islower():
+        out.append(root.head.lemma_.lower())
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
+            out.append(child.lemma_.lower())
+    return tuple(w for w in out if is_group_noun(w))
+
+
+def _names_a_thing(doc, tokens: list[Token]) -> bool:
+    """A name after a common noun that says what it names, when that noun is
+    neither people nor a place: "the river Tamel", "the ship Ever Given"."""
+    start = tokens[0].i
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    span_root = doc[start : tokens[-1].i + 1].root
+    attached = prev.head.i in range(start, tokens[-1].i + 1) or span_root.head.i == prev.i
+    lemma = prev.lemma_.lower()
+    return (
+        prev.pos_ == "NOUN"
+        and prev.text.islower()
+        and attached
+        and not is_actor_noun(lemma)
+        and not is_place_noun(lemma)
+    )
+
+
 def _looks_personal(tokens: list[Token]) -> bool:
     """Two or three capitalised words, none of them a word for a group: a personal name."""
     words = [t for t in tokens if not t.is_punct]
@@ -429,6 +524,108 @@ def _unlabelled_names(doc) -> list[Span]:
     return out
 
 
+def _capitalised_runs(doc) -> list[list[Token]]:
+    """Runs of capitalised words outside any actor entity, not opening a sentence."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for tok in [*doc, None]:
+        word = (
+            tok is not None
+            and tok.text[:1].isupper()
+            and tok.text.isalpha()
+            and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+            and tok.ent_type_ not in NAMED_LABELS
+            and not (tok.is_sent_start and not tok.text.isupper())
+            and not is_title_word(tok)
+        )
+        if word and (not run or tok.i == run[-1].i + 1):
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [tok] if word else []
+    return runs
+
+
+def _untagged_repeats(doc) -> list[Span]:
+    """A name the model tagged in one place and missed in another: "the request of
+    the Municipality of Livorno" (untagged) beside "advanced by the Municipality of
+    Livorno" (tagged). The same words, capitalised, outside any entity, are the
+    same name with the same label."""
+    from spacy.tokens import Span
+
+    names: dict[tuple[str, ...], str] = {}
+    for ent in doc.ents:
+        words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if ent.label_ in NAMED_LABELS and len(words) >= 2 and words[0].text[:1].isupper():
+            names.setdefault(tuple(t.text for t in words), ent.label_)
+    out: list[Span] = []
+    for words, label in sorted(names.items()):
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            span = doc[i : i + n]
+            if tuple(t.text for t in span) == words and not any(
+                t.ent_type_ in NAMED_LABELS for t in span
+            ):
+                out.append(Span(doc, i, i + n, label=label))
+    return out
+
+
+def _recurring_names(doc) -> list[Span]:
+    """Names the model missed but the article repeats: "the FIRST Global
+    competition", "the first FIRST Global competition" (the model read "FIRST"
+    as a number). Two or more capitalised words outside any entity, written
+    alone at least twice; also where they open a longer run ("the FIRST Global
+    Challenge Robot Olympics")."""
+    from spacy.tokens import Span
+
+    out = _untagged_repeats(doc)
+    runs = _capitalised_runs(doc)
+    counts: dict[str, int] = {}
+    for run in runs:
+        key = " ".join(t.text for t in run)
+        counts[key] = counts.get(key, 0) + 1
+    names = {k for k, n in counts.items() if n >= 2}
+    for run in runs:
+        texts = [t.text for t in run]
+        for k in range(len(run), 1, -1):
+            if " ".join(texts[:k]) in names:
+                out.append(Span(doc, run[0].i, run[k - 1].i + 1, label="ORG"))
+                break
+    return out
+
+
+def _lower_case_places(doc) -> list[Span]:
+    """Country and capital names written in lower case ("between Moscow and kyiv").
+
+    The model misses them; a word that matches a country or capital in the
+    country table is one when the sentence places it among places: coordinated
+    with a place or nationality the model did tag ("Moscow and kyiv", "kyiv and
+    European"), or the object of a preposition after a noun for places
+    ("several regions, including kyiv").
+    """
+    from spacy.tokens import Span
+
+    table = world()
+    out: list[Span] = []
+    for tok in doc:
+        text = tok.text
+        if tok.ent_type_ or not (text.isalpha() and text.islower()) or is_actor_noun(text):
+            continue
+        if table.capital(text) is None and table.country(text) is None:
+            continue
+        near = [tok.head] if tok.dep_ == "conj" else []
+        near += [c for c in tok.children if c.dep_ == "conj"]
+        among_places = any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in near)
+        prep = tok.head if tok.dep_ == "pobj" else None
+        after_places = (
+            prep is not None and prep.head.pos_ == "NOUN" and is_place_noun(prep.head.lemma_)
+        )
+        if among_places or after_places:
+            out.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+    return out
+
+
 def prefixed_adjectives(article: ParsedArticle) -> list[Mention]:
     """Hyphenated adjectives made with a prefix outside any name: "anti-establishment
     candidates". Alone they name no one; they may point at a group ("the
@@ -441,6 +638,26 @@ def prefixed_adjectives(article: ParsedArticle) -> list[Mention]:
         if is_group_noun(word[-1].head.lemma_.lower()):
             continue  # inside the group's own phrase: "the anti-establishment camp"
         out.append(_adjective_mention(article, word))
+    return out + _noun_affiliations(article)
+
+
+def _noun_affiliations(article: ParsedArticle) -> list[Mention]:
+    """Nouns that place people or a group in a camp: "localist" in "localist group
+    Civic Passion" or "another localist camp candidate". Alone they name no one;
+    they point at a group the article names by that word ("the localist camp")."""
+    out: list[Mention] = []
+    for tok in article.doc:
+        head = tok.head.lemma_.lower()
+        if (
+            tok.pos_ != "NOUN"
+            or not tok.text.islower()
+            or tok.ent_type_
+            or tok.dep_ not in ("compound", "amod", "nmod")
+            or is_actor_noun(tok.lemma_.lower())
+            or not (is_group_noun(head) or is_person_noun(head))
+        ):
+            continue
+        out.append(_adjective_mention(article, [tok]))
     return out
 
 
@@ -449,15 +666,20 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
     doc = article.doc
     out: list[Mention] = []
     taken: set[int] = set()
-    for ent in sorted([*doc.ents, *_unlabelled_names(doc)], key=lambda e: e.start):
+    recovered = _lower_case_places(doc)
+    lower_places = {span.start for span in recovered}
+    repeated = _recurring_names(doc)
+    as_written = {span.start for span in (*recovered, *repeated)}
+    spans = [*doc.ents, *_unlabelled_names(doc), *repeated, *recovered]
+    for ent in sorted(spans, key=lambda e: e.start):
         if ent.label_ not in NAMED_LABELS or _is_credit(ent) or ent.start in taken:
             continue
         taken.update(range(ent.start, ent.end))
         label = ent.label_
         start, end = ent.start, ent.end
-        if label == "ORG":
+        if label == "ORG" and ent.start not in as_written:
             end = _extend_right(ent)
-        if label in ("ORG", "GPE", "PERSON"):
+        if label in ("ORG", "GPE", "PERSON") and ent.start not in as_written:
             new_start = _extend_left(ent)
             if new_start < start and label == "GPE":
                 label = "ORG"  # "Environment Canada" is not the country
@@ -469,8 +691,8 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             tokens = tokens[1:]  # "pro-Beijing DAB": "Beijing" belongs to an adjective
         words = _words(tokens)
         while words and _prefixed(words[0]):
-            if len(words) == 1:
-                out.append(_adjective_mention(article, words[0]))
+            # "pro-Beijing Regina Ip": an affiliation, which may name a camp
+            out.append(_adjective_mention(article, words[0]))
             words = words[1:]
         tokens = _clean([t for w in words for t in w])
         if not tokens:
@@ -479,6 +701,8 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             world().country(_text(tokens)) or world().demonym(_text(tokens))
         ):
             continue
+        if label in ("ORG", "PERSON") and _names_a_thing(doc, tokens):
+            continue  # "the river Tamel": a river, whatever label the model gave it
         alias = _paren_alias(doc, end)
         parts = _split_possessive(tokens)
         for n, part in enumerate(parts):
@@ -495,7 +719,9 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             if not part:
                 continue
             text = _text(part)
-            if not text or not text[0].isalpha() or not any(c.isupper() for c in text):
+            if not text or not text[0].isalpha():
+                continue
+            if not any(c.isupper() for c in text) and ent.start not in lower_places:
                 continue
             part_label = label if last else "ORG"
             root = doc[part[0].i : part[-1].i + 1].root
@@ -509,6 +735,8 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
                 sentence=article.sentence_number(part[0].i),
                 function=function,
                 verb=verb,
+                relative_verb=relative_verb(root) if last else None,
+                classes=_class_nouns(root) if last else (),
             )
             if last and alias:
                 mention.forms.append(alias)
@@ -576,7 +804,44 @@ def _distinguishing(word: list[Token], head_names_people: bool) -> bool:
         return False
     if not head_names_people and first.pos_ == "ADJ":
         return True
-    return len(word) > 1 or first.text[:1].isupper() or first.pos_ in ("NOUN", "PROPN")
+    if head_names_people and len(word) == 1 and is_person_noun(first.lemma_.lower()):
+        return False  # "veteran politicians": a kind of politician, not one group
+    proper = first.text[:1].isupper() and not first.is_sent_start  # "Legal experts said"
+    return len(word) > 1 or proper or first.pos_ in ("NOUN", "PROPN")
+
+
+def _qualified_after(tok: Token) -> bool:
+    """A plural noun told apart by what follows it: "Farmers who supply Norvale"
+    (a relative clause naming someone), "hopefuls from Afghanistan", "residents of
+    Valdoria" (where they come from or live)."""
+    if tok.tag_ != "NNS":
+        return False
+    for child in tok.children:
+        if child.dep_ == "relcl" and any(t.ent_type_ in NAMED_LABELS for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "in"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].ent_type_ in ("GPE", "LOC"):
+                return True
+    return False
+
+
+def _members(tok: Token) -> tuple[str, ...]:
+    """Plural person nouns that a singular group noun is said to be made of.
+
+    "the team, which consists entirely of girls", "a team of girls": later, "the
+    girls" are that team's members, and a reader takes them for the team.
+    """
+    if tok.tag_ != "NN":
+        return ()
+    out: list[str] = []
+    for child in tok.children:
+        if child.dep_ not in ("relcl", "prep") or (child.dep_ == "prep" and child.lower_ != "of"):
+            continue
+        for t in child.subtree:
+            if t.tag_ == "NNS" and is_person_noun(t.lemma_.lower()) and t.head.lower_ == "of":
+                out.append(t.lemma_.lower())
+    return tuple(out)
 
 
 def _group_head(tok: Token) -> bool:
@@ -591,6 +856,15 @@ def _group_head(tok: Token) -> bool:
     if first_sense_is_actor(lemma) and is_group_noun(lemma):
         return True
     return tok.tag_ == "NNS" and is_person_noun(lemma)
+
+
+def _titles_a_person(tok: Token) -> bool:
+    """A common noun in a person's title, not a possessor: "spokesperson Julie Hahn",
+    "the president, Volodymyr Zelensky"; but "the localist camp's Cheng Chung-tai"
+    names the camp."""
+    if tok.dep_ == "poss":
+        return False
+    return any(t.ent_type_ == "PERSON" for t in (tok.head, *tok.children))
 
 
 def _names_a_name(tok: Token) -> bool:
@@ -610,7 +884,7 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
             continue
         if tok.dep_ == "compound" and not is_person_noun(tok.head.lemma_.lower()):
             continue
-        if any(t.ent_type_ == "PERSON" for t in (tok.head, *tok.children)) or _names_a_name(tok):
+        if _titles_a_person(tok) or _names_a_name(tok):
             continue  # a title: "the president, Volodymyr Zelensky", "spokesperson Julie Hahn"
         phrase = _noun_phrase(tok)
         before = [t for t in phrase if t.i < tok.i]
@@ -627,10 +901,25 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
         definite = (
             bool(phrase) and phrase[0].lower_ in DEFINITE and not any(t.like_num for t in before)
         )
-        marked = definite or any(m[:1].isupper() or "-" in m for m in key[1:])
+        # A noun whose group sense is not its first is marked as a group by the
+        # phrase: "the municipalities", "the localist camp"; "the deal" is not.
+        marked = (definite and (plural or strong or len(key) > 1)) or any(
+            m[:1].isupper() or "-" in m for m in key[1:]
+        )
+        # "the two companies", "both clubs": a set of actors named elsewhere
+        counted = (
+            plural
+            and bool(before)
+            and (
+                before[0].lower_ == "both"
+                or (before[0].lower_ in DEFINITE and any(t.like_num for t in before))
+            )
+        )
         if not is_group_noun(tok.lemma_.lower()) and not (plural and _group_head(tok)):
             continue
         function, verb = function_of(tok)
+        after = _qualified_after(tok)
+        qualified = qualified or after
         of_person = tok.head.ent_type_ == "PERSON" or is_person_noun(tok.head.lemma_.lower())
         if function == "possessor" and not of_person:
             function = "object"  # "the constituencies' seats": no one acts
@@ -655,6 +944,10 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
                 marked=marked,
                 strong=strong,
                 qualified=qualified,
+                relative_verb=relative_verb(tok),
+                counted=counted,
+                members=_members(tok),
+                qualified_after=after,
             )
         )
     return out

@@ -29,35 +29,26 @@ from .actor_mentions import (
     REPORTING_VERBS,
     Mention,
     group_mentions,
-    is_title_word,
     named_mentions,
     prefixed_adjectives,
 )
-from .lexicons import first_sense_is_actor, world
+from .actor_salience import (
+    FEATURES,
+    ArticleFacts,
+    article_facts,
+    features,
+    pronoun_antecedents,
+    score,
+    speaks,
+)
+from .lexicons import first_sense_is_actor, is_actor_noun, is_given_name, is_speech_verb, world
 from .model import Actor, Evidence
 from .nlp import ParsedArticle
 from .roles import role_of
 
-#: How much one mention counts towards salience, by its syntactic function.
-FUNCTION_WEIGHT = {
-    "subject": 1.5,
-    "passive": 1.3,
-    "possessor": 1.2,
-    "object": 1.0,
-    "modifier": 0.6,
-    "location": 0.4,
-}
-#: A nationality adjective ("Russian leader") counts for little on its own.
-DEMONYM_ADJECTIVE_WEIGHT = 0.3
-#: A party or employer named only to place a person ("Lee of the Labour Party").
-AFFILIATION_WEIGHT = 0.5
-EARLY_MENTION_BONUS = 2.0
-ROLE_BONUS = 0.5
-
 #: A group named by a common noun must recur and act at least once.
 GROUP_MIN_MENTIONS = 2
 EVIDENCE_PER_ACTOR = 5
-PRONOUN_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -67,8 +58,12 @@ class _Resolved:
     role: str | None
     aliases: tuple[str, ...]
     mentions: int
-    salience: float
+    features: dict[str, float]
     sentences: tuple[int, ...]
+
+    @property
+    def salience(self) -> float:
+        return round(score(self.features), 3)
 
 
 def _is_demonym_adjective(m: Mention) -> bool:
@@ -89,8 +84,12 @@ def _type_of(cluster: Cluster) -> str:
         elif len(m.key) > 1 and first_sense_is_actor(m.key[0]) and not m.plural:
             votes["ORG"] += 2  # "the M5S party" says what "M5S" is
     longest = max((m for m in ms if m.label != GROUP), key=lambda m: len(m.text.split()))
-    if longest.label == "PERSON" and len(longest.text.split()) > 1:
-        return "person"
+    words = longest.text.split()
+    if len(words) > 1 and longest.label in ("PERSON", "ORG"):
+        # the fullest name says what the entity is: "Halden Rovers" over "beat Halden"
+        if longest.label == "PERSON":
+            return "person" if _personal_name(words) else "organization"
+        return "person" if _given_name_first(words) else "organization"
     label = votes.most_common(1)[0][0]
     return {
         "PERSON": "person",
@@ -100,6 +99,26 @@ def _type_of(cluster: Cluster) -> str:
         "LOC": "place",
         "FAC": "place",
     }[label]
+
+
+def _personal_name(words: list[str]) -> bool:
+    """A name the model took for a person's that cannot be one: "Movimento 5 Stelle"
+    (a number), "Calder Ridge Partners" (ends in a plural noun for people)."""
+    if any(any(c.isdigit() for c in w) for w in words):
+        return False
+    last = words[-1].lower()
+    return not (last.endswith("s") and is_actor_noun(last[:-1]))
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """A name the model took for an organisation's that reads as a person's: a
+    given name, then one or two words that are neither given names ("Morgan
+    Stanley" stays a bank) nor nouns for people or groups ("Dean Kamen", "Sofia
+    Marques")."""
+    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
+        return False
+    rest = [w.lower() for w in words[1:]]
+    return not any(is_given_name(w) or is_actor_noun(w) or is_actor_noun(w[:-1]) for w in rest)
 
 
 def _modifies_thing(m: Mention, article: ParsedArticle) -> bool:
@@ -140,10 +159,11 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
         if any(m.label == "FAC" for m in ms):
             return any(m.agentive for m in active)  # a building or a venue acts, or is scenery
         return any(m.agentive for m in active) or len(active) >= 2
-    # organisations
+    # organisations: one that only ever appears as a cited outlet is a source, not an actor
     if not active:
         return False
-    return not all(_is_cited_source(m) for m in active if m.label != GROUP)
+    named = [m for m in active if m.label != GROUP]
+    return not named or not all(_is_cited_source(m) for m in named)
 
 
 def _is_group_actor(ms: list[Mention]) -> bool:
@@ -151,22 +171,32 @@ def _is_group_actor(ms: list[Mention]) -> bool:
 
     It must be one particular group — a definite phrase ("the government") or one
     qualified by a name ("the Colombian army") — not a generic plural ("critics say"),
-    it must act at least once (subject of a verb other than "be", or possessor),
-    and it must recur unless qualified.
+    it must act at least once (subject of a verb other than "be", or possessor;
+    a relative clause — "Farmers who supply Norvale" — counts once the group
+    recurs), and it must recur unless qualified.
     """
+    if any(m.counted for m in ms):
+        return False  # "the two companies": the named companies, counted together
     qualified = any(m.qualified for m in ms)
     specific = qualified or any(m.definite for m in ms)
     # "camp", "municipalities": a noun with a group sense among others must be marked
     # as one at least once ("the municipalities"); "deposit balls" is not.
     names_people = any(m.strong for m in ms) or any(m.marked for m in ms)
-    acts = any(m.agentive for m in ms)
+    if len(ms) == 1:
+        # "security forces who fired shots" is scenery; "12,000 asylee hopefuls from
+        # Afghanistan who applied" is a group the text sets apart and makes act
+        m = ms[0]
+        acts = m.function == "possessor" or (m.function == "subject" and m.verb != "be")
+        acts = acts or (m.agentive and m.qualified_after)
+    else:
+        acts = any(m.agentive for m in ms)
     return specific and names_people and acts and (qualified or len(ms) >= GROUP_MIN_MENTIONS)
 
 
 def _unquantified(text: str) -> str:
-    """ "several municipalities" -> "municipalities"."""
+    """ "several municipalities" -> "municipalities"; "12,000 asylee hopefuls" likewise."""
     words = text.split()
-    while len(words) > 1 and words[0].lower() in QUANTIFIERS:
+    while len(words) > 1 and (words[0].lower() in QUANTIFIERS or words[0][:1].isdigit()):
         words = words[1:]
     return " ".join(words)
 
@@ -204,72 +234,9 @@ def _role(cluster: Cluster, atype: str, article: ParsedArticle) -> str | None:
     return best
 
 
-def _weight(m: Mention, article: ParsedArticle) -> float:
-    """What one mention says about how central its actor is."""
-    root = article.doc[m.start : m.end].root
-    head = root.head
-    if m.function == "modifier" and is_title_word(head):
-        return FUNCTION_WEIGHT["object"]  # in a person's title: "US President Donald Trump"
-    if _affiliation(root):
-        return AFFILIATION_WEIGHT
-    if _is_demonym_adjective(m):
-        return DEMONYM_ADJECTIVE_WEIGHT
-    if m.function == "subject" and m.verb in REPORTING_VERBS:
-        return FUNCTION_WEIGHT["object"]  # "said Bruce Riedel": a voice, not a mover
-    return FUNCTION_WEIGHT.get(m.function, 1.0)
-
-
-def _pronoun_subjects(article: ParsedArticle, clusters: list[Cluster]) -> Counter[int]:
-    """How often "he"/"she" as a subject points back at each person.
-
-    A subject pronoun refers to the person named in the same sentence or the
-    :data:`PRONOUN_REACH` before it, when exactly one person is named there
-    (a quotation often sits between a speaker and "She continued").
-    """
-    by_sentence: dict[int, set[int]] = {}
-    for c in clusters:
-        if _type_of(c) == "person" and _is_actor(c, "person", article):
-            for m in c.mentions:
-                by_sentence.setdefault(m.sentence, set()).add(id(c))
-    out: Counter[int] = Counter()
-    for tok in article.doc:
-        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
-            n = article.sentence_number(tok.i)
-            near = set().union(
-                *(by_sentence.get(k, set()) for k in range(n - PRONOUN_REACH, n + 1))
-            )
-            if len(near) == 1:
-                out[next(iter(near))] += 1
-    return out
-
-
-def _affiliation(root) -> bool:
-    """A name that only qualifies a named person: "DAB's Ben Chan", "Fung of ADPL"."""
-    head = root.head
-    if root.dep_ in ("poss", "compound") and head.ent_type_ == "PERSON":
-        return True
-    return (
-        root.dep_ == "pobj"
-        and head.lower_ in ("of", "from")
-        and head.head.ent_type_ == "PERSON"
-        and head.head.i < head.i
-    )
-
-
-def _salience(
-    cluster: Cluster, atype: str, role: str | None, article: ParsedArticle, pronouns: int = 0
-) -> float:
-    n_sents = len(article.sents)
-    score = sum(_weight(m, article) for m in cluster.mentions)
-    score += pronouns * FUNCTION_WEIGHT["object"]
-    first = min(m.sentence for m in cluster.mentions)
-    score += EARLY_MENTION_BONUS * (1 - (first - 1) / max(n_sents, 1))
-    if role and not role.startswith(("of ", "from ", "at ")):
-        score += ROLE_BONUS  # a position held, not an affiliation
-    return score
-
-
-def _resolve(cluster: Cluster, article: ParsedArticle, pronouns: int = 0) -> _Resolved | None:
+def _resolve(
+    cluster: Cluster, article: ParsedArticle, facts: ArticleFacts, voices: _Voices
+) -> _Resolved | None:
     atype = _type_of(cluster)
     if not _is_actor(cluster, atype, article):
         return None
@@ -277,27 +244,79 @@ def _resolve(cluster: Cluster, article: ParsedArticle, pronouns: int = 0) -> _Re
     forms = {m.text for m in cluster.mentions}
     forms.update(f for m in cluster.mentions for f in m.forms)
     name = _canonical_name(cluster, atype)
+    feats = features(
+        cluster.mentions,
+        article,
+        facts,
+        pronouns=voices.pronouns[id(cluster)],
+        pronoun_speech=voices.pronoun_speech.get(id(cluster), ()),
+        speakers=voices.speakers,
+        role=role,
+    )
     return _Resolved(
         name=name,
         type=atype,
         role=role,
         aliases=tuple(sorted(forms | {name})),
         mentions=len(cluster.mentions),
-        salience=round(_salience(cluster, atype, role, article, pronouns), 3),
+        features=feats,
         sentences=tuple(sorted({m.sentence for m in cluster.mentions})),
     )
 
 
-def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]:
-    """The article's actors, most salient first."""
+@dataclass(frozen=True)
+class _Voices:
+    """Who the article's "he"/"she" subjects are, and which sentences have a speaker."""
+
+    pronouns: Counter[int]
+    pronoun_speech: dict[int, list[int]]
+    speakers: set[int]
+
+
+def _voices(article: ParsedArticle, clusters: list[Cluster]) -> _Voices:
+    people: dict[int, list[Mention]] = {}
+    things: dict[int, list[Mention]] = {}
+    for c in clusters:
+        atype = _type_of(c)
+        if not _is_actor(c, atype, article):
+            continue
+        if atype == "person":
+            people[id(c)] = c.mentions
+        elif not any(m.plural for m in c.mentions if m.label == GROUP):
+            things[id(c)] = c.mentions
+    pronouns: Counter[int] = Counter()
+    pronoun_speech: dict[int, list[int]] = {}
+    speakers = {m.sentence for c in clusters for m in c.mentions if speaks(m)}
+    for pid, tok in pronoun_antecedents(article, people, things):
+        pronouns[pid] += 1
+        verb = tok.head.lemma_.lower()
+        if verb in REPORTING_VERBS or is_speech_verb(verb):
+            n = article.sentence_number(tok.i)
+            pronoun_speech.setdefault(pid, []).append(n)
+            speakers.add(n)
+    return _Voices(pronouns, pronoun_speech, speakers)
+
+
+def _resolved(article: ParsedArticle) -> list[_Resolved]:
+    """Every actor of the article, with its salience features, in no order."""
     named = split_pairs(named_mentions(article))
     adjectives = [m for m in named if m.label == ADJECTIVE] + prefixed_adjectives(article)
     clusters = cluster_named([m for m in named if m.label != ADJECTIVE], world())
     clusters += cluster_groups(group_mentions(article), clusters, adjectives)
-    pronouns = _pronoun_subjects(article, clusters)
-    resolved = [r for c in clusters if (r := _resolve(c, article, pronouns[id(c)])) is not None]
-    resolved = _merge_same_names(resolved)
-    resolved.sort(key=lambda r: (-r.salience, r.name))
+    facts = article_facts(article)
+    voices = _voices(article, clusters)
+    resolved = [r for c in clusters if (r := _resolve(c, article, facts, voices)) is not None]
+    return _merge_same_names(resolved)
+
+
+def salience_rows(article: ParsedArticle) -> list[tuple[str, tuple[str, ...], dict[str, float]]]:
+    """(name, aliases, salience features) of every actor: what the weights are fitted on."""
+    return [(r.name, r.aliases, r.features) for r in _resolved(article)]
+
+
+def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]:
+    """The article's actors, most salient first."""
+    resolved = sorted(_resolved(article), key=lambda r: (-r.salience, r.name))
     return tuple(
         Actor(
             name=r.name,
@@ -332,7 +351,7 @@ def _merge_same_names(resolved: list[_Resolved]) -> list[_Resolved]:
                 role=next((r.role for r in rs if r.role), None),
                 aliases=tuple(sorted({a for r in rs for a in r.aliases})),
                 mentions=sum(r.mentions for r in rs),
-                salience=round(sum(r.salience for r in rs), 3),
+                features={k: sum(r.features[k] for r in rs) for k in FEATURES},
                 sentences=tuple(sorted({s for r in rs for s in r.sentences})),
             )
         )

@@ -5,6 +5,21 @@
 separated by tabs: name, other names (``|``-separated), demonym, capital. From the
 ``countryinfo`` package (MIT licence, https://github.com/porimol/countryinfo).
 
+``SEATS``: names of a seat of government and the country whose government they
+name, tab-separated ("Kremlin", Russia). From WordNet 3.0: proper nouns for a
+kind of government, and buildings or streets whose gloss says they house a
+government or its head, placed in a country through WordNet's part-of links.
+
+``GIVEN_NAMES``: given names, lower case, from the US Census Bureau's 1990 lists
+(public domain) as shipped by the ``names`` package (MIT licence,
+https://github.com/treyhunner/names).
+
+``PLACE_NOUNS``: English nouns whose most frequent sense is a place ("region",
+"city"), from WordNet 3.0 (``noun.location``).
+
+``SPEECH_VERBS``: English verbs whose most frequent sense is communication ("say",
+"warn", "describe"), from WordNet 3.0 (``verb.communication``).
+
 ``ACTOR_NOUNS``: English noun lemmas that can name a person or a group of people,
 as ``lemma:flags`` (``p`` person sense, ``g`` group sense, upper case when it is
 the first sense). From WordNet 3.0, the lexicographer files ``noun.person`` and
@@ -269,6 +284,554 @@ Virgin Islands, U.S.	U.S. Virgin Islands|VI|VIR|Virgin Islands of the United Sta
 Åland Islands	ALA|AX		Mariehamn
 """
 
+SEATS = """\
+Court of Saint James's	United Kingdom
+Downing Street	United Kingdom
+Kremlin	Russia
+Oval Office	United States
+Quai d'Orsay	France
+U.S.	United States
+U.S. government	United States
+US Government	United States
+United States government	United States
+Washington	United States
+White House	United States
+Whitehall	United Kingdom
+"""
+
+GIVEN_NAMES = """\
+aaron abbey abbie abby abdul abe abel abigail abraham abram ada adah adalberto adaline adam adan
+addie adela adelaida adelaide adele adelia adelina adeline adell adella adelle adena adina
+adolfo adolph adria adrian adriana adriane adrianna adrianne adrien adriene adrienne afton
+agatha agnes agnus agripina agueda agustin agustina ahmad ahmed ai aida aide aiko aileen ailene
+aimee aisha aja akiko akilah al alaina alaine alan alana alane alanna alayna alba albert alberta
+albertha albertina albertine alberto albina alda alden aldo alease alec alecia aleen aleida
+aleisha alejandra alejandrina alejandro alena alene alesha aleshia alesia alessandra aleta
+aletha alethea alethia alex alexa alexander alexandra alexandria alexia alexis alfonso alfonzo
+alfred alfreda alfredia alfredo ali alia alica alice alicia alida alina aline alisa alise alisha
+alishia alisia alison alissa alita alix aliza alla allan alleen allegra allen allena allene
+allie alline allison allyn allyson alma almeda almeta alona alonso alonzo alpha alphonse
+alphonso alta altagracia altha althea alton alva alvaro alvera alverta alvin alvina alyce alycia
+alysa alyse alysha alysia alyson alyssa amada amado amal amalia amanda amber amberly ambrose
+amee amelia america ami amie amiee amina amira ammie amos amparo amy an ana anabel analisa
+anamaria anastacia anastasia andera anderson andra andre andrea andreas andree andres andrew
+andria andy anette angel angela angele angelena angeles angelia angelic angelica angelika
+angelina angeline angelique angelita angella angelo angelyn angie angila angla angle anglea anh
+anibal anika anisa anisha anissa anita anitra anja anjanette anjelica ann anna annabel annabell
+annabelle annalee annalisa annamae annamaria annamarie anne anneliese annelle annemarie annett
+annetta annette annice annie annika annis annita annmarie anthony antione antionette antoine
+antoinette anton antone antonetta antonette antonia antonietta antonina antonio antony antwan
+anya apolonia april apryl ara araceli aracelis aracely arcelia archie ardath ardelia ardell
+ardella ardelle arden ardis ardith aretha argelia argentina ariana ariane arianna arianne arica
+arie ariel arielle arla arlean arleen arlen arlena arlene arletha arletta arlette arlie arlinda
+arline arlyne armand armanda armandina armando armida arminda arnetta arnette arnita arnold
+arnoldo arnulfo aron arron art arthur artie arturo arvilla asa asha ashanti ashely ashlea ashlee
+ashleigh ashley ashli ashlie ashly ashlyn ashton asia asley assunta astrid asuncion athena
+aubrey audie audra audrea audrey audria audrie audry august augusta augustina augustine augustus
+aundrea aura aurea aurelia aurelio aurora aurore austin autumn ava avelina avery avis avril
+awilda ayako ayana ayanna ayesha azalee azucena azzie babara babette bailey bambi bao barabara
+barb barbar barbara barbera barbie barbra bari barney barrett barrie barry bart barton basil
+basilia bea beata beatrice beatris beatriz beau beaulah bebe becki beckie becky bee belen belia
+belinda belkis bell bella belle belva ben benedict benita benito benjamin bennett bennie benny
+benton berenice berna bernadette bernadine bernard bernarda bernardina bernardine bernardo
+berneice bernetta bernice bernie berniece bernita berry bert berta bertha bertie bertram beryl
+bess bessie beth bethanie bethann bethany bethel betsey betsy bette bettie bettina betty
+bettyann bettye beula beulah bev beverlee beverley beverly bianca bibi bill billi billie billy
+billye birdie birgit blaine blair blake blanca blanch blanche blondell blossom blythe bo bob
+bobbi bobbie bobby bobbye bobette bok bong bonita bonnie bonny booker boris boyce boyd brad
+bradford bradley bradly brady brain branda brande brandee branden brandi brandie brandon brandy
+brant breana breann breanna breanne bree brenda brendan brendon brenna brent brenton bret brett
+brian briana brianna brianne brice bridget bridgett bridgette brigette brigid brigida brigitte
+brinda britany britney britni britt britta brittaney brittani brittanie brittany britteny
+brittney brittni brittny brock broderick bronwyn brook brooke brooks bruce bruna brunilda bruno
+bryan bryanna bryant bryce brynn bryon buck bud buddy buena buffy buford bula bulah bunny burl
+burma burt burton buster byron caitlin caitlyn calandra caleb calista callie calvin camelia
+camellia cameron cami camie camila camilla camille cammie cammy candace candance candelaria
+candi candice candida candie candis candra candy candyce caprice cara caren carey cari caridad
+carie carin carina carisa carissa carita carl carla carlee carleen carlena carlene carletta
+carley carli carlie carline carlita carlo carlos carlota carlotta carlton carly carlyn carma
+carman carmel carmela carmelia carmelina carmelita carmella carmelo carmen carmina carmine
+carmon carol carola carolann carole carolee carolin carolina caroline caroll carolyn carolyne
+carolynn caron caroyln carri carrie carrol carroll carry carson carter cary caryl carylon caryn
+casandra casey casie casimira cassandra cassaundra cassey cassi cassidy cassie cassondra cassy
+catalina catarina caterina catharine catherin catherina catherine cathern catheryn cathey cathi
+cathie cathleen cathrine cathryn cathy catina catrice catrina cayla cecelia cecil cecila cecile
+cecilia cecille cecily cedric cedrick celena celesta celeste celestina celestine celia celina
+celinda celine celsa ceola cesar chad chadwick chae chan chana chance chanda chandra chanel
+chanell chanelle chang chantal chantay chante chantel chantell chantelle chara charis charise
+charissa charisse charita charity charla charleen charlena charlene charles charlesetta
+charlette charley charlie charline charlott charlotte charlsie charlyn charmain charmaine
+charolette chas chase chasidy chasity chassidy chastity chau chauncey chaya chelsea chelsey
+chelsie cher chere cheree cherelle cheri cherie cherilyn cherise cherish cherly cherlyn cherri
+cherrie cherry cherryl chery cheryl cheryle cheryll chester chet cheyenne chi chia chieko chin
+china ching chiquita chloe chong chris chrissy christa christal christeen christel christen
+christena christene christi christia christian christiana christiane christie christin christina
+christine christinia christoper christopher christy chrystal chu chuck chun chung ciara cicely
+ciera cierra cinda cinderella cindi cindie cindy cinthia cira clair claire clara clare clarence
+claretha claretta claribel clarice clarinda clarine claris clarisa clarissa clarita clark
+classie claud claude claudette claudia claudie claudine claudio clay clayton clelia clemencia
+clement clemente clementina clementine clemmie cleo cleopatra cleora cleotilde cleta cletus
+cleveland cliff clifford clifton clint clinton clora clorinda clotilde clyde codi cody colby
+cole coleen coleman colene coletta colette colin colleen collen collene collette collin colton
+columbus concepcion conception concetta concha conchita connie conrad constance consuela
+consuelo contessa cora coral coralee coralie corazon cordelia cordell cordia cordie coreen
+corene coretta corey cori corie corina corine corinna corinne corliss cornelia cornelius cornell
+corrie corrin corrina corrine corrinne cortez cortney cory courtney coy craig creola cris
+criselda crissy crista cristal cristen cristi cristie cristin cristina cristine cristobal
+cristopher cristy cruz crysta crystal crystle cuc curt curtis cyndi cyndy cynthia cyril cyrstal
+cyrus cythia dacia dagmar dagny dahlia daina daine daisey daisy dakota dale dalene dalia dalila
+dallas dalton damaris damian damien damion damon dan dana danae dane danelle danette dani dania
+danial danica daniel daniela daniele daniell daniella danielle danika danille danilo danita dann
+danna dannette dannie dannielle danny dante danuta danyel danyell danyelle daphine daphne dara
+darby darcel darcey darci darcie darcy darell daren daria darin dario darius darla darleen
+darlena darlene darline darnell daron darrel darrell darren darrick darrin darron darryl darwin
+daryl dave david davida davina davis dawn dawna dawne dayle dayna daysi deadra dean deana
+deandra deandre deandrea deane deangelo deann deanna deanne deb debbi debbie debbra debby debera
+debi debora deborah debra debrah debroah dede dedra dee deeann deeanna deedee deedra deena
+deetta deidra deidre deirdre deja del delaine delana delbert delcie delena delfina delia delicia
+delila delilah delinda delisa dell della delma delmar delmer delmy delois deloise delora deloras
+delores deloris delorse delpha delphia delphine delsie delta demarcus demetra demetria demetrice
+demetrius dena denae deneen denese denice denis denise denisha denisse denita denna dennis
+dennise denny denver denyse deon deonna derek derick derrick deshawn desirae desire desiree
+desmond despina dessie destiny detra devin devon devona devora devorah dewayne dewey dewitt
+dexter dia diamond dian diana diane diann dianna dianne dick diedra diedre diego dierdre digna
+dillon dimple dina dinah dino dinorah dion dione dionna dionne dirk divina dixie dodie dollie
+dolly dolores doloris domenic domenica dominga domingo dominic dominica dominick dominique
+dominque domitila domonique don dona donald donella donetta donette dong donita donn donna
+donnell donnetta donnette donnie donny donovan donte donya dora dorathy dorcas doreatha doreen
+dorene doretha dorethea doretta dori doria dorian dorie dorinda dorine doris dorla dorotha
+dorothea dorothy dorris dorsey dortha dorthea dorthey dorthy dot dottie dotty doug douglas
+douglass dovie doyle dreama drema drew drucilla drusilla duane dudley dulce dulcie duncan dung
+dusti dustin dusty dwain dwana dwayne dwight dyan dylan earl earle earlean earleen earlene
+earlie earline earnest earnestine eartha easter eboni ebonie ebony echo ed eda edda eddie eddy
+edelmira eden edgar edgardo edie edison edith edmond edmund edmundo edna edra edris eduardo
+edward edwardo edwin edwina edyth edythe effie efrain efren ehtel eileen eilene ela eladia
+elaina elaine elana elane elanor elayne elba elbert elda elden eldon eldora eldridge eleanor
+eleanora eleanore elease elena elene eleni elenor elenora elenore eleonor eleonora eleonore
+elfreda elfrieda elfriede eli elia eliana elias elicia elida elidia elijah elin elina elinor
+elinore elisa elisabeth elise eliseo elisha elissa eliz eliza elizabet elizabeth elizbeth
+elizebeth elke ella ellamae ellan ellen ellena elli ellie elliot elliott ellis ellsworth elly
+ellyn elma elmer elmira elmo elna elnora elodia elois eloisa eloise elouise eloy elroy elsa else
+elsie elsy elton elva elvera elvia elvie elvin elvina elvira elvis elwanda elwood elyse elza ema
+emanuel emelda emelia emelina emeline emely emerald emerita emerson emery emiko emil emile
+emilee emilia emilie emilio emily emma emmaline emmanuel emmett emmie emmitt emmy emogene emory
+ena enda enedina eneida enid enoch enola enrique enriqueta epifania era erasmo eric erica erich
+erick ericka erik erika erin erinn erlene erlinda erline erma ermelinda erminia erna ernest
+ernestina ernestine ernesto ernie errol ervin erwin eryn esmeralda esperanza essie esta esteban
+estefana estela estell estella estelle ester esther estrella etha ethan ethel ethelene ethelyn
+ethyl etsuko etta ettie eufemia eugena eugene eugenia eugenie eugenio eula eulah eulalia eun
+euna eunice eura eusebia eusebio eustolia eva evalyn evan evangelina evangeline eve evelia
+evelin evelina eveline evelyn evelyne evelynn everett everette evette evia evie evita evon
+evonne ewa exie ezekiel ezequiel ezra fabian fabiola fae fairy faith fallon fannie fanny farah
+farrah fatima fatimah faustina faustino fausto faviola fawn fay faye fe federico felecia felica
+felice felicia felicidad felicita felicitas felipa felipe felisa felisha felix felton ferdinand
+fermin fermina fern fernanda fernande fernando ferne fidel fidela fidelia filiberto filomena
+fiona flavia fleta fletcher flo flor flora florance florence florencia florencio florene
+florentina florentino floretta floria florida florinda florine florrie flossie floy floyd fonda
+forest forrest foster fran france francene frances francesca francesco franchesca francie
+francina francine francis francisca francisco francoise frank frankie franklin franklyn
+fransisca fred freda fredda freddie freddy frederic frederica frederick fredericka fredia
+fredric fredrick fredricka freeda freeman freida frida frieda fritz fumiko gabriel gabriela
+gabriele gabriella gabrielle gail gala gale galen galina garfield garland garnet garnett garret
+garrett garry garth gary gaston gavin gay gaye gayla gayle gaylene gaylord gaynell gaynelle
+gearldine gema gemma gena genaro gene genesis geneva genevie genevieve genevive genia genie
+genna gennie genny genoveva geoffrey georgann george georgeann georgeanna georgene georgetta
+georgette georgia georgiana georgiann georgianna georgianne georgie georgina georgine gerald
+geraldine geraldo geralyn gerard gerardo gerda geri germaine german gerri gerry gertha gertie
+gertrud gertrude gertrudis gertude ghislaine gia gianna gidget gigi gil gilbert gilberte
+gilberto gilda gillian gilma gina ginette ginger ginny gino giovanna giovanni gisela gisele
+giselle gita giuseppe giuseppina gladis glady gladys glayds glen glenda glendora glenn glenna
+glennie glennis glinda gloria glory glynda glynis golda golden goldie gonzalo gordon grace
+gracia gracie graciela grady graham graig grant granville grayce grazyna greg gregg gregoria
+gregorio gregory greta gretchen gretta gricelda grisel griselda grover guadalupe gudrun
+guillermina guillermo gus gussie gustavo guy gwen gwenda gwendolyn gwenn gwyn gwyneth ha hae hai
+hailey hal haley halina halley hallie han hana hang hanh hank hanna hannah hannelore hans harlan
+harland harley harmony harold harriet harriett harriette harris harrison harry harvey hassan
+hassie hattie haydee hayden hayley haywood hazel heath heather hector hedwig hedy hee heide
+heidi heidy heike helaine helen helena helene helga hellen henrietta henriette henry herb
+herbert heriberto herlinda herma herman hermelinda hermila hermina hermine herminia herschel
+hershel herta hertha hester hettie hiedi hien hilaria hilario hilary hilda hilde hildegard
+hildegarde hildred hillary hilma hilton hipolito hiram hiroko hisako hoa hobert holley holli
+hollie hollis holly homer honey hong hope horace horacio hortencia hortense hortensia hosea
+houston howard hoyt hsiu hubert hue huey hugh hugo hui hulda humberto hung hunter huong hwa
+hyacinth hye hyman hyo hyon hyun ian ida idalia idell idella iesha ignacia ignacio ike ila ilana
+ilda ileana ileen ilene iliana illa ilona ilse iluminada ima imelda imogene in ina india indira
+inell ines inez inga inge ingeborg inger ingrid inocencia iola iona ione ira iraida irena irene
+irina iris irish irma irmgard irvin irving irwin isa isaac isabel isabell isabella isabelle
+isadora isaiah isaias isaura isela isiah isidra isidro isis ismael isobel israel isreal issac
+iva ivan ivana ivelisse ivette ivey ivonne ivory ivy izetta izola ja jacalyn jacelyn jacinda
+jacinta jacinto jack jackeline jackelyn jacki jackie jacklyn jackqueline jackson jaclyn jacob
+jacqualine jacque jacquelin jacqueline jacquelyn jacquelyne jacquelynn jacques jacquetta jacqui
+jacquie jacquiline jacquline jacqulyn jada jade jadwiga jae jaime jaimee jaimie jake jaleesa
+jalisa jama jamaal jamal jamar jame jamee jamel james jamey jami jamie jamika jamila jamison
+jammie jan jana janae janay jane janean janee janeen janel janell janella janelle janene janessa
+janet janeth janett janetta janette janey jani janice janie janiece janina janine janis janise
+janita jann janna jannet jannette jannie january janyce jaqueline jaquelyn jared jarod jarred
+jarrett jarrod jarvis jasmin jasmine jason jasper jaunita javier jay jaye jayme jaymie jayna
+jayne jayson jazmin jazmine jc jean jeana jeane jeanelle jeanene jeanett jeanetta jeanette
+jeanice jeanie jeanine jeanmarie jeanna jeanne jeannetta jeannette jeannie jeannine jed jeff
+jefferey jefferson jeffery jeffie jeffrey jeffry jen jena jenae jene jenee jenell jenelle
+jenette jeneva jeni jenice jenifer jeniffer jenine jenise jenna jennefer jennell jennette jenni
+jennie jennifer jenniffer jennine jenny jerald jeraldine jeramy jere jeremiah jeremy jeri jerica
+jerilyn jerlene jermaine jerold jerome jeromy jerrell jerri jerrica jerrie jerrod jerrold jerry
+jesenia jesica jess jesse jessenia jessi jessia jessica jessie jessika jestine jesus jesusa
+jesusita jetta jettie jewel jewell ji jill jillian jim jimmie jimmy jin jina jinny jo joan joana
+joane joanie joann joanna joanne joannie joaquin joaquina jocelyn jodee jodi jodie jody joe
+joeann joel joella joelle joellen joesph joetta joette joey johana johanna johanne john johna
+johnathan johnathon johnetta johnette johnie johnna johnnie johnny johnsie johnson joi joie
+jolanda joleen jolene jolie joline jolyn jolynn jon jona jonah jonas jonathan jonathon jone
+jonell jonelle jong joni jonie jonna jonnie jordan jordon jorge jose josef josefa josefina
+josefine joselyn joseph josephina josephine josette josh joshua josiah josie joslyn jospeh
+josphine josue jovan jovita joy joya joyce joycelyn joye juan juana juanita jude judi judie
+judith judson judy jule julee julene jules juli julia julian juliana juliane juliann julianna
+julianne julie julieann julienne juliet julieta julietta juliette julio julissa julius june jung
+junie junior junita junko justa justin justina justine jutta ka kacey kaci kacie kacy kai kaila
+kaitlin kaitlyn kala kaleigh kaley kali kallie kalyn kam kamala kami kamilah kandace kandi
+kandice kandis kandra kandy kanesha kanisha kara karan kareem kareen karen karena karey kari
+karie karima karin karina karine karisa karissa karl karla karleen karlene karly karlyn karma
+karmen karol karole karoline karolyn karon karren karri karrie karry kary karyl karyn kasandra
+kasey kasha kasi kasie kassandra kassie kate katelin katelyn katelynn katerine kathaleen
+katharina katharine katharyn kathe katheleen katherin katherina katherine kathern katheryn
+kathey kathi kathie kathleen kathlene kathline kathlyn kathrin kathrine kathryn kathryne kathy
+kathyrn kati katia katie katina katlyn katrice katrina kattie katy kay kayce kaycee kaye kayla
+kaylee kayleen kayleigh kaylene kazuko kecia keeley keely keena keenan keesha keiko keila keira
+keisha keith keitha keli kelle kellee kelley kelli kellie kelly kellye kelsey kelsi kelsie
+kelvin kemberly ken kena kenda kendal kendall kendra kendrick keneth kenia kenisha kenna kenneth
+kennith kenny kent kenton kenya kenyatta kenyetta kera keren keri kermit kerri kerrie kerry
+kerstin kesha keshia keturah keva keven kevin khadijah khalilah kia kiana kiara kiera kiersten
+kiesha kieth kiley kim kimber kimberely kimberlee kimberley kimberli kimberlie kimberly kimbery
+kimbra kimi kimiko kina kindra king kip kira kirby kirk kirsten kirstie kirstin kisha kit kittie
+kitty kiyoko kizzie kizzy klara korey kori kortney kory kourtney kraig kris krishna krissy
+krista kristal kristan kristeen kristel kristen kristi kristian kristie kristin kristina
+kristine kristle kristofer kristopher kristy kristyn krysta krystal krysten krystin krystina
+krystle krystyna kum kurt kurtis kyla kyle kylee kylie kym kymberly kyoko kyong kyra kyung lacey
+lachelle laci lacie lacresha lacy ladawn ladonna lady lael lahoma lai laila laine lajuana
+lakeesha lakeisha lakendra lakenya lakesha lakeshia lakia lakiesha lakisha lakita lala lamar
+lamonica lamont lan lana lance landon lane lanell lanelle lanette lang lani lanie lanita lannie
+lanny lanora laquanda laquita lara larae laraine laree larhonda larisa larissa larita laronda
+larraine larry larue lasandra lashanda lashandra lashaun lashaunda lashawn lashawna lashawnda
+lashay lashell lashon lashonda lashunda lasonya latanya latarsha latasha latashia latesha latia
+laticia latina latisha latonia latonya latoria latosha latoya latoyia latrice latricia latrina
+latrisha launa laura lauralee lauran laure laureen laurel lauren laurena laurence laurene
+lauretta laurette lauri laurice laurie laurinda laurine lauryn lavada lavelle lavenia lavera
+lavern laverna laverne laveta lavette lavina lavinia lavon lavona lavonda lavone lavonia lavonna
+lavonne lawana lawanda lawanna lawerence lawrence layla layne lazaro le lea leah lean leana
+leandra leandro leann leanna leanne leanora leatha leatrice lecia leda lee leeann leeanna
+leeanne leena leesa leia leida leif leigh leigha leighann leila leilani leisa leisha lekisha
+lela lelah leland lelia lemuel len lena lenard lenita lenna lennie lenny lenora lenore leo leola
+leoma leon leona leonard leonarda leonardo leone leonel leonia leonida leonie leonila leonor
+leonora leonore leontine leopoldo leora leota lera leroy les lesa lesha lesia leslee lesley
+lesli leslie lessie lester leta letha leticia letisha letitia lettie letty levi lewis lexie
+lezlie li lia liana liane lianne libbie libby liberty librada lida lidia lien lieselotte ligia
+lila lili lilia lilian liliana lilla lilli lillia lilliam lillian lilliana lillie lilly lily lin
+lina lincoln linda lindsay lindsey lindsy lindy linette ling linh linn linnea linnie lino linsey
+linwood lionel lisa lisabeth lisandra lisbeth lise lisette lisha lissa lissette lita livia liz
+liza lizabeth lizbeth lizeth lizette lizzette lizzie lloyd loan logan loida lois loise lola
+lolita loma lon lona londa long loni lonna lonnie lonny lora loraine loralee lore lorean loree
+loreen lorelei loren lorena lorene lorenza lorenzo loreta loretta lorette lori loria loriann
+lorie lorilee lorina lorinda lorine loris lorita lorna lorraine lorretta lorri lorriane lorrie
+lorrine lory lottie lou louann louanne louella louetta louie louis louisa louise loura lourdes
+lourie louvenia love lovella lovetta lovie lowell loyce loyd lu luana luann luanna luanne luba
+lucas luci lucia luciana luciano lucie lucien lucienne lucila lucile lucilla lucille lucina
+lucinda lucio lucius lucrecia lucretia lucy ludie ludivina lue luella luetta luigi luis luisa
+luise luke lula lulu luna lupe lupita lura lurlene lurline luther luvenia luz lyda lydia lyla
+lyle lyman lyn lynda lyndia lyndon lyndsay lyndsey lynell lynelle lynetta lynette lynn lynna
+lynne lynnette lynsey lynwood ma mabel mabelle mable mac machelle macie mack mackenzie macy
+madalene madaline madalyn maddie madelaine madeleine madelene madeline madelyn madge madie
+madison madlyn madonna mae maegan mafalda magali magaly magan magaret magda magdalen magdalena
+magdalene magen maggie magnolia mahalia mai maia maida maile maira maire maisha maisie major
+majorie makeda malcolm malcom malena malia malik malika malinda malisa malissa malka mallie
+mallory malorie malvina mamie mammie man mana manda mandi mandie mandy manie manual manuel
+manuela many mao maple mara maragaret maragret maranda marc marcel marcela marcelene marcelina
+marceline marcelino marcell marcella marcelle marcellus marcelo marcene marchelle marci marcia
+marcie marco marcos marcus marcy mardell maren marg margaret margareta margarete margarett
+margaretta margarette margarita margarite margarito margart marge margene margeret margert
+margery marget margherita margie margit margo margorie margot margret margrett marguerita
+marguerite margurite margy marhta mari maria mariah mariam marian mariana marianela mariann
+marianna marianne mariano maribel maribeth marica maricela maricruz marie mariel mariela
+mariella marielle marietta mariette mariko marilee marilou marilu marilyn marilynn marin marina
+marinda marine mario marion maris marisa marisela marisha marisol marissa marita maritza marivel
+marjorie marjory mark marketta markita markus marla marlana marleen marlen marlena marlene
+marlin marline marlo marlon marlyn marlys marna marni marnie marquerite marquetta marquis
+marquita marquitta marry marsha marshall marta marth martha marti martin martina martine marty
+marva marvel marvella marvin marvis marx mary marya maryalice maryam maryann maryanna maryanne
+marybelle marybeth maryellen maryetta maryjane maryjo maryland marylee marylin maryln marylou
+marylouise marylyn marylynn maryrose masako mason matha mathew mathilda mathilde matilda matilde
+matt matthew mattie maud maude maudie maura maureen maurice mauricio maurine maurita mauro mavis
+max maxie maxima maximina maximo maxine maxwell may maya maybell maybelle maye mayme maynard
+mayola mayra mazie mckenzie mckinley meagan meaghan mechelle meda mee meg megan meggan meghan
+meghann mei mel melaine melani melania melanie melany melba melda melia melida melina melinda
+melisa melissa melissia melita mellie mellisa mellissa melodee melodi melodie melody melonie
+melony melva melvin melvina melynda mendy mercedes mercedez mercy meredith meri merideth
+meridith merilyn merissa merle merlene merlin merlyn merna merri merrie merrilee merrill merry
+mertie mervin meryl meta mi mia mica micaela micah micha michael michaela michaele michal
+michale micheal michel michele michelina micheline michell michelle michiko mickey micki mickie
+miesha migdalia mignon miguel miguelina mika mikaela mike mikel miki mikki mila milagro milagros
+milan milda mildred miles milford milissa millard millicent millie milly milo milton mimi min
+mina minda mindi mindy minerva ming minh minna minnie minta miquel mira miranda mireille mirella
+mireya miriam mirian mirna mirta mirtha misha miss missy misti mistie misty mitch mitchel
+mitchell mitsue mitsuko mittie mitzi mitzie miyoko modesta modesto mohamed mohammad mohammed
+moira moises mollie molly mona monet monica monika monique monnie monroe monserrate monte monty
+moon mora morgan moriah morris morton mose moses moshe mozell mozella mozelle mui muoi muriel
+murray my myesha myles myong myra myriam myrl myrle myrna myron myrta myrtice myrtie myrtis
+myrtle myung na nada nadene nadia nadine naida nakesha nakia nakisha nakita nam nan nana nancee
+nancey nanci nancie nancy nanette nannette nannie naoma naomi napoleon narcisa natacha natalia
+natalie natalya natasha natashia nathalie nathan nathanael nathanial nathaniel natisha natividad
+natosha neal necole ned neda nedra neely neida neil nelda nelia nelida nell nella nelle nellie
+nelly nelson nena nenita neoma neomi nereida nerissa nery nestor neta nettie neva nevada neville
+newton nga ngan ngoc nguyet nia nichelle nichol nicholas nichole nicholle nick nicki nickie
+nickolas nickole nicky nicol nicola nicolas nicolasa nicole nicolette nicolle nida nidia niesha
+nieves nigel niki nikia nikita nikki nikole nila nilda nilsa nina ninfa nisha nita noah noble
+nobuko noe noel noelia noella noelle noemi nohemi nola nolan noma nona nora norah norbert
+norberto noreen norene noriko norine norma norman normand norris nova novella nu nubia numbers
+nydia nyla obdulia ocie octavia octavio oda odelia odell odessa odette odilia odis ofelia ok ola
+olen olene oleta olevia olga olimpia olin olinda oliva olive oliver olivia ollie olympia oma
+omar omega omer ona oneida onie onita opal ophelia ora oralee oralia oren oretha orlando orpha
+orval orville oscar ossie osvaldo oswaldo otelia otha otilia otis otto ouida owen ozell ozella
+ozie pa pablo page paige palma palmer palmira pam pamala pamela pamelia pamella pamila pamula
+pandora pansy paola paris parker parthenia particia pasquale pasty pat patience patria patrica
+patrice patricia patrick patrina patsy patti pattie patty paul paula paulene pauletta paulette
+paulina pauline paulita paz pearl pearle pearlene pearlie pearline pearly pedro peg peggie peggy
+pei penelope penney penni pennie penny percy perla perry pete peter petra petrina petronila
+phebe phil philip phillip phillis philomena phoebe phung phuong phylicia phylis phyliss phyllis
+pia piedad pierre pilar ping pinkie piper pok polly porfirio porsche porsha porter portia
+precious preston pricilla prince princess priscila priscilla providencia prudence pura qiana
+queen queenie quentin quiana quincy quinn quintin quinton quyen rachael rachal racheal rachel
+rachele rachell rachelle racquel rae raeann raelene rafael rafaela raguel raina raisa raleigh
+ralph ramiro ramon ramona ramonita rana ranae randa randal randall randee randell randi randolph
+randy ranee raphael raquel rashad rasheeda rashida raul raven ray raye rayford raylene raymon
+raymond raymonde raymundo rayna rea reagan reanna reatha reba rebbeca rebbecca rebeca rebecca
+rebecka rebekah reda reed reena refugia refugio regan regena regenia reggie regina reginald
+regine reginia reid reiko reina reinaldo reita rema remedios remona rena renae renaldo renata
+renate renato renay renda rene renea renee renetta renita renna ressie reta retha retta reuben
+reva rex rey reyes reyna reynalda reynaldo rhea rheba rhett rhiannon rhoda rhona rhonda ria
+ricarda ricardo rich richard richelle richie rick rickey ricki rickie ricky rico rigoberto rikki
+riley rima rina risa rita riva rivka rob robbi robbie robbin robby robbyn robena robert roberta
+roberto robin robt robyn rocco rochel rochell rochelle rocio rocky rod roderick rodger rodney
+rodolfo rodrick rodrigo rogelio roger roland rolanda rolande rolando rolf rolland roma romaine
+roman romana romelia romeo romona ron rona ronald ronda roni ronna ronni ronnie ronny roosevelt
+rory rosa rosalba rosalee rosalia rosalie rosalina rosalind rosalinda rosaline rosalva rosalyn
+rosamaria rosamond rosana rosann rosanna rosanne rosaria rosario rosaura roscoe rose roseann
+roseanna roseanne roselee roselia roseline rosella roselle roselyn rosemarie rosemary rosena
+rosenda rosendo rosetta rosette rosia rosie rosina rosio rosita roslyn ross rossana rossie rosy
+rowena roxana roxane roxann roxanna roxanne roxie roxy roy royal royce rozanne rozella ruben
+rubi rubie rubin ruby rubye rudolf rudolph rudy rueben rufina rufus rupert russ russel russell
+rusty ruth rutha ruthann ruthanne ruthe ruthie ryan ryann sabina sabine sabra sabrina sacha
+sachiko sade sadie sadye sage sal salena salina salley sallie sally salome salvador salvatore
+sam samantha samara samatha samella samira sammie sammy samual samuel sana sanda sandee sandi
+sandie sandra sandy sanford sang sanjuana sanjuanita sanora santa santana santiago santina santo
+santos sara sarah sarai saran sari sarina sarita sasha saturnina sau saul saundra savanna
+savannah scarlet scarlett scot scott scottie scotty sean season sebastian sebrina see seema
+selena selene selina selma sena senaida september serafina serena sergio serina serita seth
+setsuko seymour sha shad shae shaina shakia shakira shakita shala shalanda shalon shalonda
+shameka shamika shan shana shanae shanda shandi shandra shane shaneka shanel shanell shanelle
+shani shanice shanika shaniqua shanita shanna shannan shannon shanon shanta shantae shantay
+shante shantel shantell shantelle shanti shaquana shaquita shara sharan sharda sharee sharell
+sharen shari sharice sharie sharika sharilyn sharita sharla sharleen sharlene sharmaine sharolyn
+sharon sharonda sharri sharron sharyl sharyn shasta shaun shauna shaunda shaunna shaunta shaunte
+shavon shavonda shavonne shawana shawanda shawanna shawn shawna shawnda shawnee shawnna shawnta
+shay shayla shayna shayne shea sheba sheena sheila sheilah shela shelba shelby sheldon shelia
+shella shelley shelli shellie shelly shelton shemeka shemika shena shenika shenita shenna shera
+sheree sherell sheri sherice sheridan sherie sherika sherill sherilyn sherise sherita sherlene
+sherley sherly sherlyn sherman sheron sherrell sherri sherrie sherril sherrill sherron sherry
+sherryl sherwood shery sheryl sheryll shiela shila shiloh shin shira shirely shirl shirlee
+shirleen shirlene shirley shirly shizue shizuko shon shona shonda shondra shonna shonta shoshana
+shu shyla sibyl sid sidney sierra signe sigrid silas silva silvana silvia sima simon simona
+simone simonne sina sindy siobhan sirena siu sixta skye slyvia so socorro sofia soila sol
+solange soledad solomon somer sommer son sona sondra song sonia sonja sonny sonya soo sook soon
+sophia sophie soraya sparkle spencer spring stacee stacey staci stacia stacie stacy stan
+stanford stanley stanton star starla starr stasia stefan stefani stefania stefanie stefany
+steffanie stella stepanie stephaine stephan stephane stephani stephania stephanie stephany
+stephen stephenie stephine stephnie sterling steve steven stevie stewart stormy stuart su suanne
+sudie sue sueann suellen suk sulema sumiko summer sun sunday sung sunni sunny sunshine susan
+susana susann susanna susannah susanne susie susy suzan suzann suzanna suzanne suzette suzi
+suzie suzy svetlana sybil syble sydney sylvester sylvia sylvie synthia syreeta ta tabatha
+tabetha tabitha tad tai taina taisha tajuana takako takisha talia talisha talitha tam tama
+tamala tamar tamara tamatha tambra tameika tameka tamekia tamela tamera tamesha tami tamica
+tamie tamika tamiko tamisha tammara tammera tammi tammie tammy tamra tana tandra tandy taneka
+tanesha tangela tania tanika tanisha tanja tanna tanner tanya tara tarah taren tari tarra tarsha
+taryn tasha tashia tashina tasia tatiana tatum tatyana taunya tawana tawanda tawanna tawna tawny
+tawnya taylor tayna ted teddy teena tegan teisha telma temeka temika tempie temple tena tenesha
+tenisha tennie tennille teodora teodoro teofila tequila tera tereasa terence teresa terese
+teresia teresita teressa teri terica terina terisa terra terrance terrell terrence terresa terri
+terrie terrilyn terry tesha tess tessa tessie thad thaddeus thalia thanh thao thea theda thelma
+theo theodora theodore theola theresa therese theresia theressa theron thersa thi thomas
+thomasena thomasina thomasine thora thresa thu thurman thuy tia tiana tianna tiara tien tiera
+tierra tiesha tifany tiffaney tiffani tiffanie tiffany tiffiny tijuana tilda tillie tim timika
+timmy timothy tina tinisha tiny tisa tish tisha titus tobi tobias tobie toby toccara tod todd
+toi tom tomas tomasa tomeka tomi tomika tomiko tommie tommy tommye tomoko tona tonda tonette
+toney toni tonia tonie tonisha tonita tonja tony tonya tora tori torie torri torrie tory tosha
+toshia toshiko tova towanda toya tracee tracey traci tracie tracy tran trang travis treasa
+treena trena trent trenton tresa tressa tressie treva trevor trey tricia trina trinh trinidad
+trinity trish trisha trista tristan troy trudi trudie trudy trula truman tu tuan tula tuyet
+twana twanda twanna twila twyla ty tyesha tyisha tyler tynisha tyra tyree tyrell tyron tyrone
+tyson ula ulrike ulysses un una ursula usha ute vada val valarie valda valencia valene valentin
+valentina valentine valeri valeria valerie valery vallie valorie valrie van vance vanda vanesa
+vanessa vanetta vania vanita vanna vannesa vannessa vashti vasiliki vaughn veda velda velia
+vella velma velva velvet vena venessa venetta venice venita vennie venus veola vera verda
+verdell verdie verena vergie verla verlene verlie verline vern verna vernell vernetta vernia
+vernice vernie vernita vernon verona veronica veronika veronique versie vertie vesta veta vi
+vicenta vicente vickey vicki vickie vicky victor victoria victorina vida viki vikki vilma vina
+vince vincent vincenza vincenzo vinita vinnie viola violet violeta violette virgen virgie virgil
+virgilio virgina virginia vita vito viva vivan vivian viviana vivien vivienne von voncile vonda
+vonnie wade wai waldo walker wallace wally walter walton waltraud wan wanda waneta wanetta
+wanita ward warner warren wava waylon wayne wei weldon wen wendell wendi wendie wendolyn wendy
+wenona werner wes wesley weston whitley whitney wilber wilbert wilbur wilburn wilda wiley
+wilford wilfred wilfredo wilhelmina wilhemina will willa willard willena willene willetta
+willette willia william williams willian willie williemae willis willodean willow willy wilma
+wilmer wilson wilton windy winford winfred winifred winnie winnifred winona winston winter wm
+wonda woodrow wyatt wynell wynona xavier xenia xiao xiomara xochitl xuan yadira yaeko yael
+yahaira yajaira yan yang yanira yasmin yasmine yasuko yee yelena yen yer yesenia yessenia yetta
+yevette yi ying yoko yolanda yolande yolando yolonda yon yong yoshie yoshiko youlanda young yu
+yuette yuk yuki yukiko yuko yulanda yun yung yuonne yuri yuriko yvette yvone yvonne zachariah
+zachary zachery zack zackary zada zaida zana zandra zane zelda zella zelma zena zenaida zenia
+zenobia zetta zina zita zoe zofia zoila zola zona zonia zora zoraida zula zulema zulma
+"""
+
+PLACE_NOUNS = """\
+abbacy abode abutment aerospace airspace antapex antinode antipodes apex aphelion apoapsis
+apojove apolune aposelene archbishopric archdeaconry archdiocese archduchy area ashram backside
+backwoods bailiwick balk balkline barren barrio barycenter battlefield battlefront battleground
+baulk beachhead beat bedground bedside beeline benthos bilocation biosphere birthplace bishopric
+boondocks border borderland borderline borough bottom boundary bounds bourn bourne bowels
+breadbasket bridgehead burg burgh cabstand caliphate campground campong campsite campus canton
+casbah cemetery center centre centroid checkpoint churchyard city clearing coalface coalfield
+coastline common commons commonwealth commune confluence conurbation corncob corner cornfield
+countryside county cowtown crawlspace crest crinion crosscut dateline dec delimitation
+demarcation den derivation desert desktop destination dig diocese direction district dockside
+dockyard domicile downtown duchy dumpsite earreach earshot ecliptic edge emirate empire empyrean
+encampment enclave end endpoint entrepot environs eparchy epicenter epicentre equator
+equinoctial exarchate exterior extremum exurbia eyeshot fairground fairway farmland fatherland
+faubourg fiefdom field firebreak fireguard fireside firmament flies flyway foothold forefront
+forepart front frontier funfair gasfield ghetto glade goldfield grainfield grassland graveyard
+greenbelt greenway habitat habitation hangout harbor harborage harbour harbourage hatchery haunt
+hayfield headspring headwater heartland heathland heaven heavens heights heliopause heliosphere
+hell hellhole hemisphere hemline here heronry hideaway hideout hilltop hinterland hipline holy
+home homeland hometown horizon hotspot imperium inferno inside interior ionosphere irredenta
+irridenta isarithm isobar isochrone isoclinal isogone isogram isohel isopleth isotherm itinerary
+jungle junkyard kampong kasbah khanate kraal lair landmark landscape latitude lawn lee left ley
+lineation litoral littoral locale locality locus longitude loxodrome mansion marchland meadow
+mecca medina megalopolis mete metropolis midair midden middle midfield midland midpoint midst
+midway minefield mooring motherland municipality necropolis neighborhood neighbourhood nombril
+nook northland oasis occident oilfield open orbit orient origin outback outdoors outline outport
+outpost outside outskirt outskirts outstation overlook paddy palatinate pampas panhandle
+paradise park parkland parts pasture pastureland patriarchate penetralia periapsis perigee
+perihelion perijove perilune periselene pesthole piazza place playground plaza pleasance polls
+port position post prairie precinct prefecture premises principality protectorate provenance
+provenience province pueblo purlieu qibla quadrant reach rearward refuge region reservation
+residence resort rhumb roads roadstead rooftop rookery rough route salient sanctum sandlot sands
+savanna savannah scene schoolyard scour scrapheap scrubland seafront seaport seascape seat see
+semidesert semitropics setting shantytown sheikdom sheikhdom shipside shire showplace shrubbery
+side sideline silhouette site skyline skyway slum sodom somewhere source southland spa spot
+sprawl state stopover stratum subdivision substratum subtopia subtropics suburb suburbia
+sultanate superstrate superstratum surround tack taxistand tee tenderloin terminus terrain
+terreplein territory there thick tiltyard timberline tip top touchline town township tract
+trailhead trend trichion tropic tropics trusteeship underbelly underside undersurface unknown
+upside uptown vantage veld veldt venue viceroyalty vicinity wasteland wasteyard waterfront
+waterline watermark watershed wavefront weald welkin wellhead wellspring wheatfield whereabouts
+wold workspace zenith zodiac zone
+"""
+
+SPEECH_VERBS = """\
+aah abduce abjure absolve accede accent accentuate accession acclaim accost accurse accuse
+acknowledge acquaint acquiesce acquit address adduce adjudge adjure admit admonish adulate
+adumbrate advertise advertize advise advocate affiance affront aggrandise aggrandize agree
+airmail alert alibi allege allude allure altercate amend amnesty anathematise anathematize
+anathemise anathemize animadvert announce annunciate answer aphorise aphorize apologise
+apologize apostatise apostatize apostrophise apostrophize applaud apprise apprize approbate
+approve arbitrate argue argufy article ascertain ask asperse assent assert asseverate assibilate
+assoil assure attest augur auspicate authorize autograph aver avoid avouch avow baa babble
+backbite backspace badmouth bait ballyhoo bamboozle banter baptise baptize bar bark barrage bawl
+bay beckon bedamn beef beg belittle bellow bellyache bemoan bemock berate beseech beshrew
+besmirch bespeak bet betoken betray betroth bewail bewray bicker bitch blab blabber blackguard
+blackwash blame blandish blarney blaspheme blat blate blather bleat bless blether blither blog
+bloviate blurt boast bode boo bootlick bow brabble brag braille brainwash bravo brawl bray
+brazen brief broach broadcast bruit bulletin bullshit burlesque bypass cable cackel cackle
+cajole call calumniate canonise canonize cantillate capacitate caricature carp castigate catcall
+catechise catechize caterwaul caution cavil caw censure census certify chaff challenge chant
+characterize chasten chastise chat cheek cheep cheerlead chide chirk chirp chirr chirrup
+chitchat chitter chorus christen chronicle churr cipher circulate circumstantiate cite claim
+clamor clamour clarify claver cluck coach coax cod collateralize collogue colorcast command
+commend comment commentate comminate commune communicate complain compliment compromise concede
+concur condemn condone confab confer confess confide conge congratulate connote consent consult
+contact contend contest contract contraindicate controvert converse convey convict convince
+convoke convulse coo coquet coquette couch counsel count countenance counter counterchallenge
+counterclaim countermand countersign crawfish criminate criticise criticize critique cronk croon
+crow crunch cry cuckoo cue curse cuss cypher damn deal debrief debunk decipher declaim declare
+decode deconsecrate deconstruct decree decry decrypt dedicate defame defend deliberate deliver
+demagnetise demagnetize demand demur denigrate denominate denote denounce deny deplore depone
+deprecate depreciate deride derogate describe designate destine detail deter determine devoice
+devote dial dictate digress dimension diphthongise diphthongize direct disabuse disagree
+disallow disambiguate disavow disclaim disclose discount discourage discourse discuss dismiss
+disparage dispute disregard disrupt diss dissemble disseminate dissent dissertate dissuade
+distort ditto divagate divulge dj docket document dogmatise dogmatize doom downplay drawl dub
+dupe echo edify editorialise editorialize ejaculate elaborate elocute elucidate email embellish
+emphasise emphasize encipher encode encore encrypt enjoin enlighten enounce enquire ensky ensure
+entice entreat enumerate enunciate equivocate eschew etymologise etymologize eulogise eulogize
+euphemise euphemize evade evangelise evangelize evidence evince exact exaggerate exalt except
+exclaim excommunicate excoriate exculpate excuse exhort exonerate expatiate explain explicate
+exposit expostulate expound express extenuate extol extrapolate exuberate face facsimile falsify
+familiarise familiarize fate fault fax feign felicitate fib file film fingerspell flag flatter
+flirt flout foist forbid forebode forecast foredoom foreshadow foreshow foretell forewarn
+forgive formularise formularize formulate forswear fulminate gab gabble gaggle gainsay garble
+gargle gasconade general generalise generalize gesticulate gesture gibber glamour gloat glorify
+glory gossip greet gripe groan grouch growl grumble grunt guarantee guesstimate guy hail hallow
+handwrite harangue harbinger harp haw hazard headline heave hedge heliograph herald hex hint
+hiss holler hollo hoot howl hum humor humour hurrah hype hyperbolise hyperbolize hypothecate
+ignore illustrate impeach implore imply importune imprecate impugn indenture indicate inflect
+inflict inform ingeminate initial ink inoculate inquire insist instance instigate instruct
+insult intercede interject intermediate intermit interpellate interrogate interrupt interview
+intimate intonate intone introduce inveigh inveigle investigate irradiate issue itemise itemize
+iterate jabber jaw jawbone jeer jest jinx joke jolly josh jot justify kibbitz kibitz kid kotow
+kvetch label labialise labialize lampoon latinise latinize laud leak lecture lexicalise
+lexicalize liaise libel lilt lisp list log low lucubrate lure magnetise maledict malign manifest
+marvel mean mediate meld memorialise memorialize mention mentor meow mesmerise mesmerize message
+mew miaou miaow mince mind minimise misaddress misadvise miscall miscount misinform misinterpret
+misname mispronounce misquote misrepresent misspeak misspell misstate mistranslate mitigate moan
+mock moderate monish monologuise monologuize moo moot moralise moralize motion mouth muckrake
+mumble murmur mussitate mutter nag name namedrop narrate nasale nasalise nasalize natter needle
+negotiate neigh netmail network nicker nickname nitpick nix nod nominate notarise notarize
+notate note notify numerate nurture obfuscate object objurgate officer oink okay omen ooh opine
+oppose oppugn orate order out outguess outline overburden overdramatise overdramatize
+overemphasise overemphasize overgeneralise overgeneralize overpraise overstate overstress
+overwrite pad page paginate palatalise palatalize palaver palliate palter paraphrase pardon
+parley parrot particularise particularize peach perjure permit perorate perseverate personate
+petition pettifog phonate phone photograph phrase piffle pipe plain platitudinize plead pledge
+plight pluralise pluralize podcast point polemicise polemicize polemise polemize popularise
+popularize portend portray postulate powwow praise prate prattle pray preach preachify preamble
+precis predestine predicate predict preface premise prerecord presage prescribe pretend
+prevaricate previse probe proceed proclaim profess prognosticate program prohibit project
+prologise prologize prologuize promise promulgate pronounce propagandise propagandize prophesy
+propitiate propose proposition propound proscribe proselytise proselytize protest publicise
+publicize purport quack quarrel quaver query question quetch quibble quip quiz quote radio rail
+rant rationalize razz reacquaint reaffirm reassert rebroadcast rebuff rebuke rebut recant recap
+recapitulate receipt recite recommend reconfirm reconsecrate reconvict record recount
+recriminate rectify recuse redact rede rededicate redetermine refer reformulate refuse refute
+reinterpret reintroduce reiterate rejuvenate relay remand remark remonstrate rename renege
+renegociate renegotiate repeal repeat rephrase repine reply report reprehend reprimand reproach
+reproof reprove repudiate repugn request requisition rerun reschedule rescind research reset
+reshoot restate retort retract retranslate revile revise reword rewrite rhapsodise rhapsodize
+ridicule roar romanise romanize rubbish rumor rumour salaam sanctify sanction sass satellite
+satirise satirize say scald schmoose schmooze scoff scold scranch scraunch scream scribble segue
+semaphore sentence sermonise sermonize shit shmoose shmooze shout shriek shrill shrive shun
+sibilate sidestep sign signal signify signpost singsong singularise singularize siss sizz sizzle
+skirt skreigh slander slang sleuth snap snarl snivel snoop snort snub solicit soliloquise
+soliloquize sough spam speak specify speechify spell splutter spoof sportscast spurn squabble
+squall squawk squeal stammer state stickle stipulate stonewall stool stress stutter style submit
+subpoena subvent subvention subvocalise subvocalize succumb suggest summarize summate summon
+summons supplicate suppose suspect susurrate swan swear symbolise symbolize talk tantalise
+tantalize tattle taunt teach telecast telecommunicate telefax telegraph telepathise telepathize
+telephone televise telex tell tempt tergiversate term testify thank theologise theologize tinge
+title toady tone topicalize tot tout traduce transcribe translate transliterate treble trill
+trivialise trivialize troat trumpet tsk tut tutor twaddle twit twitter type typewrite ululate
+unbosom unchurch uncloak undeceive underline underscore undersign understate underwrite unhallow
+universalise universalize unmask unsay unspell unteach upbraid urge utter vaticinate vaunt vent
+verbalise verbalize videotape vilify vilipend vindicate visa vituperate vocalize vociferate
+voice volunteer voodoo vouch vow vowelise vowelize vroom vulgarise vulgarize wail warble warn
+warp warrant waul wave wawl wheedle whicker whinny whisper whoop will wisecrack witch word
+wrangle wrawl yack yak yammer yap yarn yaup yawl yawp yell yelp yip yodel yowl
+"""
+
 ACTOR_NOUNS = """\
 abator:P abbe:P abbess:P abbot:P abbreviator:P abdicator:P abductor:P abecedarian:P aberrant:P
 abetter:P abettor:P abhorrer:P abiogenist:P abjurer:P abnegator:P abolitionist:P abomination:P
@@ -399,364 +962,365 @@ carouser:P carpenter:P carper:P carpetbagger:P carrier:gP carrottop:P cartel:G c
 cartographer:P cartoonist:P cartwright:P carver:P cascade:g case:p caseworker:P cashier:P cast:G
 castaway:P caste:g caster:P castrate:P castrato:P casualty:P casuist:P cat:p cataleptic:P
 cataloger:P cataloguer:P catalyst:p catamite:P catch:p catcher:P catechist:P catechumen:P
-categorisation:G categorization:G category:G catena:G caterer:P cattleman:P caucus:G cautious:G
-cavalcade:G cavalier:P cavalry:G cavalryman:P caveman:P caviler:P caviller:P celebrant:P
-celebrater:P celebrator:P celebrity:P celibate:P cell:g cellist:P cenobite:P censor:P centaur:P
-centenarian:P center:gp centerfielder:P centrist:P centurion:P ceramicist:P ceramist:P chachka:P
-chain:G chain-smoker:P chair:p chairman:P chairperson:P chairwoman:P challenger:P chamber:g
-chamberlain:P chambermaid:P chameleon:P champ:P champion:P chancellor:P chancery:G chandler:P
-changeling:P changer:P chap:P chaparral:G chapelgoer:P chaperon:P chaperone:P chaplain:P
-chapman:P chapter:g char:p character:P charge:p chargeman:P charioteer:P charity:G charlatan:P
-charmer:P chartist:P charwoman:P chased:P chaser:P chatelaine:P chatterbox:p chatterer:P
-chauffeur:P chauffeuse:P chauvinist:P chawbacon:P cheap-jack:P cheapjack:P cheapskate:P cheat:p
-cheater:P chebab:P checker:P cheerer:P cheerleader:P cheesemonger:P chef:P chela:P chemist:P
-cherub:P chevalier:P chewer:P chicane:G chichi:P chick:p chicken:p chief:P chieftain:P child:P
-chiliast:P chimneysweep:P chimneysweeper:P chink:P chiromancer:P chiropodist:P chiropractor:P
-chiseler:P chiseller:P chit:P choir:G choirboy:P choirmaster:P choker:P chooser:P choragus:P
-choreographer:P chorine:P chorister:P chorus:g chosen:gP christ:P chronicler:P chucker-out:P
-chum:P chump:P chunk:G church:G church-state:G churchgoer:P churchman:P churchwarden:P churl:P
-chutzpanik:P cicerone:P cinematographer:P cipher:p circle:g circuit:g circus:G citizen:P
-citizenry:G city:g city-state:G civilian:P civilisation:g civilization:G clade:G claimant:P
-clairvoyant:P clan:G clansman:P clanswoman:P clapper:P claque:G clarinetist:P clarinettist:P
-class:G classic:p classicist:P classification:g classifier:P classmate:P claustrophobe:P
-cleaner:p clergy:G clergyman:P cleric:P clericalist:P clerisy:G clerk:P clew:G client:P
-clientele:G climatologist:P climber:p clinic:G clinician:P clique:G cloakmaker:P clockmaker:P
-clocksmith:P clod:Gp clon:G clone:gP closer:P clotheshorse:p clothier:P cloud:g clowder:G
-clown:P club:G clump:G cluster:G clustering:G clutch:g co-beneficiary:P co-defendant:P
-co-discoverer:P co-ed:P co-pilot:P co-respondent:P co-star:P co-worker:P coach:P coachbuilder:P
-coachman:P coadjutor:P coalition:G coalman:P coaster:P coastguard:G coastguardsman:P coauthor:P
-coaxer:P cobber:P cobbler:P cockatrice:P cockscomb:p cocksucker:P coconspirator:P cocotte:P
-coddler:P codefendant:P coder:P codetalker:P codger:P coenobite:P coeval:P coevals:G cofounder:P
-cog:P cognate:P cognoscente:P cohort:G coiffeur:P coiffeuse:P coiner:P collaborationist:P
-collaborator:P collage:g colleague:P collection:G collective:G collectivism:G collectivist:P
-collector:P colleen:P college:G collegian:P collier:P colloquium:G colonel:P colonial:P
-colonialist:P coloniser:P colonist:P colonizer:P colony:G color:g coloratura:P colored:P
-colorist:P colossus:P colour:g column:G columnist:P combatant:P comber:P combination:G combine:g
-combo:G comedian:P comedienne:P comer:P comforter:P comic:P command:g commandant:P commander:P
-commando:gP commentator:P commie:P commissar:P commission:G commissionaire:P commissioner:P
-committee:G committeeman:P committeewoman:P commodore:P commonality:G commonalty:G commoner:P
-commons:g commonwealth:g commune:g communicant:P communicator:P communion:g communism:G
-communist:P community:G commuter:p companion:P company:Gp compatriot:P compeer:P compere:P
-competition:p competitor:P compiler:P complainant:P complainer:P complement:g complexifier:P
-complexion:g composer:P compositor:P compromiser:P comptroller:P compulsive:P computer:p
-comrade:P con:p concatenation:g conceiver:P concern:g concert-goer:P concessionaire:P
-concessioner:P conchologist:P concierge:P conciliator:P conclave:G concourse:G concubine:P
-conditioner:p conductor:P conductress:P confectioner:P confederacy:G confederate:P
-confederation:g conferee:P conference:G conferrer:P confessor:P confidant:P confidante:P
-conformist:P confrere:P confuter:P congeries:G conglomerate:g conglomeration:g congregant:P
-congregation:G congress:G congressman:P congresswoman:P conjugation:g conjurer:P conjuror:P
-connection:p connoisseur:P conqueror:P conquistador:P conscript:P conservancy:G
-conservationist:P conservative:P conservativist:P conservator:P conservatory:G consignee:P
-consigner:P consignor:P consistory:G consort:gP consortium:G conspiracy:g conspirator:P
-constable:P constabulary:G constituency:G constituent:p constitutionalism:G constitutionalist:P
-constructivism:G constructivist:P constructor:P consul:P consultant:P consumer:P consumptive:P
-contact:p contadino:P contemplative:P contemporaries:G contemporary:P contender:P content:G
-contestant:P contestee:P contester:P contingent:G contortionist:P contrabandist:P contractor:P
-contralto:P contrapuntist:P contrarian:P contributor:P contriver:P control:p controller:P
-controversialist:P convalescent:P convener:P convent:g conventicle:G convention:G
-conventioneer:P conversationalist:P conversationist:P convert:P conveyancer:P conveyer:P
-conveyor:P convict:P convocation:G convoy:G cook:P cookie:p cooky:P coolie:P cooly:P coon:P
-cooper:P cooperative:g cooperator:P coordinator:P cop:P copartner:P copartnership:G copilot:P
-copper:p coppersmith:P coppice:G copse:G copycat:P copyist:P copyreader:P copywriter:P
-coquette:P cordon:G core:G coreligionist:P corespondent:P cornerback:P cornetist:P cornhusker:P
-cornhusking:G coroner:P corp:G corporal:P corporation:G corporatist:P corps:G corpus:g
-corrections:G correspondent:P corsair:P cortege:G cosignatory:P cosigner:P cosmetician:P
-cosmetologist:P cosmographer:P cosmographist:P cosmologist:P cosmonaut:P cosmopolitan:P
-cosmopolite:P costermonger:P costumer:P costumier:P cotenant:P coterie:G cottager:P cottar:P
-cotter:P cottier:P council:G councillor:P councilman:P councilwoman:P counsel:P counsellor:P
-counselor:P counselor-at-law:P count:p counter:p counter-revolutionist:P counterdemonstrator:P
-counterfeiter:P counterman:P counterperson:P counterrevolutionary:P counterrevolutionist:P
-counterspy:P countertenor:P counterterrorist:P counterwoman:P countess:P country:G countryfolk:G
-countryman:P countrywoman:P couple:G courier:P course:g courser:P court:G court-martial:G
-courtesan:P courtier:P cousin:P cousin-german:P couturier:P coven:G covert:G covey:G cow:p
-coward:P cowboy:P cowgirl:P cowhand:P cowherd:P cowman:P cowpoke:P cowpuncher:P cox:P coxcomb:P
-coxswain:P coyote:p crab:p cracker:p crackerjack:P crackpot:P cracksman:P craft:g crafter:P
-craftsman:P cragsman:P crammer:gP craniologist:P crank:P crap-shooter:P crapshooter:P crasher:P
-craven:P crawler:P crazy:P cream:G creator:P creature:p creditor:P creep:P creeper:p cretin:P
-crew:G crewman:P cricketer:P crier:P criminal:P criminologist:P crimp:p crimper:P criollo:P
-cripple:P critic:P crofter:P crone:P crony:P crook:P crookback:P crooner:P crop:g cropper:P
-cross-dresser:P cross-examiner:P cross-questioner:P crossbencher:P crossover:p crosspatch:P
-crossroads:G croupier:P crowd:G cruiserweight:P crumb:p crusader:P crush:g crybaby:P
-cryptanalyst:P cryptographer:P cryptologist:P crystallographer:P cub:P cubism:G cubist:P
-cuckold:P cuckoo:P cuirassier:P culprit:P cult:G cultist:P cultivator:P culturati:G culture:G
-cummings:P cumulation:G cumulus:g cunctator:P cunt:P cupbearer:P cur:p curandera:P curandero:P
-curate:P curator:P curmudgeon:P current:g currier:P cuss:P custodian:P customer:P cut-up:P
-cutler:P cutpurse:P cutter:P cutthroat:P cyber-terrorist:P cybernaut:P cyberpunk:P cyborg:P
-cycle:g cyclist:P cymbalist:P cynic:P cypher:p cyprian:P cytogeneticist:P cytologist:P czar:P
-czarina:P czaritza:P dabbler:P dacoit:P dad:P dada:gP dadaism:G daddy:P daemon:P dago:P daimon:P
-dairymaid:P dairyman:P dakoit:P dalesman:P dallier:P dame:P damned:G damoiselle:P damosel:P
-damozel:P damsel:P dance:g dancer:P dancing-master:P dandy:P danseur:P danseuse:P daredevil:P
-darkey:P darkie:P darky:P darling:P darner:P dastard:P data:G date:gp dauber:P daughter:P
-daughter-in-law:P dauphin:P dawdler:P dayboy:P daydreamer:P daygirl:P deacon:P deaconess:P
-dead:G deadbeat:P deadeye:P deadhead:P deaf:G deaf-mute:P deal:g dealer:gP dealership:G dean:P
-dear:P dearest:P dearie:P deary:P deb:P debaser:P debater:P debauchee:P debaucher:P debitor:P
-debtor:P debutante:P decadent:P deceased:P decedent:P deceiver:P decipherer:P deck:g deckhand:P
-declarer:P declension:g deco:G decoder:P deconstructivism:G decorator:P decoy:P defalcator:P
-defamer:P defaulter:P defeated:G defeatist:P defecator:P defector:P defence:g defendant:P
-defender:P defense:g defiler:P defrauder:P degenerate:P degrader:P deification:p deipnosophist:P
-deist:P deity:P delayer:P delegacy:g delegate:P delegation:G delinquent:P deliverer:P
-deliveryman:P demagog:P demagogue:P demander:P demigod:P demimondaine:P demimonde:G demiurge:P
-democracy:g democrat:P demographer:P demographist:P demoiselle:P demon:P demoniac:P
-demonstrator:P den:g denier:p denizen:P denomination:G dentist:P denturist:P departed:P
-departer:P department:G dependant:P dependent:P deponent:P deportee:P deposer:P depositor:P
-depreciator:P depressive:P deputation:G deputy:P derelict:P dermatologist:P dervish:P
-descendant:P descendants:G descendent:P descender:P descent:g deserter:P designer:P deskman:P
-desperado:P desperate:P despoiler:P despot:P despotism:g destiny:p destroyer:p detachment:g
-detail:g detainee:P detective:P determinant:g determinist:P detractor:P developer:P deviant:P
-deviate:P deviationist:P devil:P devisee:P deviser:P devisor:P devotee:P devourer:P devries:P
-diabetic:P diabolist:P diagnostician:P diagonal:g dialectician:P diarchy:G diarist:P diaspora:G
-dibbuk:P dichotomy:G dichromat:P dick:P dickhead:P dictator:P dictatorship:G die-sinker:P
-diehard:P diemaker:P diesinker:P diet:g dieter:P dietician:P dietitian:P differentiator:P
-digger:P dignitary:P dike:P dilettante:P dilly-dallier:P dillydallier:P dimwit:P diner:P
-dingbat:P dinner:g diocesan:P dip:p diplomat:P diplomate:P diplomatist:P dipsomaniac:P
-director:P directorate:G disabled:G disarmer:P disbeliever:P disburser:P disciple:P
-disciplinarian:P discomfited:G discoverer:P discriminator:P discussant:P disentangler:P dish:p
-dishwasher:p disparager:P dispatcher:P dispenser:p disprover:P disputant:P dissembler:P
-disseminator:P dissenter:P dissident:P dissimulator:P distiller:P distortionist:P distributer:P
-distributor:gP disturber:P diva:P divan:g diver:P diversionist:P divider:P divine:P diviner:P
-divinity:P division:G divorcee:P diwan:G dj:P djinn:P djinni:P djinny:P do-gooder:P do-nothing:P
-doc:P docent:P dock-walloper:P docker:P dockhand:P dockworker:P doctor:P doctrinaire:P
-dodderer:P dodger:P dodo:P doer:P dog:p doge:P dogfighter:P dogmatist:P dogsbody:P
-dolichocephalic:P doll:p dolt:P domain:g domestic:P dominatrix:P domine:P dominee:P dominie:P
-dominus:P don:P donee:P donna:P donor:P doofus:P doomed:G doorkeeper:P doorman:P doormat:P
-dope:p doppelganger:P dork:P dosser:P dot-com:G dotard:P double:p double-crosser:P
-double-dealer:P doubter:P doughboy:P doula:P dove:p dowager:P down-and-out:P dowser:P doxy:P
-doyen:P doyenne:P draftee:P drafter:P draftsman:P draftsperson:P dragger:P dragnet:G dragoman:P
-dragon:P dragoon:P dramatist:P draper:P draughtsman:P draw:p drawee:P drawer:p drawler:P
-dreamer:P dresser:p dressmaker:P dribbler:P drifter:P drinker:P driveller:P driver:P drone:p
-drooler:P dropkicker:P dropout:P drove:G drover:P drudge:P druggist:P drumbeater:P drummer:P
-drunk:P drunk-and-disorderly:P drunkard:P dry:P dryad:P dualist:P duality:G duce:P duchess:P
-ducky:P dud:P dude:P dueler:P duelist:P dueller:P duellist:P duenna:P duet:g duette:G duffer:P
-duke:P dulcinea:P dullard:P dumbass:P dumbbell:p dummy:P dunce:P dunderhead:P dunghill:g
-dunker:P duo:g dupe:P dustman:P dwarf:P dweeb:P dweller:P dyarchy:G dybbuk:P dyer:P dyke:P
-dynamiter:P dynamitist:P dynast:P dynasty:G dyslectic:P dyspeptic:P earl:P earner:P earth-god:P
-earth-goddess:P earthling:P earthman:P easterner:P eater:P eavesdropper:P eblis:P eccentric:P
-ecclesiastic:P ecdysiast:P echelon:G eclectic:P eclecticist:P ecologist:P econometrician:P
-econometrist:P economiser:P economist:P economizer:P economy:G ecosystem:G ectomorph:P
-ecumenism:G edger:P edition:g editor:P editorialist:P educatee:P educationalist:P educationist:P
-educator:P effecter:P effector:P effendi:P egalitarian:P egghead:P egocentric:P egoist:P
-egomaniac:P egotist:P eightsome:G ejaculator:P ejector:P elder:P elderly:G eldest:P elect:G
-elector:P electorate:G electrician:P electrocutioner:P electrologist:P electroplater:P
-electrotherapist:P elegist:P eleven:g elf:P elite:G elitist:P elocutionist:P emancipationist:P
-emancipator:P embalmer:P embassador:P embassy:g embezzler:P embodiment:P embroiderer:P
-embroideress:P embryologist:P emcee:P emeer:P emeritus:P emigrant:P emigre:P emigree:P emir:P
-emissary:P emperor:P empire:g empiricist:P employable:P employee:P employer:P empress:P emptor:P
-emulator:P enate:P enchanter:P enchantress:P encroacher:P encyclopaedist:P encyclopedist:P end:p
-endocrinologist:P endodontist:P endomorph:P endorser:P enemy:Gp energiser:P energizer:P
-enforcer:P engagement:g engineer:P engraver:P enjoyer:P enlightened:G enlistee:P enologist:P
-enophile:P enosis:G enquirer:P enrollee:P enrollment:g ensemble:G ensign:P entente:G
-enterprise:g enterpriser:P entertainer:P enthusiast:P entomologist:P entourage:G entrant:p
-entrepreneur:P enumerator:P environmentalist:P envoy:P enzymologist:P eon:p eparch:P epicene:P
-epicure:P epicurean:P epidemiologist:P epigon:P epigone:P epileptic:P episcopacy:G episcopate:g
-epistemologist:P equal:P equalitarian:P equerry:P equestrian:P equivocator:P eradicator:P
-eremite:P eristic:P erotic:P escadrille:G escalader:P escapee:P escapist:P escapologist:P
-eschatologist:P escort:P esquire:P essayer:P essayist:P establishment:g estate:g esthete:P
-esthetician:P estimator:P estivation:g etcher:P ethician:P ethicist:P ethnarch:P ethnic:P
-ethnographer:P ethnologist:P ethnos:G ethologist:P etiologist:P etymologist:P eudaemon:P
-eudemon:P eulogist:P eunuch:P evacuee:P evaluator:P evangelist:P everyman:P evildoer:P
-evolutionist:P ex:P ex-boyfriend:P ex-gambler:P ex-husband:P ex-mayor:P ex-president:P
-ex-serviceman:P ex-spouse:P ex-wife:P exaltation:g examinee:P examiner:P exarch:P excavator:P
-exchanger:P exciseman:P excogitator:P excursionist:P excuser:P executant:P executioner:P
-executive:gP executor:P executrix:P exegete:P exhibition:g exhibitioner:P exhibitionist:P
-exhibitor:P exile:P existentialist:P exodontist:P exorciser:P exorcist:P expat:P expatriate:P
-expectorator:P expedition:g expender:P experimenter:P expert:P exploiter:P explorer:P expo:G
-exponent:P exporter:P exposition:g expositor:P expounder:P expressionism:G expressionist:P
-expurgator:P exterminator:P extern:P extoller:P extortioner:P extortionist:P extra:P
-extraterrestrial:P extravert:P extremist:P extrovert:P eyeful:P eyewitness:P fabricator:P
-fabulist:P face:p facilitator:P faction:G factor:p factotum:P faculty:g faddist:P faerie:P
-faery:P fag:P faggot:P fagot:P failure:p fair:g fairy:P faith:g faithful:G fake:p fakeer:P
-faker:P fakir:P falangist:P falconer:P faller:P falsifier:P familiar:P family:Gp famulus:P fan:p
-fanatic:P fancier:P fandom:G fantasist:P fantasm:P fantast:P faqir:P faquir:P fare:p farmer:P
-farmerette:P farmhand:P farrago:G farrier:P fascist:P fascista:P fashionmonger:P fastener:P
-fatalist:P fate:p fathead:P father:P father-figure:P father-in-law:P fatso:P fatty:P
-faultfinder:P faun:P fauna:G fauvism:G fauvist:P favorite:p favourite:P fawner:P fay:P feast:G
-featherweight:P fedayeen:G federalist:P federation:G feeder:p fella:P fellah:P feller:P fellow:P
-fellowship:G felo-de-se:P felon:P female:p feminist:P fence:p fence-sitter:P fencer:P
-fencesitter:P fermentologist:P ferryman:P fetishist:P feudalism:G feudatory:P few:G fiance:P
-fiancee:P fibber:P fiddler:P fiduciary:P fiefdom:g field:g fielder:P fieldhand:P fieldsman:P
-fieldworker:P fiend:P fighter:P figure:p figurehead:P figurer:P file:g filer:P filibuster:P
-filibusterer:P filicide:P fill-in:P fille:P filmdom:G filmmaker:P finagler:P finalist:P
-financier:P finder:P findings:G finisher:P fink:P fire-eater:P fire-swallower:P fireball:p
-firebrand:p firebug:P firedrake:P firefighter:P fireman:p firm:G first-nighter:P first-rater:P
-firstborn:P fisher:P fisherman:P fishmonger:P fishwife:P fitter:P five:g fivesome:g fixer:P
-fixture:p flack:P flag-waver:P flagellant:P flagging:G flak:P flake:p flamen:P flank:G flanker:P
-flapper:P flasher:P flatfoot:P flatmate:P flatterer:P flautist:P fledgeling:P fledgling:P
-fleer:P fleet:G flibbertigibbet:P flier:P flight:G flinders:G flirt:P floater:p flock:G
-flogger:P floor:g floorwalker:P floozie:P floozy:P flop:p flora:G florist:P flouter:P flow:g
-flunkey:P flunky:P flush:g flutist:P fly-by-night:P flyer:p flyweight:P fodder:P foe:P foeman:P
-fogey:P fogy:P fold:g folk:G folks:G follower:P followers:G following:G fomenter:P fondler:P
-foodie:P fool:P foot:gp footballer:P footer:p footman:P footpad:P footslogger:P fop:P forager:P
-forbear:P force:gp forebear:P forecaster:P forefather:P foreigner:P forelady:P foreman:P
-foremother:P foreperson:P forerunner:P forest:G forester:P forewoman:P forger:P forgiver:P
-form:g formation:G fornicator:P fornicatress:P fortuneteller:P forty-niner:P forum:G forward:P
-fossil:P fossilist:P foster-brother:P foster-child:P foster-daughter:P foster-father:P
-foster-mother:P foster-nurse:P foster-parent:P foster-sister:P foster-son:P fosterling:P
-foundation:g founder:p foundling:P foundress:P four-flusher:P foursome:G fowler:P fox:p framer:P
-franc-tireur:P franchise:g franklin:P frat:G fraternity:G fratricide:P fraud:p freak:P free:G
-free-lance:P free-liver:P freebooter:P freedman:P freedwoman:P freeholder:P freelance:P
-freelancer:P freeloader:P freeman:P freethinker:P freewheeler:P freewoman:P frequenter:P
-fresher:P freshman:P friar:P friend:P friendly:G fringe:g frog:p frogman:P front:gp
-front-runner:P frontbencher:P frontiersman:P frontierswoman:P frotteur:P fruitcake:P fruiterer:P
-frump:P fry:P fucker:P fuckhead:P fuckup:P fuddy-duddy:P fugitive:P fugleman:P fullback:P
-fuller:P fumbler:P fumigator:P funambulist:P function:g functionalist:P functionary:P fund:g
-fundamentalist:P fundraiser:P furrier:P fusilier:P fuss-budget:P fusspot:P futurism:G futurist:P
-fuzz:p gadabout:P gadfly:P gadgeteer:P gaffer:P gaggle:G gagman:P gagster:P gagwriter:P gainer:P
-gal:p galaxy:G galere:G gallant:P gallery:G gallimaufry:G galoot:P galvaniser:P galvanizer:P
-gam:G gambist:P gambler:P gamecock:p gamekeeper:P gamelan:G games-master:P games-mistress:P
-gamin:P gamine:P ganef:P gang:G gangdom:G ganger:P gangland:G gangsta:P gangster:P ganof:P
-gaolbird:P gaoler:P garbageman:P garden:g gardener:P garment-worker:P garmentmaker:P garnishee:P
-garrison:g garroter:P garrotter:P gasbag:P gasman:P gastroenterologist:P gastronome:P
-gatecrasher:P gatekeeper:P gatherer:P gathering:G gaucho:P gaudy:G gawk:P gawker:P gay:P
-gazetteer:P geek:P geezer:P geisha:P gem:p gendarme:P gendarmerie:G gendarmery:G genealogist:P
-genealogy:G general:P generalissimo:P generalist:P generation:G generator:p geneticist:P genie:P
-genitor:P genius:P genome:G genotype:G gens:G gent:P gentile:P gentlefolk:G gentleman:P
-gentleman-at-arms:P gentlewoman:P gentry:G genus:g geographer:P geologist:P geomancer:P
-geometer:P geometrician:P geophysicist:P geriatrician:P gerontocracy:G gerontologist:P ghost:p
-ghostwriter:P ghoul:P giant:gp giantess:P giggler:P gigolo:P gild:G gilder:P gillie:P
-gimmickry:G ginzo:P gipsy:P girl:P girlfriend:P giro:g git:P gitana:P gitano:P giver:P
-gladiator:P glass-cutter:P glassblower:P glassmaker:P glassworker:P glazer:P glazier:P gleaner:P
-glob:G globetrotter:P glossarist:P glutton:P gnome:P go-between:P go-getter:P goalie:P
-goalkeeper:P goaltender:P goat:p goatherd:P gob:gP gobbler:P goblin:P god:P godchild:P
-goddaughter:P goddess:P godfather:P godmother:P godparent:P godson:P goer:P gofer:P goffer:P
-gold-beater:P gold-worker:P goldbeater:P goldbrick:P goldsmith:P goldworker:P golem:P golfer:P
-goliard:P goliath:P gondolier:P gondoliere:P goner:P gonif:P goniff:P good-for-naught:P
-good-for-nothing:P goody-goody:P goof:P goof-off:P goofball:P gook:p goon:P goose:p gopher:P
-gorger:P gospeler:P gospeller:P gossip:p gossiper:P gossipmonger:P gouger:P gourmand:P
-gourmandizer:P gourmet:P governance:G governed:G governess:P government:G government-in-exile:G
-governor:P gown:g goy:P grabber:P grad:p grade:G grader:P graduate:P grammarian:P gramps:P
-gran:P grandad:P grandaunt:P grandchild:P granddad:P granddaddy:P granddaughter:P grandee:P
-grandfather:P grandma:P grandmaster:P grandmother:P grandnephew:P grandniece:P grandpa:P
-grandparent:P grandson:P grandstand:G grandstander:P granduncle:P granger:P grannie:P granny:P
-grantee:P granter:P grantor:P graphologist:P grappler:P grass:p gravedigger:P graverobber:P
-gravida:p gray:g graybeard:P grazier:P greaseball:P greaser:P great:P great-aunt:P
-great-nephew:P great-niece:P great-uncle:P greengrocer:P greenhorn:P greenskeeper:P greeter:P
-gremlin:P grenadier:P grey:G greyback:P greybeard:P gridlock:G griever:P griffin:P griffon:P
-grifter:P grind:P gringo:P grinner:P griot:P grip:p groaner:P grocer:P groom:P groom-to-be:P
-groomsman:P grouch:P groundbreaker:P groundkeeper:P groundling:P groundskeeper:P groundsman:P
-groupie:P grove:G groveler:P groveller:P grower:P growler:P grownup:P growth:g grumbler:P
-grump:P grunt:p grunter:P gryphon:P guarantor:P guard:gP guardian:P guardsman:P guerilla:P
-guerrilla:P guesser:P guest:P guestworker:P guide:P guild:G guitarist:P gull:P gulper:P
-gumshoe:P gun:p gunman:P gunner:P gunrunner:P gunslinger:P gunsmith:P guru:P gutter:p
-guttersnipe:P guvnor:P guy:P guzzler:P gymnast:P gymnosophist:P gynaecologist:P gynandromorph:P
-gynarchy:G gynecocracy:G gynecologist:P gypsy:P haberdasher:P habitant:P habitue:P hack:P
-hack-driver:P hacker:P hadji:P haematologist:P haemophile:P haemophiliac:P hag:P haggler:P
-hagiographer:P hagiographist:P hagiologist:P hairdresser:P hairsplitter:P hairstylist:P haji:P
-hajji:P hakeem:P hakim:P halberdier:P half-breed:P half-brother:P half-caste:P half-pint:P
-half-sister:P half-wit:P halfback:P ham:p hamadryad:P hamlet:G hammerhead:P hand:gp
-handicapped:G handicapper:P handler:P handmaid:p handmaiden:p hands:g handyman:P hanger:P
-hanger-on:P hangman:P hangover:p haranguer:P harasser:P hardliner:P hardwareman:P harlequin:P
-harlot:P harmoniser:P harmonizer:P harper:P harpist:P harpooneer:P harpooner:P harpsichordist:P
-harpy:P harridan:P harrier:P harum-scarum:P harvester:P has-been:P hatemonger:P hater:P
-hatmaker:P hatter:P hauler:P haulier:P have:P have-not:P hawala:G hawk:p hawker:P hawkshaw:P
-haycock:G hayrick:G hayseed:P haystack:G hazan:P he-man:P head:gp head-shrinker:P headcounter:P
-headhunter:P headliner:P headman:P headmaster:P headmistress:P headquarters:g headsman:P
-headwaiter:P healer:P heap:G hearer:P heartbreaker:P heartthrob:P heathen:P heaver:p heavy:P
-heavyweight:P heckler:P hedgefund:G hedger:P hedonist:P heel:p hegemon:G hegemony:G heir:P
-heir-at-law:P heiress:P hell-kite:P hell-rooster:P hellcat:P heller:p hellhound:P hellion:P
-helmsman:P helot:P help:p helper:P helpmate:P helpmeet:P hematologist:P hemiplegic:P hemophile:P
-hemophiliac:P henchman:P herald:P herbalist:P herbarium:G herd:G herder:P herdsman:P heretic:P
-heritor:P hermaphrodite:P hermit:P hero:P heroine:P herpetologist:P hesitater:P hesitator:P
-heterosexual:P hewer:P hick:P hierarch:P hierarchy:G hierocracy:G high:g high-muck-a-muck:P
-high-up:P highbinder:P highbrow:P higher-up:P highflier:P highflyer:P highjacker:P highschool:G
-highwayman:P hijacker:P hiker:P hillbilly:P hip-hop:G hippie:P hippies:G hippy:P hipster:P
-hipsters:G hire:P hireling:P hirer:P hisser:P histologist:P historian:P historiographer:P
-histrion:P hitchhiker:P hitman:P hitter:P hive:G hoarder:P hoaxer:P hob:P hobbit:P hobbledehoy:P
-hobbler:P hobbyist:P hobgoblin:P hobo:P hodgepodge:G hodman:P hog:P hoister:P holder:p holdout:P
-holdover:P holidaymaker:P hombre:P home:g home-builder:P homebody:P homebound:G homeboy:P
-homebuilder:P homefolk:G homegirl:P homeless:gP homemaker:P homeopath:P homeowner:P
-homesteader:P homo:P homoeopath:P homophile:P homophobe:P homosexual:P homunculus:P honcho:P
-honey:p honeymooner:P honker:P honkey:P honkie:P honky:P honoree:P hood:gP hoodlum:P hoodoo:p
-hoofer:P hooker:P hooligan:P hope:p hopeful:P hoper:P hopper:p horde:G hornist:P horologer:P
-horologist:P horse:g horseman:P horseshoer:P horsewoman:P horticulturist:P hosier:P hospital:g
-host:gP hostage:P hosteller:P hostess:P hostile:G hostler:P hotchpotch:G hotdog:P hotelier:P
-hotelkeeper:P hotelman:P hothead:P hotshot:P hotspur:P hound:p houri:P house:g house-builder:P
-housebreaker:P housebuilder:P housefather:P houseguest:P household:G householder:P
-househusband:P housekeeper:P housemaid:P houseman:P housemaster:P housemate:P housemother:P
-housewarming:G housewife:P housewrecker:P hoyden:P hubby:P huckster:P huddle:g huddler:P
-hudood:G hudud:G hugger:P hulk:P humanism:g humanist:P humanitarian:P humdinger:P hummer:P
-humorist:P humourist:P humpback:p hunchback:p hundred-percenter:P hunk:P hunt:G hunter:P
-hunter-gatherer:P huntress:P huntsman:P hurdler:P hurler:P husband:P husbandman:P hussar:P
-hussy:P hustler:P hydrologist:P hydromancer:P hygienist:P hymie:P hyperope:P hypertensive:P
-hypnotiser:P hypnotist:P hypnotizer:P hypochondriac:P hypocrite:P hypostasis:p hypotensive:P
-hysteric:P ianfu:P ibn-roshd:P ibn-sina:P ice-skater:P iceman:P ichthyologist:P iconoclast:P
-ideal:p idealist:P idealogue:P ideologist:P ideologue:P idiot:P idler:P idol:p idolater:P
-idolatress:P idoliser:P idolizer:P ignoramus:P illegitimate:P illiterate:P illusionist:P
-illustrator:P image:gp imagism:G imam:P imaum:P imbecile:P imbiber:P imitator:P immigrant:P
-immigration:g immortal:P immune:P immunologist:P imp:P imperialist:P impersonator:P import:p
-importee:P importer:P imposter:P impostor:P impresario:P impressionist:P improver:P in-law:P
-inamorata:P inamorato:P incarnation:P incendiary:P inciter:P incompetent:P incubus:P incumbent:P
-incurable:P indaba:G independent:P indexer:P indie:G indigen:P indigene:P individual:p
-individualist:P indorser:P inducer:p inductee:P industrialism:G industrialist:P industry:G
-indweller:p inebriate:P infant:P infanticide:P infantry:G infantryman:P inferior:P infernal:P
-infestation:g infidel:P infielder:P infiltrator:P influence:p informant:P information:g
-informer:P ingenue:P ingrate:P ingroup:G inhabitant:P inheritor:P inheritress:P inheritrix:P
-initiate:gP initiator:P inmate:P innkeeper:P innocent:P innovator:P inoculator:P inpatient:P
-inquirer:P inquisitor:P insect:p insider:P insolvent:P insomniac:P inspector:P inspectorate:G
-inspirer:P instigant:P instigator:P institute:G institution:G instructor:P instructress:P
-instrument:p instrumentalist:P instrumentality:G insured:P insurer:G insurgent:P
-insurrectionist:P intellect:p intellectual:P intelligence:g intelligentsia:G intercessor:P
-interest:g interlocutor:P interloper:P intermediary:P intermediator:P intern:P
-internationalist:P interne:P internee:P internist:P internuncio:P interpreter:P interrogator:P
-intersection:g intersex:P intervenor:P interviewee:P interviewer:P intimate:P intriguer:P
-introvert:P intruder:P invader:P invalid:P invalidator:P inventor:P investigator:P investor:P
-invigilator:P invitee:P ironist:P ironman:P ironmonger:P ironside:P ironworker:P irredentist:P
-irregular:P irreligionist:P irridentist:P island-dweller:P islander:P isolationist:P issue:p
-issuer:G itinerant:P jabberer:P jack:p jackanapes:P jackass:P jade:p jailbird:P jailer:P
-jailor:P jam:g janissary:P janitor:P jati:G jawan:P jaywalker:P jazzman:P jeerer:P jerk:P
-jerk-off:P jerker:P jerry-builder:P jester:P jewel:p jeweler:P jeweller:P jezebel:P jigaboo:P
-jilt:P jimdandy:P jimhickey:P jingo:P jingoist:P jinnee:P jinni:P jinx:P jobber:P jobholder:P
-jock:P jockey:P jogger:P john:p join:g joiner:P joker:P jokester:P jonah:P jongleur:P
-journalist:P journeyer:P journeyman:P judge:P judicatory:G judicature:G judiciary:G juggernaut:P
-juggler:P juicer:P jumper:P jungle:g junior:P junkie:P junky:P junta:G junto:G jurisprudence:g
-jurist:P juror:P jury:G juryman:P jurywoman:P justice:p justiciar:P justiciary:P justifier:P
-juvenile:P kabbalist:P kachina:P kaffir:p kafir:P kalif:P kaliph:P kamikaze:p keeper:P kelpie:P
-kelpy:P keyboardist:P khalif:P khalifah:P khan:P kibbutz:G kibbutznik:P kibitzer:P kicker:P
-kid:P kiddy:P kidnaper:P kidnapper:P kike:P killer:P killjoy:P kin:gP kindergarten:G
-kindergartener:P kindergartner:P kindred:G kinfolk:G king:P kingdom:g kingmaker:P kingpin:P
-kink:p kinsfolk:G kinsman:P kinsperson:P kinswoman:P kisser:P kith:G klavern:G kleptomaniac:P
-kludge:G klutz:P knacker:P knave:P kneeler:P knight:P knight-errant:P knighthood:G knitter:P
-knocker:P knockout:P knot:G know-all:P know-it-all:P knower:P knucklehead:P koinonia:G kolkhoz:G
-kolkhoznik:P kook:P kvetch:P labor:G laborer:P labour:G labourer:P lacer:P lackey:P lad:P
-laddie:P ladino:P lady:P lady-in-waiting:P ladylove:P laggard:P lagger:P laird:P laity:G lama:P
-lamb:p lame:P lamenter:P lamia:P laminator:P lamplighter:P lampooner:P lancer:P land:g
-landgrave:P landholder:P landlady:P landlord:P landlubber:P landman:P landowner:P landscaper:P
-landscapist:P landsman:P langlaufer:P languisher:P lapidarist:P lapidary:P lapidator:P
-lapidist:P larcener:P larcenist:P lascar:P lasher:P lass:P lassie:P latecomer:P lather:p
-latitudinarian:P laudator:P lauder:P laugher:P laughingstock:P laundress:P laundryman:P
-laundrywoman:P laureate:P law:G law-makers:G lawbreaker:P lawgiver:P lawmaker:P lawman:P
-lawyer:P layabout:P layman:P layperson:P lazar:P lazybones:P lead:p leader:P leaders:G
-leadership:g league:G leaker:P leaper:P learner:P leaseholder:P leatherneck:P leaver:P lech:P
-lecher:P lector:P lecturer:P ledgeman:P leech:p left:g left-hander:P left-winger:P lefthander:P
-leftist:P lefty:P legate:P legatee:P legation:g legion:G legionary:P legionnaire:P legislator:P
-legislature:G lender:P lensman:P leper:P lepidopterist:P lepidopterologist:P leprechaun:P
-lesbian:P lessee:P lessor:P letch:P letter:p letterer:P letterman:P levee:G leveler:P leveller:P
-leviathan:P lexicographer:P lexicologist:P liar:P libber:P libeler:P liberal:P liberalist:P
-liberator:P libertarian:P libertine:P librarian:P library:g librettist:P licensee:P licenser:P
-licentiate:P lie-abed:P liege:P liegeman:P lieutenant:P life:p lifeguard:P lifer:P lifesaver:P
-lifter:P liftman:P light:p light-of-love:P lighterman:P lightweight:P lilliputian:P limey:P
-limner:P limnologist:P limper:P line:G line-shooter:P lineage:G linebacker:P lineman:P linemen:G
-linendraper:P linesman:P lineup:g lingerer:P linguist:P linkboy:P linkman:P linksman:P lion:p
-lion-hunter:P liquidator:P lisper:P listener:P lister:P literate:P literati:G lithographer:P
-lithomancer:P litigant:P litigator:P litter:G litter-bearer:P litterateur:P litterbug:P
-litterer:P liturgist:P liver:p liveryman:P living:g lizard:p loader:P loafer:P loaner:P
-loather:P lobby:g lobbyist:P lobsterback:P lobsterman:P locater:P locator:P lockkeeper:P
-lockman:P lockmaster:P locksmith:P locum:P locus:g lodge:G lodger:P logger:P loggerhead:P
-logician:P logistician:P logjam:g logomach:P logomachist:P lohan:P loiterer:P loner:P
-longbowman:P longer:P longshoreman:P look-alike:P looker:P looker-on:P lookout:P loon:P looney:P
-loony:P loop:g looter:P lord:P loser:P lost:G lot:g lotus-eater:P loudmouth:P lounger:P
-loup-garou:P louse:p lout:P love:p lovely:P lover:P lowbrow:P lowerclassman:P lowlife:P
-loyalist:P lubber:P luger:P lulu:P lumberjack:P lumberman:P luminary:P luminism:G lummox:P
-lump:Gp lumpenproletariat:G lumper:P lunatic:P luncher:P lunger:P lunkhead:P lurcher:P lurker:P
-lush:P lutanist:P lutenist:P luthier:P lutist:P lycanthrope:P lycee:G lyceum:G lyricist:P
-lyrist:P ma:P macaroni:P mace:P macebearer:P macer:P machinator:P machine:gp machinery:g
-machinist:P macho:P macho-man:P macroeconomist:P macumba:G macushla:P madam:P madame:P madcap:P
-madman:P madrasa:G madrasah:G madrigalist:P madwoman:P maenad:P maestro:P maffia:G mafia:G
-mafioso:P magazine:g magdalen:P magician:P magistrate:P magnate:P magnifico:P magpie:p magus:P
-maharaja:P maharajah:P maharanee:P maharani:P mahatma:P mahout:P maid:P maiden:P maidservant:P
-mail:g mailer:P mailing:G mailman:P maimed:G maimer:P mainstay:P maintainer:P major:P
-major-domo:P major-general:P majorette:P majors:G make-peace:P maker:gP malacologist:P
-malahini:P malcontent:P male:p malefactor:P malfeasant:P maligner:P malik:P malingerer:P
-maltman:P maltreater:P maltster:P mama:P mamma:P mammalogist:P mammy:P man:P man-about-town:P
+categorisation:G categorization:G category:G catena:G caterer:P cattleman:P caucus:G cause:p
+cautious:G cavalcade:G cavalier:P cavalry:G cavalryman:P caveman:P caviler:P caviller:P
+celebrant:P celebrater:P celebrator:P celebrity:P celibate:P cell:g cellist:P cenobite:P
+censor:P centaur:P centenarian:P center:gp centerfielder:P centrist:P centurion:P ceramicist:P
+ceramist:P chachka:P chain:G chain-smoker:P chair:p chairman:P chairperson:P chairwoman:P
+challenger:P chamber:g chamberlain:P chambermaid:P chameleon:P champ:P champion:P chancellor:P
+chancery:G chandler:P changeling:P changer:P chap:P chaparral:G chapelgoer:P chaperon:P
+chaperone:P chaplain:P chapman:P chapter:g char:p character:P charge:p chargeman:P charioteer:P
+charity:G charlatan:P charmer:P chartist:P charwoman:P chased:P chaser:P chatelaine:P
+chatterbox:p chatterer:P chauffeur:P chauffeuse:P chauvinist:P chawbacon:P cheap-jack:P
+cheapjack:P cheapskate:P cheat:p cheater:P chebab:P checker:P cheerer:P cheerleader:P
+cheesemonger:P chef:P chela:P chemist:P cherub:P chevalier:P chewer:P chicane:G chichi:P chick:p
+chicken:p chief:P chieftain:P child:P chiliast:P chimneysweep:P chimneysweeper:P chink:P
+chiromancer:P chiropodist:P chiropractor:P chiseler:P chiseller:P chit:P choir:G choirboy:P
+choirmaster:P choker:P chooser:P choragus:P choreographer:P chorine:P chorister:P chorus:g
+chosen:gP christ:P chronicler:P chucker-out:P chum:P chump:P chunk:G church:G church-state:G
+churchgoer:P churchman:P churchwarden:P churl:P chutzpanik:P cicerone:P cinematographer:P
+cipher:p circle:g circuit:g circus:G citizen:P citizenry:G city:g city-state:G civilian:P
+civilisation:g civilization:G clade:G claimant:P clairvoyant:P clan:G clansman:P clanswoman:P
+clapper:P claque:G clarinetist:P clarinettist:P class:G classic:p classicist:P classification:g
+classifier:P classmate:P claustrophobe:P cleaner:p clergy:G clergyman:P cleric:P clericalist:P
+clerisy:G clerk:P clew:G client:P clientele:G climatologist:P climber:p clinic:G clinician:P
+clique:G cloakmaker:P clockmaker:P clocksmith:P clod:Gp clon:G clone:gP closer:P clotheshorse:p
+clothier:P cloud:g clowder:G clown:P club:G clump:G cluster:G clustering:G clutch:g
+co-beneficiary:P co-defendant:P co-discoverer:P co-ed:P co-pilot:P co-respondent:P co-star:P
+co-worker:P coach:P coachbuilder:P coachman:P coadjutor:P coalition:G coalman:P coaster:P
+coastguard:G coastguardsman:P coauthor:P coaxer:P cobber:P cobbler:P cockatrice:P cockscomb:p
+cocksucker:P coconspirator:P cocotte:P coddler:P codefendant:P coder:P codetalker:P codger:P
+coenobite:P coeval:P coevals:G cofounder:P cog:P cognate:P cognoscente:P cohort:G coiffeur:P
+coiffeuse:P coiner:P collaborationist:P collaborator:P collage:g colleague:P collection:G
+collective:G collectivism:G collectivist:P collector:P colleen:P college:G collegian:P collier:P
+colloquium:G colonel:P colonial:P colonialist:P coloniser:P colonist:P colonizer:P colony:G
+color:g coloratura:P colored:P colorist:P colossus:P colour:g column:G columnist:P combatant:P
+comber:P combination:G combine:g combo:G comedian:P comedienne:P comer:P comforter:P comic:P
+command:g commandant:P commander:P commando:gP commentator:P commie:P commissar:P commission:G
+commissionaire:P commissioner:P committee:G committeeman:P committeewoman:P commodore:P
+commonality:G commonalty:G commoner:P commons:g commonwealth:g commune:g communicant:P
+communicator:P communion:g communism:G communist:P community:G commuter:p companion:P company:Gp
+compatriot:P compeer:P compere:P competition:p competitor:P compiler:P complainant:P
+complainer:P complement:g complexifier:P complexion:g composer:P compositor:P compromiser:P
+comptroller:P compulsive:P computer:p comrade:P con:p concatenation:g conceiver:P concern:g
+concert-goer:P concessionaire:P concessioner:P conchologist:P concierge:P conciliator:P
+conclave:G concourse:G concubine:P conditioner:p conductor:P conductress:P confectioner:P
+confederacy:G confederate:P confederation:g conferee:P conference:G conferrer:P confessor:P
+confidant:P confidante:P conformist:P confrere:P confuter:P congeries:G conglomerate:g
+conglomeration:g congregant:P congregation:G congress:G congressman:P congresswoman:P
+conjugation:g conjurer:P conjuror:P connection:p connoisseur:P conqueror:P conquistador:P
+conscript:P conservancy:G conservationist:P conservative:P conservativist:P conservator:P
+conservatory:G consignee:P consigner:P consignor:P consistory:G consort:gP consortium:G
+conspiracy:g conspirator:P constable:P constabulary:G constituency:G constituent:p
+constitutionalism:G constitutionalist:P constructivism:G constructivist:P constructor:P consul:P
+consultant:P consumer:P consumptive:P contact:p contadino:P contemplative:P contemporaries:G
+contemporary:P contender:P content:G contestant:P contestee:P contester:P contingent:G
+contortionist:P contrabandist:P contractor:P contralto:P contrapuntist:P contrarian:P
+contributor:P contriver:P control:p controller:P controversialist:P convalescent:P convener:P
+convent:g conventicle:G convention:G conventioneer:P conversationalist:P conversationist:P
+convert:P conveyancer:P conveyer:P conveyor:P convict:P convocation:G convoy:G cook:P cookie:p
+cooky:P coolie:P cooly:P coon:P cooper:P cooperative:g cooperator:P coordinator:P cop:P
+copartner:P copartnership:G copilot:P copper:p coppersmith:P coppice:G copse:G copycat:P
+copyist:P copyreader:P copywriter:P coquette:P cordon:G core:G coreligionist:P corespondent:P
+cornerback:P cornetist:P cornhusker:P cornhusking:G coroner:P corp:G corporal:P corporation:G
+corporatist:P corps:G corpus:g corrections:G correspondent:P corsair:P cortege:G cosignatory:P
+cosigner:P cosmetician:P cosmetologist:P cosmographer:P cosmographist:P cosmologist:P
+cosmonaut:P cosmopolitan:P cosmopolite:P costermonger:P costumer:P costumier:P cotenant:P
+coterie:G cottager:P cottar:P cotter:P cottier:P council:G councillor:P councilman:P
+councilwoman:P counsel:P counsellor:P counselor:P counselor-at-law:P count:p counter:p
+counter-revolutionist:P counterdemonstrator:P counterfeiter:P counterman:P counterperson:P
+counterrevolutionary:P counterrevolutionist:P counterspy:P countertenor:P counterterrorist:P
+counterwoman:P countess:P country:G countryfolk:G countryman:P countrywoman:P couple:G courier:P
+course:g courser:P court:G court-martial:G courtesan:P courtier:P cousin:P cousin-german:P
+couturier:P coven:G covert:G covey:G cow:p coward:P cowboy:P cowgirl:P cowhand:P cowherd:P
+cowman:P cowpoke:P cowpuncher:P cox:P coxcomb:P coxswain:P coyote:p crab:p cracker:p
+crackerjack:P crackpot:P cracksman:P craft:g crafter:P craftsman:P cragsman:P crammer:gP
+craniologist:P crank:P crap-shooter:P crapshooter:P crasher:P craven:P crawler:P crazy:P cream:G
+creator:P creature:p creditor:P creep:P creeper:p cretin:P crew:G crewman:P cricketer:P crier:P
+criminal:P criminologist:P crimp:p crimper:P criollo:P cripple:P critic:P crofter:P crone:P
+crony:P crook:P crookback:P crooner:P crop:g cropper:P cross-dresser:P cross-examiner:P
+cross-questioner:P crossbencher:P crossover:p crosspatch:P crossroads:G croupier:P crowd:G
+cruiserweight:P crumb:p crusader:P crush:g crybaby:P cryptanalyst:P cryptographer:P
+cryptologist:P crystallographer:P cub:P cubism:G cubist:P cuckold:P cuckoo:P cuirassier:P
+culprit:P cult:G cultist:P cultivator:P culturati:G culture:G cummings:P cumulation:G cumulus:g
+cunctator:P cunt:P cupbearer:P cur:p curandera:P curandero:P curate:P curator:P curmudgeon:P
+current:g currier:P cuss:P custodian:P customer:P cut-up:P cutler:P cutpurse:P cutter:P
+cutthroat:P cyber-terrorist:P cybernaut:P cyberpunk:P cyborg:P cycle:g cyclist:P cymbalist:P
+cynic:P cypher:p cyprian:P cytogeneticist:P cytologist:P czar:P czarina:P czaritza:P dabbler:P
+dacoit:P dad:P dada:gP dadaism:G daddy:P daemon:P dago:P daimon:P dairymaid:P dairyman:P
+dakoit:P dalesman:P dallier:P dame:P damned:G damoiselle:P damosel:P damozel:P damsel:P dance:g
+dancer:P dancing-master:P dandy:P danseur:P danseuse:P daredevil:P darkey:P darkie:P darky:P
+darling:P darner:P dastard:P data:G date:gp dauber:P daughter:P daughter-in-law:P dauphin:P
+dawdler:P dayboy:P daydreamer:P daygirl:P deacon:P deaconess:P dead:G deadbeat:P deadeye:P
+deadhead:P deaf:G deaf-mute:P deal:g dealer:gP dealership:G dean:P dear:P dearest:P dearie:P
+deary:P deb:P debaser:P debater:P debauchee:P debaucher:P debitor:P debtor:P debutante:P
+decadent:P deceased:P decedent:P deceiver:P decipherer:P deck:g deckhand:P declarer:P
+declension:g deco:G decoder:P deconstructivism:G decorator:P decoy:P defalcator:P defamer:P
+defaulter:P defeated:G defeatist:P defecator:P defector:P defence:g defendant:P defender:P
+defense:g defiler:P defrauder:P degenerate:P degrader:P deification:p deipnosophist:P deist:P
+deity:P delayer:P delegacy:g delegate:P delegation:G delinquent:P deliverer:P deliveryman:P
+demagog:P demagogue:P demander:P demigod:P demimondaine:P demimonde:G demiurge:P democracy:g
+democrat:P demographer:P demographist:P demoiselle:P demon:P demoniac:P demonstrator:P den:g
+denier:p denizen:P denomination:G dentist:P denturist:P departed:P departer:P department:G
+dependant:P dependent:P deponent:P deportee:P deposer:P depositor:P depreciator:P depressive:P
+deputation:G deputy:P derelict:P dermatologist:P dervish:P descendant:P descendants:G
+descendent:P descender:P descent:g deserter:P designer:P deskman:P desperado:P desperate:P
+despoiler:P despot:P despotism:g destiny:p destroyer:p detachment:g detail:g detainee:P
+detective:P determinant:g determinist:P detractor:P developer:P deviant:P deviate:P
+deviationist:P devil:P devisee:P deviser:P devisor:P devotee:P devourer:P devries:P diabetic:P
+diabolist:P diagnostician:P diagonal:g dialectician:P diarchy:G diarist:P diaspora:G dibbuk:P
+dichotomy:G dichromat:P dick:P dickhead:P dictator:P dictatorship:G die-sinker:P diehard:P
+diemaker:P diesinker:P diet:g dieter:P dietician:P dietitian:P differentiator:P digger:P
+dignitary:P dike:P dilettante:P dilly-dallier:P dillydallier:P dimwit:P diner:P dingbat:P
+dinner:g diocesan:P dip:p diplomat:P diplomate:P diplomatist:P dipsomaniac:P director:P
+directorate:G disabled:G disarmer:P disbeliever:P disburser:P disciple:P disciplinarian:P
+discomfited:G discoverer:P discriminator:P discussant:P disentangler:P dish:p dishwasher:p
+disparager:P dispatcher:P dispenser:p disprover:P disputant:P dissembler:P disseminator:P
+dissenter:P dissident:P dissimulator:P distiller:P distortionist:P distributer:P distributor:gP
+disturber:P diva:P divan:g diver:P diversionist:P divider:P divine:P diviner:P divinity:P
+division:G divorcee:P diwan:G dj:P djinn:P djinni:P djinny:P do-gooder:P do-nothing:P doc:P
+docent:P dock-walloper:P docker:P dockhand:P dockworker:P doctor:P doctrinaire:P dodderer:P
+dodger:P dodo:P doer:P dog:p doge:P dogfighter:P dogmatist:P dogsbody:P dolichocephalic:P doll:p
+dolt:P domain:g domestic:P dominatrix:P domine:P dominee:P dominie:P dominus:P don:P donee:P
+donna:P donor:P doofus:P doomed:G doorkeeper:P doorman:P doormat:P dope:p doppelganger:P dork:P
+dosser:P dot-com:G dotard:P double:p double-crosser:P double-dealer:P doubter:P doughboy:P
+doula:P dove:p dowager:P down-and-out:P dowser:P doxy:P doyen:P doyenne:P draftee:P drafter:P
+draftsman:P draftsperson:P dragger:P dragnet:G dragoman:P dragon:P dragoon:P dramatist:P
+draper:P draughtsman:P draw:p drawee:P drawer:p drawler:P dreamer:P dresser:p dressmaker:P
+dribbler:P drifter:P drinker:P driveller:P driver:P drone:p drooler:P dropkicker:P dropout:P
+drove:G drover:P drudge:P druggist:P drumbeater:P drummer:P drunk:P drunk-and-disorderly:P
+drunkard:P dry:P dryad:P dualist:P duality:G duce:P duchess:P ducky:P dud:P dude:P dueler:P
+duelist:P dueller:P duellist:P duenna:P duet:g duette:G duffer:P duke:P dulcinea:P dullard:P
+dumbass:P dumbbell:p dummy:P dunce:P dunderhead:P dunghill:g dunker:P duo:g dupe:P dustman:P
+dwarf:P dweeb:P dweller:P dyarchy:G dybbuk:P dyer:P dyke:P dynamiter:P dynamitist:P dynast:P
+dynasty:G dyslectic:P dyspeptic:P earl:P earner:P earth-god:P earth-goddess:P earthling:P
+earthman:P easterner:P eater:P eavesdropper:P eblis:P eccentric:P ecclesiastic:P ecdysiast:P
+echelon:G eclectic:P eclecticist:P ecologist:P econometrician:P econometrist:P economiser:P
+economist:P economizer:P economy:G ecosystem:G ectomorph:P ecumenism:G edger:P edition:g
+editor:P editorialist:P educatee:P educationalist:P educationist:P educator:P effecter:P
+effector:P effendi:P egalitarian:P egghead:P egocentric:P egoist:P egomaniac:P egotist:P
+eightsome:G ejaculator:P ejector:P elder:P elderly:G eldest:P elect:G elector:P electorate:G
+electrician:P electrocutioner:P electrologist:P electroplater:P electrotherapist:P elegist:P
+eleven:g elf:P elite:G elitist:P elocutionist:P emancipationist:P emancipator:P embalmer:P
+embassador:P embassy:g embezzler:P embodiment:P embroiderer:P embroideress:P embryologist:P
+emcee:P emeer:P emeritus:P emigrant:P emigre:P emigree:P emir:P emissary:P emperor:P empire:g
+empiricist:P employable:P employee:P employer:P empress:P emptor:P emulator:P enate:P
+enchanter:P enchantress:P encroacher:P encyclopaedist:P encyclopedist:P end:p endocrinologist:P
+endodontist:P endomorph:P endorser:P enemy:Gp energiser:P energizer:P enforcer:P engagement:g
+engineer:P engraver:P enjoyer:P enlightened:G enlistee:P enologist:P enophile:P enosis:G
+enquirer:P enrollee:P enrollment:g ensemble:G ensign:P entente:G enterprise:g enterpriser:P
+entertainer:P enthusiast:P entomologist:P entourage:G entrant:p entrepreneur:P enumerator:P
+environmentalist:P envoy:P enzymologist:P eon:p eparch:P epicene:P epicure:P epicurean:P
+epidemiologist:P epigon:P epigone:P epileptic:P episcopacy:G episcopate:g epistemologist:P
+equal:P equalitarian:P equerry:P equestrian:P equivocator:P eradicator:P eremite:P eristic:P
+erotic:P escadrille:G escalader:P escapee:P escapist:P escapologist:P eschatologist:P escort:P
+esquire:P essayer:P essayist:P establishment:g estate:g esthete:P esthetician:P estimator:P
+estivation:g etcher:P ethician:P ethicist:P ethnarch:P ethnic:P ethnographer:P ethnologist:P
+ethnos:G ethologist:P etiologist:P etymologist:P eudaemon:P eudemon:P eulogist:P eunuch:P
+evacuee:P evaluator:P evangelist:P everyman:P evildoer:P evolutionist:P ex:P ex-boyfriend:P
+ex-gambler:P ex-husband:P ex-mayor:P ex-president:P ex-serviceman:P ex-spouse:P ex-wife:P
+exaltation:g examinee:P examiner:P exarch:P excavator:P exchanger:P exciseman:P excogitator:P
+excursionist:P excuser:P executant:P executioner:P executive:gP executor:P executrix:P exegete:P
+exhibition:g exhibitioner:P exhibitionist:P exhibitor:P exile:P existentialist:P exodontist:P
+exorciser:P exorcist:P expat:P expatriate:P expectorator:P expedition:g expender:P
+experimenter:P expert:P exploiter:P explorer:P expo:G exponent:P exporter:P exposition:g
+expositor:P expounder:P expressionism:G expressionist:P expurgator:P exterminator:P extern:P
+extoller:P extortioner:P extortionist:P extra:P extraterrestrial:P extravert:P extremist:P
+extrovert:P eyeful:P eyewitness:P fabricator:P fabulist:P face:p facilitator:P faction:G
+factor:p factotum:P faculty:g faddist:P faerie:P faery:P fag:P faggot:P fagot:P failure:p fair:g
+fairy:P faith:g faithful:G fake:p fakeer:P faker:P fakir:P falangist:P falconer:P faller:P
+falsifier:P familiar:P family:Gp famulus:P fan:p fanatic:P fancier:P fandom:G fantasist:P
+fantasm:P fantast:P faqir:P faquir:P fare:p farmer:P farmerette:P farmhand:P farrago:G farrier:P
+fascist:P fascista:P fashionmonger:P fastener:P fatalist:P fate:p fathead:P father:P
+father-figure:P father-in-law:P fatso:P fatty:P faultfinder:P faun:P fauna:G fauvism:G fauvist:P
+favorite:p favourite:P fawner:P fay:P feast:G featherweight:P fedayeen:G federalist:P
+federation:G feeder:p fella:P fellah:P feller:P fellow:P fellowship:G felo-de-se:P felon:P
+female:p feminist:P fence:p fence-sitter:P fencer:P fencesitter:P fermentologist:P ferryman:P
+fetishist:P feudalism:G feudatory:P few:G fiance:P fiancee:P fibber:P fiddler:P fiduciary:P
+fiefdom:g field:g fielder:P fieldhand:P fieldsman:P fieldworker:P fiend:P fighter:P figure:p
+figurehead:P figurer:P file:g filer:P filibuster:P filibusterer:P filicide:P fill-in:P fille:P
+filmdom:G filmmaker:P finagler:P finalist:P financier:P finder:P findings:G finisher:P fink:P
+fire-eater:P fire-swallower:P fireball:p firebrand:p firebug:P firedrake:P firefighter:P
+fireman:p firm:G first-nighter:P first-rater:P firstborn:P fisher:P fisherman:P fishmonger:P
+fishwife:P fitter:P five:g fivesome:g fixer:P fixture:p flack:P flag-waver:P flagellant:P
+flagging:G flak:P flake:p flamen:P flank:G flanker:P flapper:P flasher:P flatfoot:P flatmate:P
+flatterer:P flautist:P fledgeling:P fledgling:P fleer:P fleet:G flibbertigibbet:P flier:P
+flight:G flinders:G flirt:P floater:p flock:G flogger:P floor:g floorwalker:P floozie:P floozy:P
+flop:p flora:G florist:P flouter:P flow:g flunkey:P flunky:P flush:g flutist:P fly-by-night:P
+flyer:p flyweight:P fodder:P foe:P foeman:P fogey:P fogy:P fold:g folk:G folks:G follower:P
+followers:G following:G fomenter:P fondler:P foodie:P fool:P foot:gp footballer:P footer:p
+footman:P footpad:P footslogger:P fop:P forager:P forbear:P force:gp forebear:P forecaster:P
+forefather:P foreigner:P forelady:P foreman:P foremother:P foreperson:P forerunner:P forest:G
+forester:P forewoman:P forger:P forgiver:P form:g formation:G fornicator:P fornicatress:P
+fortuneteller:P forty-niner:P forum:G forward:P fossil:P fossilist:P foster-brother:P
+foster-child:P foster-daughter:P foster-father:P foster-mother:P foster-nurse:P foster-parent:P
+foster-sister:P foster-son:P fosterling:P foundation:g founder:p foundling:P foundress:P
+four-flusher:P foursome:G fowler:P fox:p framer:P franc-tireur:P franchise:g franklin:P frat:G
+fraternity:G fratricide:P fraud:p freak:P free:G free-lance:P free-liver:P freebooter:P
+freedman:P freedwoman:P freeholder:P freelance:P freelancer:P freeloader:P freeman:P
+freethinker:P freewheeler:P freewoman:P frequenter:P fresher:P freshman:P friar:P friend:P
+friendly:G fringe:g frog:p frogman:P front:gp front-runner:P frontbencher:P frontiersman:P
+frontierswoman:P frotteur:P fruitcake:P fruiterer:P frump:P fry:P fucker:P fuckhead:P fuckup:P
+fuddy-duddy:P fugitive:P fugleman:P fullback:P fuller:P fumbler:P fumigator:P funambulist:P
+function:g functionalist:P functionary:P fund:g fundamentalist:P fundraiser:P furrier:P
+fusilier:P fuss-budget:P fusspot:P futurism:G futurist:P fuzz:p gadabout:P gadfly:P gadgeteer:P
+gaffer:P gaggle:G gagman:P gagster:P gagwriter:P gainer:P gal:p galaxy:G galere:G gallant:P
+gallery:G gallimaufry:G galoot:P galvaniser:P galvanizer:P gam:G gambist:P gambler:P gamecock:p
+gamekeeper:P gamelan:G games-master:P games-mistress:P gamin:P gamine:P ganef:P gang:G gangdom:G
+ganger:P gangland:G gangsta:P gangster:P ganof:P gaolbird:P gaoler:P garbageman:P garden:g
+gardener:P garment-worker:P garmentmaker:P garnishee:P garrison:g garroter:P garrotter:P
+gasbag:P gasman:P gastroenterologist:P gastronome:P gatecrasher:P gatekeeper:P gatherer:P
+gathering:G gaucho:P gaudy:G gawk:P gawker:P gay:P gazetteer:P geek:P geezer:P geisha:P gem:p
+gendarme:P gendarmerie:G gendarmery:G genealogist:P genealogy:G general:P generalissimo:P
+generalist:P generation:G generator:p geneticist:P genie:P genitor:P genius:P genome:G
+genotype:G gens:G gent:P gentile:P gentlefolk:G gentleman:P gentleman-at-arms:P gentlewoman:P
+gentry:G genus:g geographer:P geologist:P geomancer:P geometer:P geometrician:P geophysicist:P
+geriatrician:P gerontocracy:G gerontologist:P ghost:p ghostwriter:P ghoul:P giant:gp giantess:P
+giggler:P gigolo:P gild:G gilder:P gillie:P gimmickry:G ginzo:P gipsy:P girl:P girlfriend:P
+giro:g git:P gitana:P gitano:P giver:P gladiator:P glass-cutter:P glassblower:P glassmaker:P
+glassworker:P glazer:P glazier:P gleaner:P glob:G globetrotter:P glossarist:P glutton:P gnome:P
+go-between:P go-getter:P goalie:P goalkeeper:P goaltender:P goat:p goatherd:P gob:gP gobbler:P
+goblin:P god:P godchild:P goddaughter:P goddess:P godfather:P godmother:P godparent:P godson:P
+goer:P gofer:P goffer:P gold-beater:P gold-worker:P goldbeater:P goldbrick:P goldsmith:P
+goldworker:P golem:P golfer:P goliard:P goliath:P gondolier:P gondoliere:P goner:P gonif:P
+goniff:P good-for-naught:P good-for-nothing:P goody-goody:P goof:P goof-off:P goofball:P gook:p
+goon:P goose:p gopher:P gorger:P gospeler:P gospeller:P gossip:p gossiper:P gossipmonger:P
+gouger:P gourmand:P gourmandizer:P gourmet:P governance:G governed:G governess:P government:G
+government-in-exile:G governor:P gown:g goy:P grabber:P grad:p grade:G grader:P graduate:P
+grammarian:P gramps:P gran:P grandad:P grandaunt:P grandchild:P granddad:P granddaddy:P
+granddaughter:P grandee:P grandfather:P grandma:P grandmaster:P grandmother:P grandnephew:P
+grandniece:P grandpa:P grandparent:P grandson:P grandstand:G grandstander:P granduncle:P
+granger:P grannie:P granny:P grantee:P granter:P grantor:P graphologist:P grappler:P grass:p
+gravedigger:P graverobber:P gravida:p gray:g graybeard:P grazier:P greaseball:P greaser:P
+great:P great-aunt:P great-nephew:P great-niece:P great-uncle:P greengrocer:P greenhorn:P
+greenskeeper:P greeter:P gremlin:P grenadier:P grey:G greyback:P greybeard:P gridlock:G
+griever:P griffin:P griffon:P grifter:P grind:P gringo:P grinner:P griot:P grip:p groaner:P
+grocer:P groom:P groom-to-be:P groomsman:P grouch:P groundbreaker:P groundkeeper:P groundling:P
+groundskeeper:P groundsman:P group:G groupie:P grouping:G grove:G groveler:P groveller:P
+grower:P growler:P grownup:P growth:g grumbler:P grump:P grunt:p grunter:P gryphon:P guarantor:P
+guard:gP guardian:P guardsman:P guerilla:P guerrilla:P guesser:P guest:P guestworker:P guide:P
+guild:G guitarist:P gull:P gulper:P gumshoe:P gun:p gunman:P gunner:P gunrunner:P gunslinger:P
+gunsmith:P guru:P gutter:p guttersnipe:P guvnor:P guy:P guzzler:P gymnast:P gymnosophist:P
+gynaecologist:P gynandromorph:P gynarchy:G gynecocracy:G gynecologist:P gypsy:P haberdasher:P
+habitant:P habitue:P hack:P hack-driver:P hacker:P hadji:P haematologist:P haemophile:P
+haemophiliac:P hag:P haggler:P hagiographer:P hagiographist:P hagiologist:P hairdresser:P
+hairsplitter:P hairstylist:P haji:P hajji:P hakeem:P hakim:P halberdier:P half-breed:P
+half-brother:P half-caste:P half-pint:P half-sister:P half-wit:P halfback:P ham:p hamadryad:P
+hamlet:G hammerhead:P hand:gp handicapped:G handicapper:P handler:P handmaid:p handmaiden:p
+hands:g handyman:P hanger:P hanger-on:P hangman:P hangover:p haranguer:P harasser:P hardliner:P
+hardwareman:P harlequin:P harlot:P harmoniser:P harmonizer:P harper:P harpist:P harpooneer:P
+harpooner:P harpsichordist:P harpy:P harridan:P harrier:P harum-scarum:P harvester:P has-been:P
+hatemonger:P hater:P hatmaker:P hatter:P hauler:P haulier:P have:P have-not:P hawala:G hawk:p
+hawker:P hawkshaw:P haycock:G hayrick:G hayseed:P haystack:G hazan:P he-man:P head:gp
+head-shrinker:P headcounter:P headhunter:P headliner:P headman:P headmaster:P headmistress:P
+headquarters:g headsman:P headwaiter:P healer:P heap:G hearer:P heartbreaker:P heartthrob:P
+heathen:P heaver:p heavy:P heavyweight:P heckler:P hedgefund:G hedger:P hedonist:P heel:p
+hegemon:G hegemony:G heir:P heir-at-law:P heiress:P hell-kite:P hell-rooster:P hellcat:P
+heller:p hellhound:P hellion:P helmsman:P helot:P help:p helper:P helpmate:P helpmeet:P
+hematologist:P hemiplegic:P hemophile:P hemophiliac:P henchman:P herald:P herbalist:P
+herbarium:G herd:G herder:P herdsman:P heretic:P heritor:P hermaphrodite:P hermit:P hero:P
+heroine:P herpetologist:P hesitater:P hesitator:P heterosexual:P hewer:P hick:P hierarch:P
+hierarchy:G hierocracy:G high:g high-muck-a-muck:P high-up:P highbinder:P highbrow:P higher-up:P
+highflier:P highflyer:P highjacker:P highschool:G highwayman:P hijacker:P hiker:P hillbilly:P
+hip-hop:G hippie:P hippies:G hippy:P hipster:P hipsters:G hire:P hireling:P hirer:P hisser:P
+histologist:P historian:P historiographer:P histrion:P hitchhiker:P hitman:P hitter:P hive:G
+hoarder:P hoaxer:P hob:P hobbit:P hobbledehoy:P hobbler:P hobbyist:P hobgoblin:P hobo:P
+hodgepodge:G hodman:P hog:P hoister:P holder:p holdout:P holdover:P holidaymaker:P hombre:P
+home:g home-builder:P homebody:P homebound:G homeboy:P homebuilder:P homefolk:G homegirl:P
+homeless:gP homemaker:P homeopath:P homeowner:P homesteader:P homo:P homoeopath:P homophile:P
+homophobe:P homosexual:P homunculus:P honcho:P honey:p honeymooner:P honker:P honkey:P honkie:P
+honky:P honoree:P hood:gP hoodlum:P hoodoo:p hoofer:P hooker:P hooligan:P hope:p hopeful:P
+hoper:P hopper:p horde:G hornist:P horologer:P horologist:P horse:g horseman:P horseshoer:P
+horsewoman:P horticulturist:P hosier:P hospital:g host:gP hostage:P hosteller:P hostess:P
+hostile:G hostler:P hotchpotch:G hotdog:P hotelier:P hotelkeeper:P hotelman:P hothead:P
+hotshot:P hotspur:P hound:p houri:P house:g house-builder:P housebreaker:P housebuilder:P
+housefather:P houseguest:P household:G householder:P househusband:P housekeeper:P housemaid:P
+houseman:P housemaster:P housemate:P housemother:P housewarming:G housewife:P housewrecker:P
+hoyden:P hubby:P huckster:P huddle:g huddler:P hudood:G hudud:G hugger:P hulk:P humanism:g
+humanist:P humanitarian:P humdinger:P hummer:P humorist:P humourist:P humpback:p hunchback:p
+hundred-percenter:P hunk:P hunt:G hunter:P hunter-gatherer:P huntress:P huntsman:P hurdler:P
+hurler:P husband:P husbandman:P hussar:P hussy:P hustler:P hydrologist:P hydromancer:P
+hygienist:P hymie:P hyperope:P hypertensive:P hypnotiser:P hypnotist:P hypnotizer:P
+hypochondriac:P hypocrite:P hypostasis:p hypotensive:P hysteric:P ianfu:P ibn-roshd:P ibn-sina:P
+ice-skater:P iceman:P ichthyologist:P iconoclast:P ideal:p idealist:P idealogue:P ideologist:P
+ideologue:P idiot:P idler:P idol:p idolater:P idolatress:P idoliser:P idolizer:P ignoramus:P
+illegitimate:P illiterate:P illusionist:P illustrator:P image:gp imagism:G imam:P imaum:P
+imbecile:P imbiber:P imitator:P immigrant:P immigration:g immortal:P immune:P immunologist:P
+imp:P imperialist:P impersonator:P import:p importee:P importer:P imposter:P impostor:P
+impresario:P impressionist:P improver:P in-law:P inamorata:P inamorato:P incarnation:P
+incendiary:P inciter:P incompetent:P incubus:P incumbent:P incurable:P indaba:G independent:P
+indexer:P indie:G indigen:P indigene:P individual:P individualist:P indorser:P inducer:p
+inductee:P industrialism:G industrialist:P industry:G indweller:p inebriate:P infant:P
+infanticide:P infantry:G infantryman:P inferior:P infernal:P infestation:g infidel:P infielder:P
+infiltrator:P influence:p informant:P information:g informer:P ingenue:P ingrate:P ingroup:G
+inhabitant:P inheritor:P inheritress:P inheritrix:P initiate:gP initiator:P inmate:P innkeeper:P
+innocent:P innovator:P inoculator:P inpatient:P inquirer:P inquisitor:P insect:p insider:P
+insolvent:P insomniac:P inspector:P inspectorate:G inspirer:P instigant:P instigator:P
+institute:G institution:G instructor:P instructress:P instrument:p instrumentalist:P
+instrumentality:G insured:P insurer:G insurgent:P insurrectionist:P intellect:p intellectual:P
+intelligence:g intelligentsia:G intercessor:P interest:g interlocutor:P interloper:P
+intermediary:P intermediator:P intern:P internationalist:P interne:P internee:P internist:P
+internuncio:P interpreter:P interrogator:P intersection:g intersex:P intervenor:P interviewee:P
+interviewer:P intimate:P intriguer:P introvert:P intruder:P invader:P invalid:P invalidator:P
+inventor:P investigator:P investor:P invigilator:P invitee:P ironist:P ironman:P ironmonger:P
+ironside:P ironworker:P irredentist:P irregular:P irreligionist:P irridentist:P island-dweller:P
+islander:P isolationist:P issue:p issuer:G itinerant:P jabberer:P jack:p jackanapes:P jackass:P
+jade:p jailbird:P jailer:P jailor:P jam:g janissary:P janitor:P jati:G jawan:P jaywalker:P
+jazzman:P jeerer:P jerk:P jerk-off:P jerker:P jerry-builder:P jester:P jewel:p jeweler:P
+jeweller:P jezebel:P jigaboo:P jilt:P jimdandy:P jimhickey:P jingo:P jingoist:P jinnee:P jinni:P
+jinx:P jobber:P jobholder:P jock:P jockey:P jogger:P john:p join:g joiner:P joker:P jokester:P
+jonah:P jongleur:P journalist:P journeyer:P journeyman:P judge:P judicatory:G judicature:G
+judiciary:G juggernaut:P juggler:P juicer:P jumper:P jungle:g junior:P junkie:P junky:P junta:G
+junto:G jurisprudence:g jurist:P juror:P jury:G juryman:P jurywoman:P justice:p justiciar:P
+justiciary:P justifier:P juvenile:P kabbalist:P kachina:P kaffir:p kafir:P kalif:P kaliph:P
+kamikaze:p keeper:P kelpie:P kelpy:P keyboardist:P khalif:P khalifah:P khan:P kibbutz:G
+kibbutznik:P kibitzer:P kicker:P kid:P kiddy:P kidnaper:P kidnapper:P kike:P killer:P killjoy:P
+kin:gP kindergarten:G kindergartener:P kindergartner:P kindred:G kinfolk:G king:P kingdom:g
+kingmaker:P kingpin:P kink:p kinsfolk:G kinsman:P kinsperson:P kinswoman:P kisser:P kith:G
+klavern:G kleptomaniac:P kludge:G klutz:P knacker:P knave:P kneeler:P knight:P knight-errant:P
+knighthood:G knitter:P knocker:P knockout:P knot:G know-all:P know-it-all:P knower:P
+knucklehead:P koinonia:G kolkhoz:G kolkhoznik:P kook:P kvetch:P labor:G laborer:P labour:G
+labourer:P lacer:P lackey:P lad:P laddie:P ladino:P lady:P lady-in-waiting:P ladylove:P
+laggard:P lagger:P laird:P laity:G lama:P lamb:p lame:P lamenter:P lamia:P laminator:P
+lamplighter:P lampooner:P lancer:P land:g landgrave:P landholder:P landlady:P landlord:P
+landlubber:P landman:P landowner:P landscaper:P landscapist:P landsman:P langlaufer:P
+languisher:P lapidarist:P lapidary:P lapidator:P lapidist:P larcener:P larcenist:P lascar:P
+lasher:P lass:P lassie:P latecomer:P lather:p latitudinarian:P laudator:P lauder:P laugher:P
+laughingstock:P laundress:P laundryman:P laundrywoman:P laureate:P law:G law-makers:G
+lawbreaker:P lawgiver:P lawmaker:P lawman:P lawyer:P layabout:P layman:P layperson:P lazar:P
+lazybones:P lead:p leader:P leaders:G leadership:g league:G leaker:P leaper:P learner:P
+leaseholder:P leatherneck:P leaver:P lech:P lecher:P lector:P lecturer:P ledgeman:P leech:p
+left:g left-hander:P left-winger:P lefthander:P leftist:P lefty:P legate:P legatee:P legation:g
+legion:G legionary:P legionnaire:P legislator:P legislature:G lender:P lensman:P leper:P
+lepidopterist:P lepidopterologist:P leprechaun:P lesbian:P lessee:P lessor:P letch:P letter:p
+letterer:P letterman:P levee:G leveler:P leveller:P leviathan:P lexicographer:P lexicologist:P
+liar:P libber:P libeler:P liberal:P liberalist:P liberator:P libertarian:P libertine:P
+librarian:P library:g librettist:P licensee:P licenser:P licentiate:P lie-abed:P liege:P
+liegeman:P lieutenant:P life:gp lifeguard:P lifer:P lifesaver:P lifter:P liftman:P light:p
+light-of-love:P lighterman:P lightweight:P lilliputian:P limey:P limner:P limnologist:P limper:P
+line:G line-shooter:P lineage:G linebacker:P lineman:P linemen:G linendraper:P linesman:P
+lineup:g lingerer:P linguist:P linkboy:P linkman:P linksman:P lion:p lion-hunter:P liquidator:P
+lisper:P listener:P lister:P literate:P literati:G lithographer:P lithomancer:P litigant:P
+litigator:P litter:G litter-bearer:P litterateur:P litterbug:P litterer:P liturgist:P liver:p
+liveryman:P living:g lizard:p loader:P loafer:P loaner:P loather:P lobby:g lobbyist:P
+lobsterback:P lobsterman:P locater:P locator:P lockkeeper:P lockman:P lockmaster:P locksmith:P
+locum:P locus:g lodge:G lodger:P logger:P loggerhead:P logician:P logistician:P logjam:g
+logomach:P logomachist:P lohan:P loiterer:P loner:P longbowman:P longer:P longshoreman:P
+look-alike:P looker:P looker-on:P lookout:P loon:P looney:P loony:P loop:g looter:P lord:P
+loser:P lost:G lot:g lotus-eater:P loudmouth:P lounger:P loup-garou:P louse:p lout:P love:p
+lovely:P lover:P lowbrow:P lowerclassman:P lowlife:P loyalist:P lubber:P luger:P lulu:P
+lumberjack:P lumberman:P luminary:P luminism:G lummox:P lump:Gp lumpenproletariat:G lumper:P
+lunatic:P luncher:P lunger:P lunkhead:P lurcher:P lurker:P lush:P lutanist:P lutenist:P
+luthier:P lutist:P lycanthrope:P lycee:G lyceum:G lyricist:P lyrist:P ma:P macaroni:P mace:P
+macebearer:P macer:P machinator:P machine:gp machinery:g machinist:P macho:P macho-man:P
+macroeconomist:P macumba:G macushla:P madam:P madame:P madcap:P madman:P madrasa:G madrasah:G
+madrigalist:P madwoman:P maenad:P maestro:P maffia:G mafia:G mafioso:P magazine:g magdalen:P
+magician:P magistrate:P magnate:P magnifico:P magpie:p magus:P maharaja:P maharajah:P
+maharanee:P maharani:P mahatma:P mahout:P maid:P maiden:P maidservant:P mail:g mailer:P
+mailing:G mailman:P maimed:G maimer:P mainstay:P maintainer:P major:P major-domo:P
+major-general:P majorette:P majors:G make-peace:P maker:gP malacologist:P malahini:P
+malcontent:P male:p malefactor:P malfeasant:P maligner:P malik:P malingerer:P maltman:P
+maltreater:P maltster:P mama:P mamma:P mammalogist:P mammy:P man:P man-about-town:P
 man-at-arms:P man-child:P man-eater:P management:g manager:P manageress:P manakin:P mandarin:p
 mandatary:P mandator:P mandatory:P maneuverer:P mangler:P maniac:P manic-depressive:P
 manicurist:P manifold:g manikin:P manipulator:P mannequin:P mannikin:P manoeuvrer:P manpower:G
@@ -796,24 +1360,24 @@ monetarist:P moneyer:P moneygrubber:P moneylender:P moneymaker:P moneyman:P mong
 monitor:P monitrice:P monk:P monkey:p monochromat:P monocracy:G monogamist:P monogynist:P
 monolingual:P monologist:P monomaniac:P monopoliser:P monopolist:P monopolizer:P monotheist:P
 monotype:G monster:P monstrosity:P mooch:P moocher:P moon-curser:P moonlighter:P moonshiner:P
-mope:P mopper:P moppet:P moralist:P moron:P morosoph:P mortgagee:P mortgager:P mortgagor:P
-mortician:P moshav:G moss-trooper:P mossback:P mother:P mother-in-law:P motherfucker:P motile:P
-motley:G motorcade:G motorcyclist:P motorist:P motorman:P motormouth:P moujik:P mound:g
-mountaineer:P mountebank:P mounter:P mourner:P mouse:p mouth:p mouthpiece:p movement:g mover:gP
-moviegoer:P muadhdhin:P muazzin:P muckheap:G muckhill:G muckraker:P mudslinger:P muezzin:P
-mufti:P mug:p muggee:P mugger:P muggins:P mugwump:P mujahadeen:G mujahadein:G mujahadin:G
-mujahedeen:G mujahedin:G mujahid:P mujahideen:G mujahidin:G mujik:P mujtihad:P mulatto:P
-muleteer:P muller:P multi-billionaire:P multitude:g multiversity:G mum:p mumbler:P mummer:P
-mummy:P muncher:P municipality:g muralist:P murderee:P murderer:P murderess:P murmurer:P
-muscle:p muscle-builder:P musclebuilder:P muscleman:P muser:P musher:P musician:P musicologist:P
-musketeer:P musketry:G muster:G mutant:P mutation:P mute:P mutilator:P mutineer:P mutterer:P
-muttonhead:P muzhik:P muzjik:P muzzler:P mycologist:P mycophage:P mycophagist:P myope:P
-myrmidon:P mystic:P mythologist:P mythology:G nabob:P nag:P nagger:P naiad:p naif:P nailer:P
-namby-pamby:P name:gp namer:P namesake:P nan:P nance:P nanna:P nanny:P nanus:P naprapath:P
-narc:P narcissist:P narcist:P narcoleptic:P nark:P narrator:P natator:P nation:G national:P
-nationalist:P nationality:G native:P nativist:P natural:P naturalism:g naturalist:P nature:p
-naturist:P naturopath:P navigator:P navvy:P navy:G nawab:P naysayer:P nazi:P nebbech:P nebbish:P
-necessitarian:P necker:P necromancer:P needer:P needlewoman:P needleworker:P needy:G
+mope:P mopper:P moppet:P moralist:P moron:P morosoph:P mortal:P mortgagee:P mortgager:P
+mortgagor:P mortician:P moshav:G moss-trooper:P mossback:P mother:P mother-in-law:P
+motherfucker:P motile:P motley:G motorcade:G motorcyclist:P motorist:P motorman:P motormouth:P
+moujik:P mound:g mountaineer:P mountebank:P mounter:P mourner:P mouse:p mouth:p mouthpiece:p
+movement:g mover:gP moviegoer:P muadhdhin:P muazzin:P muckheap:G muckhill:G muckraker:P
+mudslinger:P muezzin:P mufti:P mug:p muggee:P mugger:P muggins:P mugwump:P mujahadeen:G
+mujahadein:G mujahadin:G mujahedeen:G mujahedin:G mujahid:P mujahideen:G mujahidin:G mujik:P
+mujtihad:P mulatto:P muleteer:P muller:P multi-billionaire:P multitude:g multiversity:G mum:p
+mumbler:P mummer:P mummy:P muncher:P municipality:g muralist:P murderee:P murderer:P murderess:P
+murmurer:P muscle:p muscle-builder:P musclebuilder:P muscleman:P muser:P musher:P musician:P
+musicologist:P musketeer:P musketry:G muster:G mutant:P mutation:P mute:P mutilator:P mutineer:P
+mutterer:P muttonhead:P muzhik:P muzjik:P muzzler:P mycologist:P mycophage:P mycophagist:P
+myope:P myrmidon:P mystic:P mythologist:P mythology:G nabob:P nag:P nagger:P naiad:p naif:P
+nailer:P namby-pamby:P name:gp namer:P namesake:P nan:P nance:P nanna:P nanny:P nanus:P
+naprapath:P narc:P narcissist:P narcist:P narcoleptic:P nark:P narrator:P natator:P nation:G
+national:P nationalist:P nationality:G native:P nativist:P natural:P naturalism:g naturalist:P
+nature:p naturist:P naturopath:P navigator:P navvy:P navy:G nawab:P naysayer:P nazi:P nebbech:P
+nebbish:P necessitarian:P necker:P necromancer:P needer:P needlewoman:P needleworker:P needy:G
 negativist:P neglecter:P negotiant:P negotiator:P negotiatress:P negotiatrix:P neighbor:P
 neighborhood:g neighbour:P neighbourhood:g neoclassicist:P neocon:P neoconservative:P
 neoexpressionism:G neoliberal:P neologist:P neonate:P neophyte:p neoromanticism:G nephew:P
@@ -884,10 +1448,10 @@ pelter:p pen-friend:P pendragon:P penetrator:P penitent:P penman:P penologist:P 
 pensionary:P pensioner:P pentathlete:P peon:P people:G peoples:G perceiver:P percher:P
 percipient:P percussion:g percussionist:P perfecter:P perfectionist:P performer:P perfumer:P
 peri:P perinatologist:P periodontist:P peripatetic:P perisher:P perjurer:P perpetrator:P
-persecutor:P personage:P personality:p personification:P personnel:G perspirer:P persuader:P
-pervert:P pesantran:G pesantren:G peshmerga:P pessimist:P pest:p pesterer:P pet:p petitioner:P
-petter:P pettifogger:P phalangist:P phalanx:g phantasm:P phantasma:P phantom:P pharisee:P
-pharma:G pharmacist:P pharmacologist:P philanderer:P philanthropist:P philatelist:P
+persecutor:P person:P personage:P personality:p personification:P personnel:G perspirer:P
+persuader:P pervert:P pesantran:G pesantren:G peshmerga:P pessimist:P pest:p pesterer:P pet:p
+petitioner:P petter:P pettifogger:P phalangist:P phalanx:g phantasm:P phantasma:P phantom:P
+pharisee:P pharma:G pharmacist:P pharmacologist:P philanderer:P philanthropist:P philatelist:P
 philharmonic:G philhellene:P philhellenist:P philistine:P philologist:P philologue:P philomath:P
 philosopher:P philosophiser:P philosophizer:P phlebotomist:P phoenix:p phoner:P phonetician:P
 phoney:P phonologist:P phony:P photographer:P photojournalist:P photometrician:P photometrist:P
@@ -1059,20 +1623,21 @@ snowboarder:P snuffer:p snuffler:P so-and-so:P soaker:p sobersides:P sociable:G 
 socialiser:P socialism:g socialist:P socialite:P socializer:P society:G sociobiologist:P
 sociolinguist:P sociologist:P sociopath:P sod:p sodalist:P sodality:G sodbuster:P sodomist:P
 sodomite:P softie:P softy:P soiree:G sojourner:P solderer:P soldier:P soldiery:G solicitor:P
-solitary:p solitudinarian:P soloist:P solon:P solution:g solver:P sommelier:P somnambulist:P
-somniloquist:P son:P son-in-law:P songster:P songstress:P songwriter:P sonneteer:P sonny:P
-soothsayer:P soph:P sophist:P sophisticate:P sophomore:P soprano:P sorcerer:P sorceress:P
-sorehead:P sorority:G sorrower:P sort:p sorter:P sot:P soubrette:P soul:P soundman:P source:p
-sourdough:p sourpuss:P souse:P southpaw:P sovereign:P soviet:G sovietism:G sower:P spaceman:P
-spacewalker:P spade:p spammer:P spanker:P sparer:P spastic:P speaker:P spearhead:gP
-specialiser:P specialist:P specializer:P species:G specifier:P spectator:P specter:p spectre:P
-speculator:P speechifier:P speechmaker:P speechwriter:P speeder:P speedskater:P spelaeologist:P
-speleologist:P spellbinder:P speller:P spelunker:P spend-all:P spender:P spendthrift:P spewer:P
-sphinx:P spic:P spick:P spik:P spiller:P spindlelegs:P spindleshanks:P spinmeister:P spinner:P
-spinney:G spinster:P spirit:P spiritualist:P spitfire:P spitter:P spiv:P splicer:P splitter:P
-spoiler:P spoilsport:P spokesman:P spokesperson:P spokeswoman:P sponge:p sponger:P sponsor:P
-spook:P sport:p sportscaster:P sportsman:P sportswoman:P sportswriter:P spot-welder:P spotter:P
-spouse:P spouter:P sprawler:P sprayer:P sprigger:P sprinter:P sprite:P sprog:P spurner:P spy:P
+solitary:p solitudinarian:P soloist:P solon:P solution:g solver:P somebody:P someone:P
+sommelier:P somnambulist:P somniloquist:P son:P son-in-law:P songster:P songstress:P
+songwriter:P sonneteer:P sonny:P soothsayer:P soph:P sophist:P sophisticate:P sophomore:P
+soprano:P sorcerer:P sorceress:P sorehead:P sorority:G sorrower:P sort:p sorter:P sot:P
+soubrette:P soul:P soundman:P source:p sourdough:p sourpuss:P souse:P southpaw:P sovereign:P
+soviet:G sovietism:G sower:P spaceman:P spacewalker:P spade:p spammer:P spanker:P sparer:P
+spastic:P speaker:P spearhead:gP specialiser:P specialist:P specializer:P species:G specifier:P
+spectator:P specter:p spectre:P speculator:P speechifier:P speechmaker:P speechwriter:P
+speeder:P speedskater:P spelaeologist:P speleologist:P spellbinder:P speller:P spelunker:P
+spend-all:P spender:P spendthrift:P spewer:P sphinx:P spic:P spick:P spik:P spiller:P
+spindlelegs:P spindleshanks:P spinmeister:P spinner:P spinney:G spinster:P spirit:P
+spiritualist:P spitfire:P spitter:P spiv:P splicer:P splitter:P spoiler:P spoilsport:P
+spokesman:P spokesperson:P spokeswoman:P sponge:p sponger:P sponsor:P spook:P sport:p
+sportscaster:P sportsman:P sportswoman:P sportswriter:P spot-welder:P spotter:P spouse:P
+spouter:P sprawler:P sprayer:P sprigger:P sprinter:P sprite:P sprog:P spurner:P spy:P
 spymaster:P squabbler:P squad:G squadron:G squanderer:P square:p squatter:P squaw:P squawker:P
 squealer:P squeeze:p squint-eye:P squinter:P squire:P squirearchy:G squirmer:P squirt:P
 stabber:P stableboy:P stableman:P stack:G stacker:P staff:G staffer:P stagehand:P stager:P

@@ -3,6 +3,10 @@
 * The world's countries with their other names, demonyms and capitals
   (``countryinfo``, see :mod:`generator.lexicon_data`): "Russian" is Russia's
   people, "Washington" speaking is the United States.
+* Seats of government (WordNet 3.0, see :mod:`generator.lexicon_build`): "the
+  Kremlin said" is Russia's government speaking.
+* Given names (the US Census Bureau's 1990 lists): "Dean Kamen" is a person
+  whatever label the model gave it.
 * English nouns that can name a person or a group of people (WordNet 3.0
   ``noun.person`` and ``noun.group``): "spokesperson" is a title, "army" and
   "municipalities" can act, "election" and "document" cannot.
@@ -40,9 +44,29 @@ class World:
     by_name: dict[str, Country]
     by_demonym: dict[str, Country]
     by_capital: dict[str, Country]
+    #: Seats of government ("kremlin" -> Russia), from WordNet via :mod:`lexicon_data`.
+    by_seat: dict[str, Country]
+    #: Folded three-letter and longer codes ("imn", "rus"): only a country's
+    #: name when the article names that country too.
+    codes: frozenset[str]
 
     def country(self, text: str) -> Country | None:
         return self.by_name.get(fold(text))
+
+    def is_code(self, text: str) -> bool:
+        """ "IMN" is the Isle of Man's code, and also any agency's initials."""
+        return fold(text) in self.codes
+
+    def seat(self, text: str) -> Country | None:
+        """The country whose government a seat of government names ("the Kremlin").
+
+        A stray plural s is read through: "Kremlins" is the Kremlin.
+        """
+        key = fold(text)
+        found = self.by_seat.get(key)
+        if found is None and key.endswith("s") and len(key) > 5:
+            found = self.by_seat.get(key[:-1])
+        return found
 
     def demonym(self, text: str) -> Country | None:
         """The country whose people ``text`` names ("Russian", "Israelis", "the British")."""
@@ -70,6 +94,8 @@ def world() -> World:
     by_name: dict[str, Country] = {}
     by_demonym: dict[str, Country] = {}
     by_capital: dict[str, Country] = {}
+    codes: set[str] = set()
+    by_name_exact: dict[str, Country] = {}
     for line in lexicon_data.COUNTRIES.splitlines():
         name, alts, demonym, capital = [*line.split("\t"), "", "", ""][:4]
         demonyms = tuple(d.strip() for d in demonym.replace("/", ",").split(",") if d.strip())
@@ -79,14 +105,23 @@ def world() -> World:
             demonyms=demonyms,
             capital=capital or None,
         )
+        by_name_exact.setdefault(name, country)
         for n in (name, *country.names):
             by_name.setdefault(fold(n), country)
+            if n.isupper() and len(n) >= 3:
+                codes.add(fold(n))
         for d in demonyms:
             by_demonym.setdefault(fold(d), country)
         if capital and "/" not in capital:
             for form in _capital_forms(capital):
                 by_capital.setdefault(fold(form), country)
-    return World(by_name, by_demonym, by_capital)
+    codes -= {fold(c.name) for c in by_name.values()}
+    by_seat: dict[str, Country] = {}
+    for line in lexicon_data.SEATS.splitlines():
+        seat, _, country_name = line.partition("\t")
+        if seat and country_name in by_name_exact:
+            by_seat.setdefault(fold(seat), by_name_exact[country_name])
+    return World(by_name, by_demonym, by_capital, by_seat, frozenset(codes))
 
 
 @cache
@@ -115,3 +150,33 @@ def is_actor_noun(lemma: str) -> bool:
 def first_sense_is_actor(lemma: str) -> bool:
     """Whether the noun's most frequent sense is a person or a group."""
     return any(c.isupper() for c in _actor_nouns().get(lemma.lower(), ""))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(lexicon_data.GIVEN_NAMES.split())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a common given name ("Dean", "Sofia")."""
+    return fold(word) in _given_names()
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(lexicon_data.PLACE_NOUNS.split())
+
+
+def is_place_noun(lemma: str) -> bool:
+    """Whether the noun's most frequent sense is a place ("region", "city")."""
+    return lemma.lower() in _place_nouns()
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(lexicon_data.SPEECH_VERBS.split())
+
+
+def is_speech_verb(lemma: str) -> bool:
+    """Whether the verb's most frequent sense is communication ("say", "warn", "call")."""
+    return lemma.lower() in _speech_verbs()

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .seeds import Seed
 
 #: Bumped whenever a change to extraction can change a briefing; part of the cache key.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "6"
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,12 @@ def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()
     seed = article.seed
     actors = extract_actors(article, limit=settings.max_actors)
     events = extract_events(article)
-    summary = extract_summary(article, actors, events, max_sentences=settings.max_summary_sentences)
+    summary = extract_summary(article, actors, max_sentences=settings.max_summary_sentences)
     questions = extract_questions(article, actors, limit=settings.max_questions)
     return Briefing(
         id=seed.slug,
         date=seed.date.isoformat(),
-        title=make_title(article, actors, events),
+        title=make_title(article, actors),
         summary=summary,
         actors=actors,
         events=events,
@@ -67,7 +67,7 @@ def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()
             name=seed.source,
             url=seed.url,
         ),
-        bottom_line=bottom_line(article, actors, events),
+        bottom_line=bottom_line(article, actors),
         sentences=article.sentences,
         warnings=seed.warnings,
     )

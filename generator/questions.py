@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from .model import Actor, Evidence, Question
 from .nlp import ParsedArticle
-from .summary import names_actor, person_antecedents, persons_named
-from .title import REPORTING_VERBS
+from .summary import REPORTING_VERBS, names_actor, person_antecedents, persons_named
+from .title import third_person
 
 #: English modal auxiliaries (closed class), and how strongly each leaves a matter open.
 MODALS = {
@@ -289,8 +289,12 @@ def _skipped(tok) -> bool:
     return tok.text in _QUOTE_CHARS or tok.text in _BRACKETS or tok.tag_ in ("``", "''")
 
 
-def render(tokens) -> str:
-    """Tokens as text, spaced as in the article; quotation marks and brackets left out."""
+def render(tokens, overrides: dict[int, str] | None = None) -> str:
+    """Tokens as text, spaced as in the article; quotation marks and brackets left out.
+
+    ``overrides`` gives new text for some tokens (a verb back in the present tense).
+    """
+    overrides = overrides or {}
     out = ""
     prev = None
     for tok in sorted(tokens, key=lambda t: t.i):
@@ -301,7 +305,7 @@ def render(tokens) -> str:
             gap = tok.doc.text[prev.idx + len(prev.text) : tok.idx]
             dropped = any(not _skipped(t) for t in between)
             out += " " if dropped or any(c.isspace() for c in gap) else ""
-        out += tok.text
+        out += overrides.get(tok.i, tok.text)
         prev = tok
     return out
 
@@ -314,10 +318,10 @@ def _sentence_start(token) -> int:
     return sent.start
 
 
-def _phrase(tokens) -> str:
+def _phrase(tokens, overrides: dict[int, str] | None = None) -> str:
     """Render tokens; the sentence's first word loses its capital unless it is a name."""
     tokens = sorted(tokens, key=lambda t: t.i)
-    text = render(tokens)
+    text = render(tokens, overrides)
     first = next((t for t in tokens if not _skipped(t)), None)
     if (
         first is not None
@@ -417,6 +421,16 @@ def _clause_tokens(verb, subject, level: int) -> tuple[list, list]:
             marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
             if marks and marks[0] in ("as", "while", "whilst", "although", "though"):
                 skip |= {t.i for t in sub}
+    for t in verb.subtree:  # "X would follow it and that it would affect Y": two statements
+        if (
+            t.dep_ == "conj"
+            and t.i > verb.i
+            and t.i not in skip
+            and t.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in t.children)
+        ):
+            skip |= {x.i for x in t.subtree}
+            skip |= {c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i}
     if level >= 3:
         for t in verb.subtree:
             if (
@@ -473,36 +487,180 @@ def question_from_clause(
         if t.head.i == verb.i and t.dep_ in ("aux", "auxpass") and t.i < verb.i
         and t.lower_ != "to"
     ]  # fmt: skip
+    shifted = reported_from_the_past(verb)
+    overrides = _present_tense(tokens + condition, verb) if shifted else {}
+    overrides |= _any_polarity(verb, tokens)
+    dropped_object = recovered_object(verb)
+    if dropped_object:
+        overrides[verb.i] = f"{verb.text} {dropped_object}"
+
+    def phrase(part) -> str:
+        return _phrase(part, overrides)
+
     if wh and subject is None and subject_text is None:  # "who will lead" → "Who will lead?"
-        body = f"{render(wh)} {_phrase(tokens)}"
+        body = f"{render(wh)} {phrase(tokens)}"
     elif not subject_text or subject_text == ",":
         return None
     elif auxes:
         first = auxes[0]
         opener = "will" if first.lower_ in ("'ll", "wo") else first.lower_
+        if opener == "would" and shifted:
+            opener = "will"  # "said it would rise" asks "Will it rise?"
         if opener in _ASKED_AS_COULD:
             opener = "could"
         rest = [t for t in tokens if t.i != first.i]
-        body = f"{opener} {subject_text} {_phrase(rest)}"
+        body = f"{opener} {subject_text} {phrase(rest)}"
     elif verb.lemma_ == "be" and "Fin" in verb.morph.get("VerbForm"):
         rest = [t for t in tokens if t.i != verb.i]
-        body = f"{verb.lower_} {subject_text} {_phrase(rest)}"
+        body = f"{verb.lower_} {subject_text} {phrase(rest)}"
     elif verb.tag_ in ("VBD", "VBZ", "VBP"):
         do = {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
         rest = [t for t in tokens if t.i != verb.i]
         before = [t for t in rest if t.i < verb.i]  # "X also rejected" → "Did X also reject"
         after = [t for t in rest if t.i > verb.i]
-        body = f"{do} {subject_text} {_phrase(before)} {verb.lemma_} {_phrase(after)}"
+        lemma = f"{verb.lemma_} {dropped_object}" if dropped_object else verb.lemma_
+        body = f"{do} {subject_text} {phrase(before)} {lemma} {phrase(after)}"
     elif verb.tag_ == "VB":
-        body = f"will {subject_text} {_phrase(tokens)}"
+        body = f"will {subject_text} {phrase(tokens)}"
     else:
         return None
     if wh and not (subject is None and subject_text is None):
         body = f"{render(wh)} {body}"
     if condition:
-        body = f"{body} {_phrase(condition)}"
+        body = f"{body} {phrase(condition)}"
+    concession = _concession(verb) if level == 1 else []
+    if concession:
+        body = f"{body} {phrase(concession)}"
     text = _tidy(body)
     return text[:1].upper() + text[1:] + "?" if text else None
+
+
+# --- tense, polarity and ellipsis -----------------------------------------------
+
+#: Conjunctions opening a clause of time or condition (closed class).
+_TIME_OR_CONDITION = frozenset({"if", "unless", "until", "when", "before", "after", "once"})
+#: Prepositions of concession (closed class): "despite X" stays with the question.
+_CONCESSIVE = frozenset({"despite", "notwithstanding"})
+#: Dependencies that fill a verb's complement slot.
+_COMPLEMENTS = frozenset({
+    "dobj", "ccomp", "xcomp", "prt", "attr", "acomp", "oprd", "dative", "agent", "auxpass",
+    "csubjpass", "nsubjpass",
+})  # fmt: skip
+
+
+def reported_from_the_past(verb) -> bool:
+    """Whether the clause is reported or judged from a past vantage point.
+
+    "X said the strike would continue", "it was unlikely that the board would
+    accept": the tenses are shifted back (sequence of tenses), so the question
+    shifts them forward again ("Will the strike continue?").
+    """
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ not in ("ccomp", "csubj", "acl"):
+        return False
+    governor = _governor(head)
+    if governor.pos_ == "ADJ":
+        governor = governor.head
+    return governor.tag_ == "VBD" and (
+        _is_predicate(governor, REPORTING_VERBS) or governor.lemma_ in ("be", "seem")
+        or _is_predicate(governor, EMBEDDING_PREDICATES)
+    )  # fmt: skip
+
+
+def _present_tense(tokens, verb) -> dict[int, str]:
+    """Past-tense verbs of time and condition clauses, back in the present.
+
+    "... would continue until the authority agreed" → "until the authority agrees".
+    """
+    out: dict[int, str] = {}
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.tag_ != "VBD" or t.i == verb.i or t.dep_ not in ("advcl", "conj"):
+            continue
+        marks = [c.lower_ for c in t.children if c.dep_ in ("mark", "advmod") and c.i < t.i]
+        if t.dep_ == "advcl" and not (marks and marks[0] in _TIME_OR_CONDITION):
+            continue
+        if t.dep_ == "conj" and t.head.i not in out:
+            continue
+        subject = _subject(t) or (_subject(t.head) if t.dep_ == "conj" else None)
+        plural = subject is not None and (
+            subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "you", "i")
+            or any(c.dep_ == "conj" for c in subject.children)
+        )  # fmt: skip
+        if t.lemma_ == "be":
+            out[t.i] = "are" if plural else "is"
+        else:
+            out[t.i] = t.lemma_ if plural else third_person(t.lemma_)
+        if subject is not None and subject.i not in ids:
+            continue
+    return out
+
+
+def _any_polarity(verb, tokens) -> dict[int, str]:
+    """ "there would be no progress until X" asks "will there be any progress before X"."""
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return {}
+    out: dict[int, str] = {}
+    for attr in (c for c in verb.children if c.dep_ in ("attr", "dobj")):
+        for det in attr.children:
+            if det.dep_ == "det" and det.lower_ == "no":
+                out[det.i] = "any"
+    if out:
+        for t in tokens:
+            if t.lower_ == "until" and t.dep_ in ("prep", "mark"):
+                out[t.i] = "before"
+    return out
+
+
+def _concession(verb) -> list:
+    """ "Despite X, it is unlikely that S": the concession goes with the question on S."""
+    holders = [verb]
+    if verb.dep_ in ("ccomp", "csubj", "xcomp"):
+        holders.append(verb.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _CONCESSIVE:
+                return sorted(child.subtree, key=lambda t: t.i)
+    return []
+
+
+def _agentive(verb) -> bool:
+    """Whether a name, a personal pronoun or an infinitive's controller acts in the clause.
+
+    "The talks ended" is another use of "end" (the inchoative one) and says
+    nothing about whether "X could end ..." needs an object.
+    """
+    subject = _subject(verb)
+    if subject is None:
+        return _is_infinitive(verb)
+    return subject.pos_ == "PROPN" or (subject.pos_ == "PRON" and subject.lower_ != "it")
+
+
+def recovered_object(verb) -> str | None:
+    """The object a transitive verb lost, taken from the article's own use of the verb.
+
+    "he could end in 24 hours", where the article otherwise always writes "end
+    the war" of someone who acts: the verb needs an object here too, and the
+    nearest earlier use supplies it ("end the war"). Nothing when the article also
+    uses the verb without one of an agent, or never with one before this clause.
+    """
+    if verb.pos_ != "VERB" or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return None
+    if not _agentive(verb):
+        return None
+    uses = [
+        t
+        for t in verb.doc
+        if t.lemma_ == verb.lemma_ and t.pos_ == "VERB" and t.i != verb.i and _agentive(t)
+    ]
+    if not uses or not all(any(c.dep_ in _COMPLEMENTS for c in t.children) for t in uses):
+        return None
+    earlier = [c for t in uses if t.i < verb.i for c in t.children if c.dep_ == "dobj"]
+    if not earlier:
+        return None
+    return noun_phrase(earlier[-1], relative_clauses=False).rstrip(",") or None
 
 
 def _tidy(text: str) -> str:
@@ -550,10 +708,44 @@ def _ask_once(verb, kind: str, resolver: _Resolver, sentence_index: int, level: 
                 return None
     elif subject is not None and subject.lower_ in _DEMONSTRATIVE_DETERMINERS | {"such"}:
         return None
+    if _leans_on_context(verb, subject, level):
+        return None
     text = question_from_clause(verb, subject_text, wh, level)
     if text is None:
         return None
     return _attributed(_resolve_inner_pronouns(text, verb, resolver), verb, level)
+
+
+#: The speaker's own words (closed class): a question cannot carry them.
+_DEICTIC_PRONOUNS = frozenset({
+    "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours",
+})  # fmt: skip
+#: Pronouns that, as the object of the asked verb, leave the question without its topic.
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "this", "that", "these", "those"})
+
+
+def _leans_on_context(verb, subject, level: int) -> bool:
+    """Whether the question would keep a pronoun whose referent is outside it.
+
+    The subject is resolved separately. Left are the speaker's "we"/"our"
+    anywhere, and "it"/"them"/"this" as the object of the asked verb ("How hard
+    will X push them?" asks nothing a reader can place).
+    """
+    tokens, condition = _clause_tokens(verb, subject, level)
+    phrase = [t for t in subject.subtree if t.i != subject.i] if subject is not None else []
+    for t in [*phrase, *tokens, *condition]:
+        if subject is not None and t.i == subject.i:
+            continue
+        if t.lower_ in _DEICTIC_PRONOUNS and t.pos_ in ("PRON", "DET") and t.text != "US":
+            return True
+        if (
+            t.lower_ in _OBJECT_PRONOUNS
+            and t.pos_ == "PRON"
+            and t.dep_ in ("dobj", "dative")
+            and t.head.i == verb.i
+        ):
+            return True
+    return False
 
 
 def _attributed(text: str, verb, level: int) -> str:
@@ -568,10 +760,15 @@ def _attributed(text: str, verb, level: int) -> str:
     speaker = _subject(report)
     if speaker is None or speaker.pos_ != "PROPN":
         return text
-    name = noun_phrase(speaker, relative_clauses=False).rstrip(",")
+    name = noun_phrase(speaker, relative_clauses=False).split(",")[0].strip()
     if not name or name.lower() in text.lower():
         return text
-    said = "said" if report.tag_ in ("VBD", "VBN") else "says"
+    if any(c.dep_ in ("dobj", "dative") for c in report.children):
+        said = "said" if report.tag_ in ("VBD", "VBN") else "says"  # "told reporters"
+    elif report.tag_ in ("VBD", "VBN"):
+        said = report.lower_
+    else:
+        said = third_person(report.lemma_)
     return f"{text[:-1]}, as {name} {said}?"
 
 

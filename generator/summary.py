@@ -1,36 +1,41 @@
 """Summary and bottom line: extractive, offline, deterministic.
 
-Every sentence gets a score from four signals, each scaled to [0, 1] within the
-article so that one weight means the same thing on a short note and a long feature:
+The summary is the set of the article's sentences that covers most of what the
+article is about, per word (maximum coverage, after Gillick & Favre 2009):
 
-* **position** — news puts the gist first, so earlier sentences score higher
-  (``1 / sqrt(rank)``, gentle enough that a thesis stated late can still win);
-* **centrality** — TextRank (PageRank over a graph whose edges are content-lemma
-  overlap, Mihalcea & Tarau 2004): a sentence that shares words with many
-  others states what the article keeps coming back to, wherever it stands;
-* **actors** — the salience of the actors the sentence names;
-* **dates** — whether the sentence carries a dated event of the timeline.
+* **concepts** are the content lemmas (and numbers) of the article;
+* a concept **weighs** the sum, over the sentences that use it, of a position
+  weight ``rank ** -1.5``: news states its gist first and repeats what matters,
+  so a word of the lead that comes back later weighs most;
+* sentences are picked **greedily by the weight of the concepts they add, per
+  word**: a word already covered counts nothing (redundancy control), and a
+  sentence that is mostly a direct quotation is discounted by its quoted share;
+* picking stops at three sentences once the summary holds ``target_words``
+  words, and never passes five sentences or the word cap; the summary is shown
+  in article order.
 
-Direct quotations are marked down: they give colour, not the story. Sentences
-are then picked greedily by maximal marginal relevance (MMR: score minus the
-similarity to what is already picked), up to a word budget, and shown in article
-order. A sentence that opens with a connective ("However, ...") is repaired by
-dropping it; one that opens with a pronoun or demonstrative is taken only when
-the sentence before it, where its referent lives, is in the summary too.
+The article's **thesis** is taken first when it states one: an unquoted,
+unattributed claim made with an evidential mark of certainty ("it seems clear
+that ...", "the pattern is clear: ...", "X is clearly ..."). Analysis pieces put
+it anywhere, often last; position alone would never reach it.
 
-The bottom line is the best-scored summary sentence, compressed by the parse:
-leading subordinate clauses, attributions and parentheticals are dropped when
-what remains is still a full clause.
+A sentence that opens with a connective ("However, ...") is repaired by
+dropping it; one that leans on a pronoun or demonstrative is taken only when
+the sentence before it, where its referent lives, is in the summary too (or its
+"he"/"she" is the one person named in the summary sentence before it).
+
+The bottom line is the thesis, else the best single sentence, compressed by the
+parse: an evidential frame ("it seems clear that"), leading modifiers,
+attributions and parentheticals go when what remains is still a full clause.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Actor, Event, SummarySentence
+from .model import Actor, SummarySentence
 from .nlp import ParsedArticle
 
 #: Discourse connectives that tie a sentence to the one before it (closed class).
@@ -47,29 +52,40 @@ SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they"])
 #: Verbs after which a subject "it" is a dummy ("it seems clear that ...").
 _COPULAS = frozenset(["be", "seem", "appear", "remain", "become", "look"])
 _QUOTES = frozenset('"“”«»„')
+#: Verbs that report speech or a stance (closed class): their clause is what was said.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "declare", "announce", "add", "state", "claim", "warn", "argue", "insist",
+    "write", "report", "confirm", "deny", "suggest", "note", "explain", "predict", "promise",
+    "reply", "respond", "stress", "acknowledge", "admit", "indicate", "signal",
+})  # fmt: skip
+#: Evidential markers of certainty (closed class): the writer states a conclusion.
+CERTAINTY_ADJECTIVES = frozenset({
+    "clear", "evident", "obvious", "plain", "apparent", "undeniable", "unmistakable",
+})  # fmt: skip
+CERTAINTY_ADVERBS = frozenset({
+    "clearly", "evidently", "obviously", "plainly", "undeniably", "unmistakably",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
-class SummaryWeights:
-    """Weights of the sentence score and the shape of the selection.
+class SummaryShape:
+    """The few numbers of the method.
 
-    Chosen by leave-one-out over the evaluation corpus (see README): each weight is
-    the one that maximises ROUGE on six articles, checked on the seventh.
+    ``position_decay`` and ``target_words`` were chosen by leave-one-out over the
+    evaluation corpus (see README); the sentence counts and the cap are the
+    product's (3–5 sentences, at most 120 words).
     """
 
-    position: float = 1.0
-    centrality: float = 0.25
-    actors: float = 0.25
-    #: A tie-breaker: on the corpus, larger values did not help (see README).
-    dates: float = 0.1
-    quoted: float = 1.0
-    redundancy: float = 1.0
-    #: Stop adding sentences once the summary reaches this many words (3 sentences
-    #: minimum): a reference abstract of a news story runs to about three sentences.
-    target_words: int = 75
+    #: Exponent of the position weight ``rank ** -decay`` of a concept's uses.
+    position_decay: float = 1.5
+    #: Past three sentences, add one only while the summary is shorter than this.
+    target_words: int = 60
+    min_sentences: int = 3
+    max_sentences: int = 5
+    max_words: int = 120
 
 
-DEFAULT_WEIGHTS = SummaryWeights()
+DEFAULT_SHAPE = SummaryShape()
 
 
 def content_terms(span) -> frozenset[str]:
@@ -79,35 +95,6 @@ def content_terms(span) -> frozenset[str]:
         for t in span
         if (t.is_alpha and not t.is_stop and len(t) > 1) or t.like_num
     )
-
-
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """TextRank's normalised overlap: shared words over the log of the lengths."""
-    if len(a) < 2 or len(b) < 2:
-        return 0.0
-    return len(a & b) / (math.log(len(a)) + math.log(len(b)))
-
-
-def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
-
-
-def textrank(terms: Sequence[frozenset[str]], damping: float = 0.85, rounds: int = 50) -> list:
-    """PageRank over the sentence-similarity graph (fixed rounds: deterministic)."""
-    n = len(terms)
-    if n == 0:
-        return []
-    weights = [[_similarity(terms[i], terms[j]) if i != j else 0.0 for j in range(n)]
-               for i in range(n)]  # fmt: skip
-    out_sum = [sum(row) for row in weights]
-    rank = [1.0 / n] * n
-    for _ in range(rounds):
-        rank = [
-            (1 - damping) / n
-            + damping * sum(weights[j][i] / out_sum[j] * rank[j] for j in range(n) if out_sum[j])
-            for i in range(n)
-        ]
-    return rank
 
 
 def quoted_share(article: ParsedArticle) -> list[float]:
@@ -144,29 +131,6 @@ def names_actor(text: str, actor: Actor) -> bool:
     return any(
         re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) for form in (actor.name, *actor.aliases)
     )
-
-
-def _scaled(values: Sequence[float]) -> list[float]:
-    top = max(values, default=0.0)
-    return [v / top if top > 0 else 0.0 for v in values]
-
-
-@dataclass(frozen=True)
-class ScoredSentence:
-    """One sentence with what the selection needs to know about it."""
-
-    index: int  # 0-based position in the article
-    text: str
-    words: int
-    terms: frozenset[str]
-    score: float
-    eligible: bool
-    #: Leans on a referent outside itself (see :func:`anaphor`).
-    anaphoric: bool
-    #: For a "he"/"she" subject: the person it refers to, when that is unambiguous.
-    antecedent: str | None = None
-    #: Names of the person actors the sentence names.
-    persons: frozenset[str] = frozenset()
 
 
 def _words(span) -> list:
@@ -218,54 +182,6 @@ def _is_clause(span) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Features:
-    """The signals of one sentence, each in [0, 1]."""
-
-    position: float
-    centrality: float
-    actors: float
-    dated: float
-    quoted: float
-
-    def score(self, w: SummaryWeights) -> float:
-        return (
-            w.position * self.position
-            + w.centrality * self.centrality
-            + w.actors * self.actors
-            + w.dates * self.dated
-            - w.quoted * self.quoted
-        )
-
-
-def sentence_features(
-    article: ParsedArticle, actors: Sequence[Actor], events: Sequence[Event] = ()
-) -> list[Features]:
-    """The scoring signals of every sentence of the article."""
-    n = len(article.sents)
-    terms = [content_terms(s) for s in article.sents]
-    centrality = _scaled(textrank(terms))
-    top_salience = max((a.salience for a in actors), default=0.0) or 1.0
-    actor_mass = _scaled(
-        [
-            sum(a.salience / top_salience for a in actors if names_actor(s.text, a))
-            for s in article.sentences
-        ]
-    )
-    dated = {e.evidence.sentence - 1 for e in events}
-    quoted = quoted_share(article)
-    return [
-        Features(
-            position=1 / math.sqrt(i + 1),
-            centrality=centrality[i],
-            actors=actor_mass[i],
-            dated=float(i in dated),
-            quoted=quoted[i],
-        )
-        for i in range(n)
-    ]
-
-
 def persons_named(article: ParsedArticle, actors: Sequence[Actor]) -> list[frozenset[str]]:
     """Per sentence, the names of the people among the actors it names.
 
@@ -293,28 +209,54 @@ def person_antecedents(named: Sequence[frozenset[str]]) -> list[str | None]:
     return out
 
 
-def score_sentences(
-    article: ParsedArticle,
-    actors: Sequence[Actor],
-    events: Sequence[Event] = (),
-    weights: SummaryWeights = DEFAULT_WEIGHTS,
-    features: Sequence[Features] | None = None,
-) -> list[ScoredSentence]:
-    """Every sentence of the article with its score (higher is more summary-worthy)."""
-    if features is None:
-        features = sentence_features(article, actors, events)
+def concept_weights(terms: Sequence[frozenset[str]], decay: float) -> dict[str, float]:
+    """Each concept's weight: the position weights of the sentences that use it, summed."""
+    weights: dict[str, float] = {}
+    for rank, sentence_terms in enumerate(terms, start=1):
+        for term in sentence_terms:
+            weights[term] = weights.get(term, 0.0) + rank**-decay
+    return weights
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence with what the selection needs to know about it."""
+
+    index: int  # 0-based position in the article
+    text: str
+    words: int
+    terms: frozenset[str]
+    #: Share of its words inside quotation marks: the weight it adds is discounted by it.
+    quoted: float
+    eligible: bool
+    #: Leans on a referent outside itself (see :func:`anaphor`).
+    anaphoric: bool
+    #: For a "he"/"she" subject: the person it refers to, when that is unambiguous.
+    antecedent: str | None = None
+    #: Names of the person actors the sentence names.
+    persons: frozenset[str] = frozenset()
+
+    def gain(self, weights: dict[str, float], covered: set[str]) -> float:
+        """Weight of the concepts it adds to ``covered``, per word, discounted for quotes."""
+        new = sum(weights.get(t, 0.0) for t in self.terms - covered)
+        return new * (1.0 - self.quoted) / max(self.words, 1)
+
+
+def candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candidate]:
+    """Every sentence of the article as a :class:`Candidate`."""
     named = persons_named(article, actors)
     antecedents = person_antecedents(named)
-    out: list[ScoredSentence] = []
+    quoted = quoted_share(article)
+    out: list[Candidate] = []
     for i, (span, info) in enumerate(zip(article.sents, article.sentences, strict=True)):
         leans_on = anaphor(span)
         out.append(
-            ScoredSentence(
+            Candidate(
                 index=i,
                 text=info.text,
                 words=len(info.text.split()),
                 terms=content_terms(span),
-                score=features[i].score(weights),
+                quoted=quoted[i],
                 eligible=_is_clause(span),
                 anaphoric=leans_on is not None,
                 antecedent=antecedents[i]
@@ -327,51 +269,175 @@ def score_sentences(
 
 
 def select(
-    scored: Sequence[ScoredSentence],
-    weights: SummaryWeights = DEFAULT_WEIGHTS,
-    max_sentences: int = 5,
-    min_sentences: int = 3,
-    max_words: int = 120,
-) -> list[ScoredSentence]:
-    """Greedy MMR selection under the word budget; returned in article order."""
-    chosen: list[ScoredSentence] = []
-    total = 0
-    pool = [s for s in scored if s.eligible]
-    while len(chosen) < max_sentences and pool:
-        if len(chosen) >= min_sentences and total >= weights.target_words:
+    pool: Sequence[Candidate],
+    weights: dict[str, float],
+    shape: SummaryShape = DEFAULT_SHAPE,
+    first: Candidate | None = None,
+) -> list[Candidate]:
+    """Greedy maximum coverage per word under the shape's limits; in article order.
+
+    ``first`` (the thesis) is taken before anything else.
+    """
+    chosen: list[Candidate] = [first] if first is not None else []
+    covered: set[str] = set(first.terms) if first is not None else set()
+    total = first.words if first is not None else 0
+    rest = [c for c in pool if c.eligible and c is not first]
+    while len(chosen) < shape.max_sentences:
+        if len(chosen) >= shape.min_sentences and total >= shape.target_words:
             break
-
-        def value(s: ScoredSentence) -> float:
-            overlap = max((_cosine(s.terms, c.terms) for c in chosen), default=0.0)
-            return s.score - weights.redundancy * overlap
-
-        fits = [s for s in pool if total + s.words <= max_words and _referent_kept(s, chosen)]
+        fits = [c for c in rest if total + c.words <= shape.max_words and _referent_kept(c, chosen)]
         if not fits:
             break
-        best = max(fits, key=lambda s: (value(s), -s.index))
+        best = max(fits, key=lambda c: (c.gain(weights, covered), -c.index))
         chosen.append(best)
+        covered |= best.terms
         total += best.words
-        pool.remove(best)
-    chosen.sort(key=lambda s: s.index)
+        rest.remove(best)
+    chosen.sort(key=lambda c: c.index)
     # A later pick may have come between a pronoun and its referent: drop what dangles.
-    return [s for s in chosen if _referent_kept(s, [c for c in chosen if c is not s])]
+    return [c for c in chosen if _referent_kept(c, [o for o in chosen if o is not c])]
 
 
-def _referent_kept(s: ScoredSentence, chosen: Sequence[ScoredSentence]) -> bool:
-    """Whether what ``s`` points back to is in the summary just before it.
+def _referent_kept(c: Candidate, chosen: Sequence[Candidate]) -> bool:
+    """Whether what ``c`` points back to is in the summary just before it.
 
-    Either the article's previous sentence is picked, or ``s`` says "he"/"she" of
+    Either the article's previous sentence is picked, or ``c`` says "he"/"she" of
     a person named in the picked sentence that will precede it.
     """
-    if not s.anaphoric:
+    if not c.anaphoric:
         return True
-    before = [c for c in chosen if c.index < s.index]
+    before = [o for o in chosen if o.index < c.index]
     if not before:
         return False
-    previous = max(before, key=lambda c: c.index)
-    if previous.index == s.index - 1:
+    previous = max(before, key=lambda o: o.index)
+    if previous.index == c.index - 1:
         return True
-    return s.antecedent is not None and s.antecedent in previous.persons
+    return c.antecedent is not None and c.antecedent in previous.persons
+
+
+# --- the thesis ---------------------------------------------------------------
+
+
+def _is_attributed(span) -> bool:
+    """Whether the main clause reports someone else's words ("X said", "according to X")."""
+    root = span.root
+    if root.lemma_ in REPORTING_VERBS:
+        return True
+    return any(c.lower_ == "according" for c in root.children)
+
+
+def _marks_certainty(verb) -> bool:
+    """A copula with an adjective of certainty: "is clear", "seems obvious"."""
+    return verb.lemma_ in _COPULAS and any(
+        c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in CERTAINTY_ADJECTIVES
+        for c in verb.children
+    )
+
+
+def certainty_frame(span) -> tuple | None:
+    """The clause a sentence asserts with an evidential mark of certainty, or None.
+
+    Returns the head of the asserted clause and the token ids of the frame around
+    it: "It seems clear that S" and "The pattern is clear: S" give S's head and
+    everything else; "X is clearly Y" gives the root and no frame (the adverb
+    marks the whole clause).
+    """
+    root = span.root
+    if any(c.dep_ == "advmod" and c.lower_ in CERTAINTY_ADVERBS for c in root.children):
+        return root, frozenset()
+    words = [t for t in span if not t.is_space]
+    last = words[-1].i if words and words[-1].is_punct else None
+    if _marks_certainty(root):
+        for c in root.children:
+            if c.dep_ in ("ccomp", "csubj", "parataxis") and c.i > root.i:
+                clause = {t.i for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)}
+                return c, frozenset(t.i for t in span if t.i not in clause and t.i != last)
+        return None
+    for c in root.children:  # "The pattern is clear: S", parsed as a clause of S
+        if c.dep_ in ("ccomp", "parataxis") and c.i < root.i and _marks_certainty(c):
+            frame = {t.i for t in c.subtree}
+            after = c.right_edge.i + 1
+            if after < span.end and span.doc[after].text in (":", ",", "—", "–"):
+                frame.add(after)
+            return root, frozenset(frame)
+    return None
+
+
+def thesis_index(article: ParsedArticle, pool: Sequence[Candidate], weights) -> int | None:
+    """0-based index of the claim the writer states as a conclusion, if there is one.
+
+    An unquoted, unattributed full clause that stands alone and carries an
+    evidential mark of certainty; of several, the one that covers most of the
+    article's weight (a thesis gathers what the article is about).
+    """
+    found = [
+        c
+        for c in pool
+        if c.eligible
+        and not c.anaphoric
+        and c.quoted <= 0.2
+        and not _is_attributed(article.sents[c.index])
+        and certainty_frame(article.sents[c.index]) is not None
+    ]
+    if not found:
+        return None
+    return max(found, key=lambda c: (c.gain(weights, set()) * c.words, -c.index)).index
+
+
+def extract_summary(
+    article: ParsedArticle,
+    actors: Sequence[Actor],
+    max_sentences: int = 5,
+    max_words: int = 120,
+    shape: SummaryShape = DEFAULT_SHAPE,
+) -> tuple[SummarySentence, ...]:
+    """3–5 of the article's sentences, in article order, at most ``max_words`` words."""
+    shape = SummaryShape(
+        position_decay=shape.position_decay,
+        target_words=shape.target_words,
+        min_sentences=min(shape.min_sentences, max_sentences),
+        max_sentences=max_sentences,
+        max_words=max_words,
+    )
+    pool = candidates(article, actors)
+    weights = concept_weights([c.terms for c in pool], shape.position_decay)
+    thesis = thesis_index(article, pool, weights)
+    first = pool[thesis] if thesis is not None and pool[thesis].words <= max_words else None
+    chosen = select(pool, weights, shape, first)
+    return tuple(SummarySentence(text=repair(c.text), sentence=c.index + 1) for c in chosen)
+
+
+def best_sentence(
+    article: ParsedArticle,
+    actors: Sequence[Actor],
+    shape: SummaryShape = DEFAULT_SHAPE,
+) -> int | None:
+    """0-based index of the most informative sentence that stands on its own.
+
+    The thesis when the article states one; otherwise the full clause with no
+    pronoun reaching back and at most half of it quoted that adds most weight per
+    word. None for an article with no full clause.
+    """
+    pool = candidates(article, actors)
+    weights = concept_weights([c.terms for c in pool], shape.position_decay)
+    thesis = thesis_index(article, pool, weights)
+    if thesis is not None:
+        return thesis
+    standalone = [c for c in pool if c.eligible and not c.anaphoric]
+    if not standalone:
+        return None
+    unquoted = [c for c in standalone if c.quoted <= 0.5] or standalone
+    return max(unquoted, key=lambda c: (c.gain(weights, set()), -c.index)).index
+
+
+def bottom_line(
+    article: ParsedArticle,
+    actors: Sequence[Actor],
+    shape: SummaryShape = DEFAULT_SHAPE,
+) -> str | None:
+    """The single most informative sentence (:func:`best_sentence`), compressed."""
+    best = best_sentence(article, actors, shape)
+    return None if best is None else repair(compress(article.sents[best]))
 
 
 _LEADING_CONNECTIVE = re.compile(
@@ -393,20 +459,6 @@ def repair(text: str) -> str:
     if fixed == text or not fixed:
         return text
     return fixed[:1].upper() + fixed[1:]
-
-
-def extract_summary(
-    article: ParsedArticle,
-    actors: Sequence[Actor],
-    events: Sequence[Event] = (),
-    max_sentences: int = 5,
-    max_words: int = 120,
-    weights: SummaryWeights = DEFAULT_WEIGHTS,
-) -> tuple[SummarySentence, ...]:
-    """3–5 of the article's sentences, in article order, at most ``max_words`` words."""
-    scored = score_sentences(article, actors, events, weights)
-    chosen = select(scored, weights, max_sentences=max_sentences, max_words=max_words)
-    return tuple(SummarySentence(text=repair(s.text), sentence=s.index + 1) for s in chosen)
 
 
 #: Dependency labels of modifiers that can open a sentence before its subject.
@@ -497,16 +549,22 @@ def _bracketed(span) -> set[int]:
 def compress(span) -> str:
     """A shorter form of a sentence that keeps its main clause.
 
-    Dropped, by the parse: modifiers before the main subject that a comma closes
-    ("After the call with X, ..."), "according to ..." attributions, bracketed
-    asides, and non-restrictive relative clauses and descriptive appositions
-    (", who ...,"). When the result would be unbalanced or too short to stand,
-    the sentence is kept whole.
+    Dropped, by the parse: an evidential frame around the asserted clause ("it
+    seems clear that", "the pattern is clear:"), modifiers before the main
+    subject that a comma closes ("After the call with X, ..."), "according to
+    ..." attributions, bracketed asides, and non-restrictive relative clauses and
+    descriptive appositions (", who ...,"). When the result would be unbalanced
+    or too short to stand, the sentence is kept whole.
     """
     original = span.text.strip()
     drop = _leading_modifiers(span) | _parentheticals(span) | _attributions(span)
     drop |= _bracketed(span)
-    if span.root.i in drop:
+    head = span.root
+    frame = certainty_frame(span)
+    if frame is not None:  # "It seems clear that S" → "S"
+        head, around = frame
+        drop |= around
+    if head.i in drop:
         return original
     kept = [t for t in span if t.i not in drop and not (t.is_punct and t.lower_ in CONNECTIVES)]
     text = "".join(
@@ -517,37 +575,3 @@ def compress(span) -> str:
     if len(text.split()) < 6 or text.count('"') % 2 or text.count("(") != text.count(")"):
         return original
     return text[:1].upper() + text[1:]
-
-
-def best_sentence(
-    article: ParsedArticle,
-    actors: Sequence[Actor],
-    events: Sequence[Event] = (),
-    weights: SummaryWeights = DEFAULT_WEIGHTS,
-) -> int | None:
-    """0-based index of the most informative sentence that stands on its own.
-
-    The best-scored full clause with no pronoun reaching back and at most half of
-    it quoted; None for an article with no full clause.
-    """
-    scored = [
-        s
-        for s in score_sentences(article, actors, events, weights)
-        if s.eligible and not s.anaphoric
-    ]
-    if not scored:
-        return None
-    quoted = quoted_share(article)
-    standalone = [s for s in scored if quoted[s.index] <= 0.5] or scored
-    return max(standalone, key=lambda s: (s.score, -s.index)).index
-
-
-def bottom_line(
-    article: ParsedArticle,
-    actors: Sequence[Actor],
-    events: Sequence[Event] = (),
-    weights: SummaryWeights = DEFAULT_WEIGHTS,
-) -> str | None:
-    """The single most informative sentence (:func:`best_sentence`), compressed."""
-    best = best_sentence(article, actors, events, weights)
-    return None if best is None else repair(compress(article.sents[best]))

@@ -22,16 +22,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Actor, Event
+from .model import Actor
 from .nlp import ParsedArticle
-from .summary import best_sentence
+from .summary import REPORTING_VERBS, best_sentence, certainty_frame
 
-#: Verbs that report speech or a stance (closed class): their clause is what was said.
-REPORTING_VERBS = frozenset({
-    "say", "tell", "declare", "announce", "add", "state", "claim", "warn", "argue", "insist",
-    "write", "report", "confirm", "deny", "suggest", "note", "explain", "predict", "promise",
-    "reply", "respond", "stress", "acknowledge", "admit", "indicate", "signal",
-})  # fmt: skip
 #: Verbs whose purpose or complement clause carries the event ("went on TV to say").
 _LIGHT_VERBS = frozenset({"go", "take", "use", "turn", "come", "move", "seek", "try"})
 #: Prepositions that open an occasion ("after the call", "during the summit").
@@ -76,8 +70,20 @@ def render(tokens) -> str:
     return out
 
 
+def _quantifies_number(tok) -> bool:
+    """ "at least", "about", "more than" before a number: part of the figure."""
+    head = tok
+    for _ in range(2):
+        head = head.head
+        if head.pos_ == "NUM":
+            return True
+    return False
+
+
 def _kept(tok) -> bool:
     """Whether a token belongs in a headline noun phrase."""
+    if tok.pos_ in ("ADV", "ADJ", "ADP") and tok.i < tok.head.i and _quantifies_number(tok):
+        return True
     if tok.pos_ in ("DET", "ADV") or (tok.pos_ == "PRON" and tok.dep_ == "poss"):
         return False
     if tok.is_punct:
@@ -161,12 +167,17 @@ class _Word:
         self.text, self.i, self.whitespace_ = text, i, " "
 
 
-def verb_group(verb, subject) -> list:
-    """The verb in headline tense (see module docstring), as tokens and new words."""
+def verb_group(verb, subject, reported: bool = False) -> list:
+    """The verb in headline tense (see module docstring), as tokens and new words.
+
+    ``reported``: the clause is reported from the past, so "would" is its future.
+    """
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     neg = [c for c in verb.children if c.dep_ == "neg"]
     lemmas = {a.lemma_.lower() for a in auxes}
     texts = {a.lower_ for a in auxes}
+    if reported and "would" in texts:
+        texts = (texts - {"would"}) | {"will"}
     at = verb.i - 0.5
     if any(a.dep_ == "auxpass" for a in auxes):
         return [_Word("not", at)] * bool(neg) + [verb]
@@ -219,6 +230,15 @@ def _complement(verb) -> list[Phrase]:
         elif child.dep_ in ("prep", "agent"):
             parts += _prepositional(child, optional=3)
             break
+    if not have_core:  # "the court ruled (that) drivers are employees"
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if clauses and _subject(clauses[0]) is not None:
+            inner = _subject(clauses[0])
+            inner_parts = noun_phrase(inner)
+            if inner_parts:
+                group = verb_group(clauses[0], inner) or [clauses[0]]  # keep "are" here
+                core = [inner_parts[0], Phrase(group)]
+                parts = core + _complement(clauses[0])
     return parts
 
 
@@ -267,13 +287,20 @@ def fit(parts: list[Phrase], budget: int) -> str:
     return render([t for p in chosen for t in p.tokens])
 
 
-def clause_headline(verb, budget: int) -> str:
-    """Subject, verb group and complement of a clause, headline style."""
+def clause_headline(verb, budget: int, subject_phrase=None, reported: bool = False) -> str:
+    """Subject, verb group and complement of a clause, headline style.
+
+    ``subject_phrase`` stands for a pronoun subject (the speaker it refers to).
+    """
     subject = _subject(verb)
-    subject_parts = noun_phrase(subject) if subject is not None else []
+    if subject_phrase is not None:
+        subject_parts = noun_phrase(subject_phrase)
+    else:
+        subject_parts = noun_phrase(subject) if subject is not None else []
     if subject is not None and not subject_parts:
         return ""
-    parts = [*subject_parts, Phrase(verb_group(verb, subject)), *_complement(verb)]
+    group = verb_group(verb, subject_phrase or subject, reported)
+    parts = [*subject_parts, Phrase(group), *_complement(verb)]
     return fit(parts, budget)
 
 
@@ -298,30 +325,46 @@ def _occasion(sentence, subject_name: str | None, actors: Sequence[Actor]) -> st
     return None
 
 
-def make_title(
-    article: ParsedArticle,
-    actors: Sequence[Actor],
-    events: Sequence[Event] = (),
-    max_words: int = 12,
-) -> str:
-    """The header's title if given, else a headline of the main actors and event."""
+def _person_subject(sentence) -> str | None:
+    """Surname of the person the sentence's main clause is about, if any."""
+    subject = _subject(sentence.root)
+    if subject is not None and (person := _person_entity(subject)) is not None:
+        return person[-1].text
+    return None
+
+
+def make_title(article: ParsedArticle, actors: Sequence[Actor], max_words: int = 12) -> str:
+    """The header's title if given, else a headline of the main actors and event.
+
+    The headline sentence is the bottom line's (:func:`~generator.summary.best_sentence`);
+    when that is a thesis stated with certainty, the clause it asserts is the event
+    ("it seems clear that X has abandoned Y" → "X abandons Y"), and the occasion
+    the article opens with leads ("A–B call: ...").
+    """
     if article.seed.title:
         return article.seed.title
-    index = best_sentence(article, actors, events)
+    index = best_sentence(article, actors)
     if index is None:
         return f"Briefing of {article.date.isoformat()}"
     sentence = article.sents[index]
-    verb, speaker = _event_verb(sentence.root)
-    root_subject = _subject(sentence.root)
-    subject_name = None
-    if root_subject is not None and (person := _person_entity(root_subject)) is not None:
-        subject_name = person[-1].text
-    prefix = _occasion(sentence, subject_name, actors)
-    if prefix is None and speaker is not None and verb.i != sentence.root.i:
+    frame = certainty_frame(sentence)
+    verb, speaker = _event_verb(frame[0] if frame is not None else sentence.root)
+    prefix = _occasion(sentence, _person_subject(sentence), actors)
+    if prefix is None and index != 0:
+        lead = article.sents[0]
+        prefix = _occasion(lead, _person_subject(lead), actors)
+    stands_for = None  # "X said it would cut jobs": X is the subject, not a prefix
+    reported = speaker is not None and verb.i != sentence.root.i
+    subject = _subject(verb)
+    if reported and subject is not None and subject.pos_ == "PRON":
+        stands_for = speaker
+    elif prefix is None and reported:
         speaker_parts = noun_phrase(speaker)
         prefix = render(speaker_parts[0].tokens) if speaker_parts else None
     budget = max_words - (len(prefix.split()) if prefix else 0)
-    headline = clause_headline(verb, budget) or clause_headline(sentence.root, budget)
+    headline = clause_headline(verb, budget, stands_for, reported) or clause_headline(
+        sentence.root, budget
+    )
     if prefix:
         headline = f"{prefix}: {headline}" if headline else prefix
     headline = " ".join(headline.split()[:max_words]).replace(" 's", "'s").strip(" ,;:")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from generator.actors import extract_actors
-from generator.timeline import extract_events
 from generator.title import make_title, third_person
 
 from .conftest import FIXTURES
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.model
 
 
 def _title(article):
-    return make_title(article, extract_actors(article), extract_events(article))
+    return make_title(article, extract_actors(article))
 
 
 def test_header_title_wins(parse_text):
@@ -84,3 +83,24 @@ def test_headline_is_deterministic(parse_file):
     article = parse_file(FIXTURES / "river_analysis.txt")
     actors = extract_actors(article)
     assert make_title(article, actors) == make_title(article, actors)
+
+
+def test_reported_plan_of_the_speaker_is_headed_by_the_speaker(parse_text):
+    title = _title(parse_text("Norland Steel said on Monday it would close its oldest furnace."))
+    assert title.startswith("Norland Steel to close"), title
+
+
+def test_headline_keeps_the_figure_whole(parse_text):
+    body = "At least 12 people were killed when a bridge collapsed in Velm, officials said."
+    assert "At least 12 people" in _title(parse_text(body))
+
+
+def test_thesis_gives_the_event_and_the_lead_the_occasion(parse_text):
+    body = (
+        "After a long call with President Pavel Morek, Prime Minister Anna Lind said the talks "
+        "would continue in June.\n\nThe two leaders did not mention the river.\n\n"
+        "It seems clear that Estovia has abandoned its claim to the upper river."
+    )
+    title = _title(parse_text(body))
+    assert title.startswith("Lind–Morek call:"), title
+    assert "Estovia abandons" in title

@@ -9,21 +9,31 @@ seed actually needs extracting.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import multiprocessing
 import multiprocessing.pool
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import ExtractionCache, model_fingerprint, model_source_fingerprint
-from .errors import BriefingsError, SeedError
+from .errors import BriefingsError, SeedError, SeedWarning
 from .model import Briefing
 from .nlp import load_model, to_parsed
 from .pipeline import PIPELINE_VERSION, Settings, briefing_from_parsed
-from .seeds import MAX_SEED_BYTES, Seed, assign_slugs, discover_seeds, read_seed
+from .seeds import (
+    MAX_SEED_BYTES,
+    Seed,
+    assign_slugs,
+    date_notices,
+    discover_seeds,
+    list_seeds,
+    read_seed,
+)
+from .site import BRIEFINGS_DIR
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,6 +46,8 @@ class BuildResult:
     briefings: list[Briefing] = field(default_factory=list)
     errors: list[SeedError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Informational lines (an ignored non-.txt file): never fail a strict build.
+    notes: list[str] = field(default_factory=list)
     extracted: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)
 
@@ -50,23 +62,69 @@ def display_path(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+def hand_written_slugs(uris: Iterable[str]) -> set[str]:
+    """Slugs a seed may not take: names of hand-written files in ``briefings/``.
+
+    ``uris`` are docs-relative paths of the hand-written files (the plugin passes
+    MkDocs' file list, the CLI a walk of ``docs/``), so both agree on every slug.
+    """
+    reserved = {"index"}
+    for uri in uris:
+        parts = uri.split("/")
+        if len(parts) == 2 and parts[0] == BRIEFINGS_DIR:
+            reserved.add(parts[1].rsplit(".", 1)[0])
+    return reserved
+
+
+def docs_uris(docs_dir: Path) -> list[str]:
+    """Docs-relative paths of the files in ``briefings/`` of a docs folder."""
+    folder = Path(docs_dir) / BRIEFINGS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(f"{BRIEFINGS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file())
+
+
 def read_seeds(
-    seeds_dir: Path, reserved_slugs: set[str] = frozenset(), root: Path | None = None
-) -> tuple[list[Seed], list[SeedError]]:
-    """Read and validate every seed of a folder; errors are returned, not raised."""
-    paths = discover_seeds(seeds_dir)
-    slugs = assign_slugs(paths, reserved=set(reserved_slugs))
+    seeds_dir: Path,
+    reserved_slugs: set[str] | frozenset[str] = frozenset(),
+    root: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[list[Seed], list[SeedError], list[SeedWarning]]:
+    """Read and validate every seed of a folder; errors and warnings are returned, not raised.
+
+    One bad seed never stops the others. Paths in every result are as users see
+    them (relative to ``root``). Warnings come in file order: those of the
+    folder listing, then each seed's own (its content, its date against
+    ``today``, its address).
+    """
+    today = today or dt.date.today()
+    listing = list_seeds(seeds_dir)
+    slugs, slug_warnings = assign_slugs(listing.paths, reserved=set(reserved_slugs) | {"index"})
+
+    def shown(p: Path) -> Path:
+        return Path(display_path(p, root))
+
     seeds: list[Seed] = []
-    errors: list[SeedError] = []
-    for p in paths:
-        shown = Path(display_path(p, root))
+    errors = [SeedError(shown(e.path), e.message, e.line) for e in listing.errors]
+    warnings = [replace(w, path=shown(w.path)) for w in listing.warnings]
+    warnings += [replace(w, path=shown(w.path)) for w in slug_warnings]
+    for p in listing.paths:
         try:
             seed = read_seed(p, slug=slugs[p])
         except SeedError as exc:
-            errors.append(SeedError(shown, exc.message, exc.line))
+            errors.append(SeedError(shown(p), exc.message, exc.line))
             continue
-        seeds.append(Seed(**{**seed.__dict__, "path": shown}))
-    return seeds, errors
+        seed = replace(
+            seed,
+            path=shown(p),
+            notices=tuple(replace(w, path=shown(p)) for w in seed.notices),
+        )
+        seeds.append(seed)
+        warnings.extend(seed.notices)
+        warnings.extend(date_notices(seed, today))
+    errors.sort(key=lambda e: (e.path.as_posix(), e.line or 0))
+    warnings.sort(key=lambda w: (Path(w.path).as_posix(), w.line or 0))
+    return seeds, errors, warnings
 
 
 def cache_context(settings: Settings) -> str:
@@ -251,8 +309,12 @@ def build_briefings(
     # Workers start loading the model now if any seed file's bytes are not in
     # the cache; reading and validating every seed takes about as long.
     extraction.prestart(count_uncached(seeds_dir, cache))
-    seeds, errors = read_seeds(seeds_dir, reserved_slugs, root)
-    result = BuildResult(errors=errors)
+    seeds, errors, seed_warnings = read_seeds(seeds_dir, reserved_slugs, root)
+    result = BuildResult(
+        errors=errors,
+        warnings=[str(w) for w in seed_warnings if w.level == "warning"],
+        notes=[str(w) for w in seed_warnings if w.level != "warning"],
+    )
     extraction.submit([s for s in seeds if not cache.has(s.sha256)])
     unreadable: list[Seed] = []
     for seed in seeds:
@@ -276,8 +338,10 @@ def build_briefings(
                 result.extracted.append(seed.slug)
             if progress is not None:
                 progress(seed)
+    from_seeds = {s.slug: set(s.warnings) for s in seeds}
     for b in result.briefings:
-        result.warnings.extend(f"{b.source.path}: {w}" for w in b.warnings)
+        extra = [w for w in b.warnings if w not in from_seeds.get(b.id, set())]
+        result.warnings.extend(f"{b.source.path}: {w}" for w in extra)
     result.briefings.sort(key=lambda b: b.id)
     result.extracted.sort()
     result.errors.sort(key=lambda e: (str(e.path), e.line or 0))

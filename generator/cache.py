@@ -62,19 +62,57 @@ def model_source_fingerprint() -> str:
     return hashlib.sha256(Path(model.__file__).read_bytes()).hexdigest()[:16]
 
 
+#: Suffix of the temporary files :func:`atomic_write` makes; a crash may leave one
+#: behind, and :func:`remove_stale_temporaries` recognises them by it.
+TEMP_SUFFIX = ".briefings-tmp"
+
+
+def _default_mode() -> int:
+    """Permissions a plainly created file gets (0666 less the umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _default_mode()
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write a file so readers see the old content or the new, never a part."""
+    """Write a file so readers see the old content or the new, never a part.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk,
+    and the file is renamed over ``path`` (atomic on POSIX and Windows). A crash
+    at any point leaves either the old file or the new one, plus at worst a
+    temporary file that the next run removes. The file gets ordinary
+    permissions (``mkstemp`` alone would make it readable by its owner only).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files an interrupted :func:`atomic_write` left under ``folder``.
+
+    Only safe while no other writer uses the folder (the caller holds its lock).
+    """
+    removed = 0
+    for tmp in sorted(Path(folder).rglob(f".*{TEMP_SUFFIX}")):
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+            removed += 1
+    return removed
 
 
 class ExtractionCache:

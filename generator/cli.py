@@ -13,9 +13,10 @@ from pathlib import Path
 
 import click
 
-from .build import build_briefings, read_seeds
-from .cache import atomic_write
+from .build import build_briefings, docs_uris, hand_written_slugs, read_seeds
+from .cache import atomic_write, remove_stale_temporaries
 from .errors import BriefingsError, ConfigError
+from .locking import LOCK_NAME, folder_lock
 from .nlp import DEFAULT_MODEL
 from .pipeline import Settings, extract
 from .render import Renderer
@@ -115,6 +116,7 @@ def generate(config_file: Path, model: str | None, out: Path | None, jobs: int |
                 project.seeds_dir,
                 settings,
                 cache_dir=project.cache_dir,
+                reserved_slugs=hand_written_slugs(hand_written_uris(project, out)),
                 root=project.root,
                 progress=lambda seed: bar.update(1),
                 jobs=jobs,
@@ -129,7 +131,15 @@ def generate(config_file: Path, model: str | None, out: Path | None, jobs: int |
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if out is not None:
-        written = write_pages(out, site, project)
+        try:
+            written, foreign = write_pages(out, site, project)
+        except BriefingsError as exc:
+            fail(str(exc))
+            return
+        for path in foreign:
+            click.echo(
+                f"warning: {path} exists and was not written by briefings; left alone", err=True
+            )
         click.echo(f"wrote {written} changed file(s) to {out}")
     click.echo(
         f"{len(result.briefings)} briefing(s): {len(result.extracted)} extracted, "
@@ -142,33 +152,98 @@ def generate(config_file: Path, model: str | None, out: Path | None, jobs: int |
 MANIFEST = ".briefings-manifest.json"
 
 
-def write_pages(out: Path, site, project: ProjectConfig) -> int:
-    """Write the site's pages under ``out``; remove pages a previous run wrote that are gone."""
-    out.mkdir(parents=True, exist_ok=True)
+def owned_by_cli(folder: Path) -> list[str]:
+    """Files a ``briefings generate --out`` run wrote into ``folder`` (by its manifest)."""
+    return _read_manifest(Path(folder) / MANIFEST)
+
+
+def hand_written_uris(project: ProjectConfig, out: Path | None) -> list[str]:
+    """Files of ``docs/briefings/`` a person wrote: not those a ``--out docs`` run wrote."""
+    uris = docs_uris(project.docs_dir)
+    if out is not None and out.resolve() == project.docs_dir.resolve():
+        owned = set(_read_manifest(out / MANIFEST))
+        uris = [u for u in uris if u not in owned]
+    return uris
+
+
+def _owned(out: Path, uri: object) -> bool:
+    """Whether a manifest entry names a file inside ``out`` (a tampered one could not)."""
+    if not isinstance(uri, str) or not uri or uri.startswith("/") or "\\" in uri:
+        return False
+    parts = uri.split("/")
+    return all(part not in ("", ".", "..") for part in parts) and uri not in (MANIFEST, LOCK_NAME)
+
+
+def _read_manifest(path: Path) -> list[str]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [u for u in data if _owned(path.parent, u)] if isinstance(data, list) else []
+
+
+def write_pages(out: Path, site, project: ProjectConfig) -> tuple[int, list[Path]]:
+    """Write the site's pages under ``out``; remove pages a previous run wrote that are gone.
+
+    Crash-safe and exclusive: the folder is locked for the whole write (a second
+    generator waits); every file is written atomically; and the manifest of
+    files this generator owns is first widened to old ∪ new, so a run killed at
+    any point leaves every file it wrote listed, and the next run removes those
+    no longer generated. Files it does not own (a hand-written page, when ``out``
+    is a docs folder) are never overwritten or deleted: they are returned, left
+    as they are. Returns the number of files changed and the files left alone.
+    """
     home_file = project.docs_dir / "index.md"
     home_text = home_file.read_text("utf-8") if home_file.is_file() else None
-    files = {p.uri: p.content for p in site.pages}
-    files["index.md"] = site.home_page(home_text)
+    files = {p.uri: p.content.encode("utf-8") for p in site.pages}
+    files["index.md"] = site.home_page(home_text).encode("utf-8")
     manifest_path = out / MANIFEST
-    old: list[str] = []
-    if manifest_path.is_file():
-        try:
-            old = json.loads(manifest_path.read_text("utf-8"))
-        except ValueError:
-            old = []
-    changed = 0
-    for uri, content in sorted(files.items()):
-        target = out / uri
-        if target.is_file() and target.read_text("utf-8") == content:
-            continue
-        atomic_write(target, content)
-        changed += 1
-    for uri in old:
-        if uri not in files and (out / uri).is_file():
-            (out / uri).unlink()
+
+    def waiting() -> None:
+        click.echo(f"waiting for another generator to finish writing {out}", err=True)
+
+    with folder_lock(out, on_wait=waiting):
+        remove_stale_temporaries(out)
+        old = _read_manifest(manifest_path)
+        new = sorted(files)
+        if set(new) - set(old):
+            atomic_write(manifest_path, json.dumps(sorted(set(old) | set(new)), indent=1) + "\n")
+        changed = 0
+        foreign: list[Path] = []
+        written: list[str] = []
+        for uri in new:
+            target = out / uri
+            if target.is_symlink() or (target.exists() and not target.is_file()):
+                foreign.append(target)
+                continue
+            if target.is_file():
+                if uri not in old:
+                    foreign.append(target)
+                    continue
+                if target.read_bytes() == files[uri]:
+                    written.append(uri)
+                    continue
+            atomic_write(target, files[uri])
+            written.append(uri)
             changed += 1
-    atomic_write(manifest_path, json.dumps(sorted(files), indent=1) + "\n")
-    return changed
+        for uri in old:
+            target = out / uri
+            if uri not in files and target.is_file() and not target.is_symlink():
+                target.unlink()
+                changed += 1
+                _remove_empty_parents(target.parent, out)
+        atomic_write(manifest_path, json.dumps(written, indent=1) + "\n")
+    return changed, foreign
+
+
+def _remove_empty_parents(folder: Path, top: Path) -> None:
+    """Remove ``folder`` and its parents up to ``top`` (excluded) while they are empty."""
+    while folder != top and top in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 @main.command("extract")
@@ -178,10 +253,13 @@ def write_pages(out: Path, site, project: ProjectConfig) -> int:
 def extract_cmd(path: Path, as_json: bool, model: str) -> None:
     """Extract the briefing of one seed file and print it."""
     try:
-        briefing = extract(read_seed(path), settings=Settings(model=model))
+        seed = read_seed(path)
+        briefing = extract(seed, settings=Settings(model=model))
     except BriefingsError as exc:
         fail(str(exc))
         return
+    for warning in seed.notices:
+        click.echo(f"{warning.level}: {warning}", err=True)
     if as_json:
         click.echo(briefing.to_json(), nl=False)
         return
@@ -213,20 +291,33 @@ def extract_cmd(path: Path, as_json: bool, model: str) -> None:
     default=None,
     help="Seeds folder (default: from mkdocs.yml).",
 )
-def check(config_file: Path, seeds_dir: Path | None) -> None:
-    """Validate every seed without extracting; exit 1 if any seed has an error."""
+@click.option(
+    "--allow-warnings",
+    is_flag=True,
+    help="Exit 0 when seeds have warnings but no errors.",
+)
+def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> None:
+    """Validate every seed without extracting.
+
+    Prints one line per problem (file and line first). Exits 1 if any seed has
+    an error or a warning, the cases in which `mkdocs build --strict` fails too
+    (with --allow-warnings, only on errors).
+    """
     project = load_project(config_file)
     folder = seeds_dir or project.seeds_dir
     if not folder.is_dir():
         fail(f"seeds folder not found: {folder}")
-    seeds, errors = read_seeds(folder, root=Path.cwd())
+    reserved = hand_written_slugs(docs_uris(project.docs_dir))
+    seeds, errors, warnings = read_seeds(folder, reserved, root=Path.cwd())
     for err in errors:
         click.echo(f"error: {err}", err=True)
-    for seed in seeds:
-        for w in seed.warnings:
-            click.echo(f"warning: {seed.path}: {w}", err=True)
-    click.echo(f"{len(seeds)} seed(s) ok, {len(errors)} with errors")
-    if errors:
+    for w in warnings:
+        click.echo(f"{w.level}: {w}", err=True)
+    n_warned = len({w.path for w in warnings if w.level == "warning"})
+    click.echo(
+        f"{len(seeds)} seed(s) read, {len(errors)} with errors; {n_warned} file(s) with warnings"
+    )
+    if errors or (n_warned and not allow_warnings):
         sys.exit(1)
 
 

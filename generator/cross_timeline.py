@@ -11,14 +11,12 @@ values alone (no language model), so cached briefings build the page too.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from .model import Briefing, Event
+from .seeds import english_stop_words
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 #: Share of the shorter description's content words the two must have in common.
@@ -44,31 +42,11 @@ def _stem(word: str) -> str:
     return word
 
 
-@functools.cache
-def stop_words() -> frozenset[str]:
-    """spaCy's English stop words, loaded from their module file alone.
-
-    Importing ``spacy.lang.en.stop_words`` imports all of spaCy first (about a
-    second); the site is built from cached briefings without the language model,
-    so this reads the one file (it imports nothing) as a module of its own.
-    """
-    loaded = sys.modules.get("spacy.lang.en.stop_words")
-    if loaded is None:
-        spec = importlib.util.find_spec("spacy")
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        file_spec = importlib.util.spec_from_file_location(
-            "briefings_spacy_en_stop_words", folder / "lang" / "en" / "stop_words.py"
-        )
-        loaded = importlib.util.module_from_spec(file_spec)
-        file_spec.loader.exec_module(loaded)
-    return frozenset(loaded.STOP_WORDS)
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
     """Stemmed, lower-cased content words of an event description (memoised: events
     are compared pairwise)."""
-    stop = stop_words()
+    stop = english_stop_words()
     words = (m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text))
     return frozenset(_stem(w) for w in words if w not in stop and len(w) > 1)
 

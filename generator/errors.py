@@ -1,13 +1,33 @@
-"""Errors users can act on.
+"""Errors and warnings users can act on.
 
 Every failure a user can fix has its own exception type, so the CLI can print one
 clear line and the MkDocs plugin can turn it into a ``PluginError`` without a
 traceback. Anything else escaping the package is a bug.
+
+A :class:`SeedWarning` is not an exception: the seed is still built, but something
+in it deserves a look (a legacy encoding, a date in the future, text that is not
+English). Warnings make ``mkdocs build --strict`` and ``briefings check`` fail;
+notes (``level="note"``) are informational only.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+
+def printable(text: str) -> str:
+    """``text`` with non-printable characters shown as escapes, so a message stays one line.
+
+    File names may hold newlines or terminal escape sequences; printed raw they
+    could split a message or rewrite the user's terminal.
+    """
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _where(path: Path, line: int | None) -> str:
+    shown = printable(path.as_posix())
+    return f"{shown}:{line}" if line else shown
 
 
 class BriefingsError(Exception):
@@ -28,8 +48,21 @@ class SeedError(BriefingsError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
+        return f"{_where(self.path, self.line)}: {self.message}"
+
+
+@dataclass(frozen=True)
+class SeedWarning:
+    """Something about a seed worth fixing that does not stop it being built."""
+
+    path: Path
+    message: str
+    line: int | None = None
+    #: ``"warning"`` (fails strict builds and ``briefings check``) or ``"note"``.
+    level: str = "warning"
+
+    def __str__(self) -> str:
+        return f"{_where(Path(self.path), self.line)}: {self.message}"
 
 
 class ModelError(BriefingsError):
@@ -42,3 +75,7 @@ class TemplateError(BriefingsError):
 
 class ConfigError(BriefingsError):
     """The configuration (mkdocs.yml or CLI options) is invalid."""
+
+
+class LockTimeout(BriefingsError):
+    """Another generator held the output lock for too long."""

@@ -11,6 +11,7 @@ seed alone. ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths
 from __future__ import annotations
 
 import logging
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -22,13 +23,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .build import build_briefings
+from .build import build_briefings, hand_written_slugs
+from .cli import owned_by_cli
 from .errors import BriefingsError
 from .model import Briefing
 from .nlp import DEFAULT_MODEL, load_model
 from .pipeline import Settings
 from .render import Renderer
-from .site import BRIEFINGS_DIR, HOME_URI, Site, build_site
+from .site import HOME_URI, Site, build_site
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,6 +60,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.command: str = "build"
         self.site: Site | None = None
+        self.errors: list[str] = []
         #: Briefings by cache key, kept for the whole ``mkdocs serve`` session so
         #: a rebuild neither re-extracts nor re-reads an unchanged seed.
         self.memory: dict[str, Briefing] = {}
@@ -83,11 +86,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         root = project_root(config)
         seeds_dir = self._path(config, self.config.seeds_dir)
         cache_dir = self._path(config, self.config.cache_dir) if self.config.cache_dir else None
-        reserved = {
-            Path(f.src_uri).stem
-            for f in files
-            if f.src_uri.startswith(f"{BRIEFINGS_DIR}/") and not f.generated_by
-        }
+        # Pages a `briefings generate --out docs` run wrote are generated, not hand-written:
+        # the plugin generates them again, so the written copies step aside.
+        owned = set(owned_by_cli(Path(config.docs_dir)))
+        for f in [f for f in files if f.src_uri in owned and not f.generated_by]:
+            files.remove(f)
+        reserved = hand_written_slugs(f.src_uri for f in files if not f.generated_by)
         try:
             renderer = Renderer(self._path(config, self.config.templates_dir))
             result = build_briefings(
@@ -112,10 +116,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         except BriefingsError as exc:
             raise PluginError(str(exc)) from None
+        # Errors and warnings are logged as such, so `mkdocs build --strict` fails on
+        # them; `mkdocs serve` and a plain build go on and show the errors page.
+        self.errors = messages
         for message in messages:
-            log.warning("seed skipped: %s", message)
+            log.error("seed skipped: %s", message)
         for message in result.warnings:
             log.warning(message)
+        for message in result.notes:
+            log.info(message)
         if result.extracted:
             log.info(
                 "briefings: extracted %d seed(s), %d from cache",
@@ -147,8 +156,37 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Put the latest briefings into the hand-written home page."""
         if not self.config.enabled or self.site is None:
             return None
-        if page.file.src_uri == HOME_URI and not page.file.generated_by:
-            return self.site.home_page(markdown)
+        if page.file.src_uri != HOME_URI:
+            return None
+        banner = self._errors_banner()
+        if not page.file.generated_by:
+            markdown = self.site.home_page(markdown)
+        elif not banner:
+            return None
+        return banner + markdown
+
+    def _errors_banner(self) -> str:
+        """An admonition on the home page linking the errors page, when seeds failed."""
+        n = len(self.errors)
+        if not n:
+            return ""
+        what = "seed could not be built" if n == 1 else "seeds could not be built"
+        return f'!!! failure "{n} {what}"\n\n    See [Seeds with errors](errors.md).\n\n'
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give every generated page a title that stays text in every template.
+
+        MkDocs takes a page's title from its first heading as entity-escaped
+        text; Material prints it into ``<title>`` through Jinja's ``striptags``,
+        which strips tags first and then *unescapes* entities, so a seed title
+        ``</title><script>…`` would come out as live markup. A ``title`` in the
+        page's meta, HTML-escaped here, is printed as it is instead, and every
+        other template reading ``page.title`` gets the same escaped text.
+        """
+        if self.config.enabled and page.file.generated_by and page.title:
+            page.meta["title"] = escape(unescape(page.title), quote=True)
         return None
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):

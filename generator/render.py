@@ -10,8 +10,8 @@ package, never from seed text) pass through unchanged.
 
 from __future__ import annotations
 
-import calendar
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,35 @@ import jinja2
 from .errors import TemplateError
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
-# tables, admonitions) or HTML. Each becomes a numeric character reference.
-_SPECIAL = set('\\`*_{}[]<>&#+-!|~^=:$%@"')
-_LIST_DOT = re.compile(r"(?<=\d)\.")
+# tables, admonitions, abbreviations), HTML, or an HTML attribute in either kind of
+# quotes. Each becomes a numeric character reference. ":" stops bare URLs from
+# becoming links should a link-making extension (pymdownx.magiclink) be switched on.
+_SPECIAL = frozenset("\\`*_{}[]()<>&#+-!|~^=:$%@\"'")
+#: A "." that starts an ordered list ("1.") or a bare link ("www.example.org",
+#: "ftp.example.org", which pymdownx.magiclink would link) is escaped too.
+_LINKY_DOT = re.compile(r"(?<=\d)\.|(?i:(?<=www)|(?<=ftp))\.")
+#: Characters left as they are in a URL path, query or fragment; everything else is
+#: percent-encoded. Brackets, parentheses, quotes and spaces are not among them, so
+#: a URL can end neither a Markdown link nor an HTML attribute.
+_URL_SAFE = "/?#&=+;,:@!$*~-._%"
+#: Unicode categories removed from printed values: control, format, surrogate.
+_DROPPED = frozenset({"Cc", "Cf", "Cs"})
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_HOST = re.compile(r"[A-Za-z0-9.-]+")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class Trusted(str):
@@ -32,26 +58,59 @@ class Trusted(str):
 
 
 def md_escape(value: Any) -> str:
-    """Escape any value for inline Markdown and HTML; one line, no markup."""
+    """Escape any value for inline Markdown and HTML; one line, no markup.
+
+    Whitespace runs become one space (no line can start a block), invisible
+    control and format characters are dropped, and every character in
+    ``_SPECIAL`` becomes a numeric character reference. The result is safe as
+    Markdown inline text, as HTML text and inside a quoted HTML attribute.
+    """
     if value is None:
         return ""
     if isinstance(value, Trusted):
         return value
-    text = str(value)
-    text = " ".join(text.split())
-    out = [f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text]
-    return _LIST_DOT.sub("&#46;", "".join(out))
+    text = " ".join(str(value).split())
+    if not text.isprintable():
+        # Control characters include STX/ETX, which Python-Markdown uses to mark its
+        # placeholders for stashed HTML; format characters include bidi overrides.
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED)
+    text = "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in text)
+    return _LINKY_DOT.sub("&#46;", text)
 
 
 def safe_url(url: str | None) -> str | None:
-    """An http(s) URL fit for an ``href``, or None for anything else."""
+    """An http(s) URL fit for a Markdown link and an ``href``, or None for anything else.
+
+    Only ``http`` and ``https`` with a plain host name or address pass (no
+    ``javascript:``, ``data:``, protocol-relative or user-info URLs); the host is
+    IDNA-encoded and the rest percent-encoded, so the result holds no character
+    that could close the link, the attribute or the tag it is printed in.
+    """
     if not url:
         return None
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if any(not ch.isprintable() or ch.isspace() for ch in url):
         return None
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    if parts.username is not None or parts.password is not None:
+        return None
+    try:
+        host = parts.hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    if not _HOST.fullmatch(host):
+        return None
+    netloc = host + (f":{port}" if port is not None else "")
+    rest = parts.path + (f"?{parts.query}" if parts.query else "")
+    rest += f"#{parts.fragment}" if parts.fragment else ""
+    rest = quote(_PERCENT.sub("%25", rest), safe=_URL_SAFE)
+    return f"{parts.scheme.lower()}://{netloc}{rest}"
 
 
 def attr(value: Any) -> Trusted:
@@ -60,12 +119,16 @@ def attr(value: Any) -> Trusted:
 
 
 def date_label(value: str) -> str:
-    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``."""
+    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``.
+
+    Month names come from a fixed English table, not the process locale, so the
+    pages are the same whatever the machine's ``LC_TIME``.
+    """
     parts = value.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
-        return f"{calendar.month_abbr[int(parts[1])]} {parts[0]}"
+        return f"{_MONTHS[int(parts[1]) - 1][:3]} {parts[0]}"
     return value
 
 

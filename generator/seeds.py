@@ -1,50 +1,80 @@
 """Reading and validating seed files.
 
-A seed is a UTF-8 text file: a header (``date YYYY-MM-DD`` on the first non-blank
-line, then optional ``title:``, ``source:``, ``url:`` lines up to the first blank
-line) followed by paragraphs separated by blank lines. This module turns a file
-into a frozen :class:`Seed` or raises :class:`~generator.errors.SeedError` naming
-the file and line; it never touches the language model.
+A seed is a text file: a header (``date YYYY-MM-DD`` on the first non-blank line,
+then optional ``title:``, ``source:``, ``url:`` lines up to the first blank line)
+followed by paragraphs separated by blank lines. This module turns a file into a
+frozen :class:`Seed` or raises :class:`~generator.errors.SeedError` naming the
+file and line; it never touches the language model.
+
+Seeds come from outside (pasted, scraped, other people's files), so reading is
+defensive: UTF-8 is expected, a legacy encoding is decoded with a warning naming
+it (never silently), binary content and oversized files are refused, invisible
+and control characters are removed with a warning, and an article too long for
+the parser is split and capped with a warning. Every warning here is a function
+of the file's bytes alone, so it is cached with the briefing it belongs to.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+import importlib.util
 import re
+import stat
+import sys
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
-from .errors import SeedError
+from .errors import SeedError, SeedWarning
 
-#: Seeds bigger than this are refused: no news article is this long, and a
-#: runaway file would otherwise stall the whole build.
-MAX_SEED_BYTES = 2 * 1024 * 1024
+#: Seeds bigger than this are refused: no news article is this long, a runaway
+#: file would stall the build, and spaCy refuses texts over a million characters.
+MAX_SEED_BYTES = 1_000_000
+#: Tokens (words and punctuation marks, counted as spaCy roughly does) of body text
+#: kept for extraction. The parser's memory grows with the length of a document
+#: (about 17 kB a token for the small English model), so a longer article is cut
+#: here, with a warning; 30,000 tokens is about 25,000 words of prose.
+MAX_TOKENS = 30_000
+#: A paragraph longer than this many tokens (a text with no paragraph breaks, or no
+#: spaces at all) is split into parts, so no sentence the parser sees is huge.
+MAX_PARAGRAPH_TOKENS = 1_500
+#: Share of control characters above which a decodable file is taken as binary
+#: (a file of NUL bytes left by a crash is valid UTF-8, and no article).
+MAX_CONTROL_SHARE = 0.1
+#: Fewer words than this are too few to judge the language of.
+MIN_WORDS_FOR_LANGUAGE = 20
+#: English prose has 35–55 % stop words; other languages almost none of them.
+MIN_ENGLISH_STOPWORD_SHARE = 0.2
+#: Longest file stem published as is; longer names get a shortened, hashed address.
+MAX_SLUG_LENGTH = 80
 
 HEADER_FIELDS = ("title", "source", "url")
+#: Slugs no seed may take: ``briefings/index.md`` is the generated list of briefings.
+ALWAYS_RESERVED = frozenset({"index"})
+SEED_SUFFIX = ".txt"
 
 _DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\S+)\s*$", re.IGNORECASE)
 _FIELD_LINE = re.compile(r"^\s*(title|source|url)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+#: What spaCy's English tokenizer roughly makes a token of: a run of word characters,
+#: or one other non-space character.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+#: A file stem already in address form: lower-case letters and digits, joined by - or _.
+_ADDRESS_FORM = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+#: Runs of characters that UTF-8 text shows when it was decoded as cp1252 once too often.
+_MOJIBAKE = re.compile(r"[ÂÃÅÆâ][\u0080-\u00bf\u0152-\u0178\u0192-\u02dc\u2013-\u2122]+")
 
-# Characters that change how text is displayed without being visible: bidi
-# overrides and isolates, zero-width spaces/joiners, BOMs. They are stripped so a
-# seed cannot disguise what a reader sees.
-_INVISIBLE = dict.fromkeys(
-    [
-        0x200B,
-        0x200C,
-        0x200D,
-        0x2060,
-        0xFEFF,
-        0x061C,
-        0x200E,
-        0x200F,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-    ]
-)
+# Line breaks other than LF: all become LF before the text is split into lines.
+_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+_LINE_BREAK_RE = re.compile("|".join(map(re.escape, _LINE_BREAKS)))
+#: Characters removed without a warning: they change nothing a reader sees.
+_HARMLESS = {"\u00ad"}  # soft hyphen
+_INVISIBLE_NAMES = {"Cc": "control", "Cf": "invisible formatting"}
 
 
 @dataclass(frozen=True)
@@ -59,9 +89,12 @@ class Seed:
     title: str | None = None
     source: str | None = None
     url: str | None = None
-    #: Line (1-based) of the file where each paragraph starts, for error messages.
+    #: Line (1-based) of the file where each paragraph starts, for messages.
     paragraph_lines: tuple[int, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
+    #: Line of the ``date`` header.
+    date_line: int = 1
+    #: What reading found worth a look; each a function of the file's bytes.
+    notices: tuple[SeedWarning, ...] = field(default=())
 
     @property
     def text(self) -> str:
@@ -72,17 +105,32 @@ class Seed:
     def words(self) -> int:
         return sum(len(p.split()) for p in self.paragraphs)
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The warnings as the briefing JSON carries them: ``line N: message``."""
+        return tuple(
+            f"line {w.line}: {w.message}" if w.line else w.message
+            for w in self.notices
+            if w.level == "warning"
+        )
+
+
+# --------------------------------------------------------------------------- names
+
+
+def is_hidden_or_temporary(name: str) -> bool:
+    """Hidden files and editor leftovers (``.x``, ``.#x``, ``#x#``, ``x~``, ``x.swp``)."""
+    return (
+        name.startswith((".", "#", "~$"))
+        or name.endswith(("~", ".swp", ".swo", ".tmp", "#"))
+        or name.lower().endswith((".bak", ".part"))
+    )
+
 
 def is_seed_candidate(path: Path) -> bool:
-    """Whether a directory entry should be read as a seed.
-
-    Hidden files and editor leftovers (``.#x``, ``x~``, ``*.swp``) are skipped
-    silently; everything else ending in ``.txt`` is a seed.
-    """
+    """Whether a directory entry's name makes it a seed (``*.txt``, not hidden or temporary)."""
     name = path.name
-    if name.startswith(".") or name.endswith("~") or name.endswith(".swp"):
-        return False
-    return name.endswith(".txt")
+    return not is_hidden_or_temporary(name) and name.lower().endswith(SEED_SUFFIX)
 
 
 def slugify(text: str) -> str:
@@ -92,38 +140,419 @@ def slugify(text: str) -> str:
     return slug or "seed"
 
 
-def clean_text(text: str) -> str:
-    """Remove invisible and control characters that have no place in an article."""
-    text = text.translate(_INVISIBLE)
-    return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
+def seed_stem(path: Path) -> str:
+    name = path.name
+    return name[: -len(SEED_SUFFIX)] if name.lower().endswith(SEED_SUFFIX) else path.stem
 
 
-def decode_seed(path: Path, data: bytes) -> tuple[str, list[str]]:
-    """Decode seed bytes as UTF-8 (with or without BOM).
+def name_digest(path: Path) -> str:
+    """Hash of a file name (NFC, so macOS and Linux spell it the same)."""
+    return hashlib.sha256(unicodedata.normalize("NFC", path.name).encode("utf-8")).hexdigest()
 
-    Returns the text and any warnings. Undecodable bytes raise a SeedError that
-    names the line holding the first bad byte.
+
+def address_form(path: Path) -> str | None:
+    """The slug a file name gives without a hash, or None when it needs one.
+
+    Only names already in address form (``report.txt``, ``000_ab12.txt``,
+    ``2025-05-20-summit.txt``) are published under their own name; ``_`` becomes
+    ``-``. Every other name (capitals, spaces, accents, punctuation) gets its
+    slugified form plus a hash of the name: that way two names that slugify alike
+    (``Report.txt`` and ``report.txt``) can never take each other's address.
     """
-    warnings: list[str] = []
+    stem = seed_stem(path)
+    if not path.name.endswith(SEED_SUFFIX) or len(stem) > MAX_SLUG_LENGTH:
+        return None
+    if not _ADDRESS_FORM.fullmatch(stem):
+        return None
+    return stem.replace("_", "-")
+
+
+def assign_slugs(
+    paths: list[Path], reserved: set[str] | frozenset[str] = frozenset()
+) -> tuple[dict[Path, str], list[SeedWarning]]:
+    """Stable, distinct slugs for a set of seed files, and warnings about clashes.
+
+    A seed's slug depends on its own file name only, so adding, removing or
+    renaming another seed never moves it. Names in address form keep it (see
+    :func:`address_form`); other names get ``slugified-name-<8 hex of the name's
+    hash>``. Two cases still need a tie-break, each with a warning: an address
+    taken by a hand-written page (``reserved``), which moves the seed to a hashed
+    address; and two address-form names that differ only in ``-`` versus ``_``,
+    where the name spelled with ``-`` keeps the address.
+    """
+    reserved = {*reserved, *ALWAYS_RESERVED}
+    out: dict[Path, str] = {}
+    warnings: list[SeedWarning] = []
+    claims: dict[str, list[Path]] = {}
+    hashed: list[Path] = []
+    for p in sorted(paths, key=lambda p: p.name):
+        plain = address_form(p)
+        if plain is None:
+            hashed.append(p)
+        elif plain in reserved:
+            hashed.append(p)
+            warnings.append(
+                SeedWarning(
+                    p,
+                    f"the address briefings/{plain}/ belongs to a hand-written page; "
+                    "this briefing gets another address",
+                )
+            )
+        else:
+            claims.setdefault(plain, []).append(p)
+    for plain, group in claims.items():
+        winner = min(group, key=lambda p: (seed_stem(p) != plain, p.name))
+        out[winner] = plain
+        for p in group:
+            if p is not winner:
+                hashed.append(p)
+                warnings.append(
+                    SeedWarning(
+                        p,
+                        f"{winner.name} has the same address briefings/{plain}/; "
+                        "this briefing gets another address (rename one of the two)",
+                    )
+                )
+    taken = set(out.values()) | set(reserved)
+    for p in sorted(hashed, key=lambda p: p.name):
+        base = slugify(seed_stem(p))[:60].strip("-") or "seed"
+        digest = name_digest(p)
+        for width in (8, 16, 64):
+            slug = f"{base}-{digest[:width]}"
+            if slug not in taken:
+                break
+        out[p] = slug
+        taken.add(slug)
+    return out, warnings
+
+
+# --------------------------------------------------------------------- discovery
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a seeds folder holds: seed files, refused entries, and entries worth a note."""
+
+    paths: list[Path]
+    errors: list[SeedError]
+    warnings: list[SeedWarning]
+
+
+def list_seeds(seeds_dir: Path) -> Listing:
+    """Every seed file of a folder, sorted by name (never by file-system order).
+
+    Hidden and temporary files are skipped silently. A symbolic link that leads
+    outside the folder is refused (a seed could otherwise publish any file the
+    builder can read); a folder inside it is reported, since its files are not
+    read; a ``.txt`` entry that is not a regular file (a pipe, a device) is
+    refused rather than read, which could block forever.
+    """
+    seeds_dir = Path(seeds_dir)
+    if not seeds_dir.is_dir():
+        return Listing([], [], [])
+    root = seeds_dir.resolve()
+    paths: list[Path] = []
+    errors: list[SeedError] = []
+    warnings: list[SeedWarning] = []
+    for p in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
+        name = p.name
+        if is_hidden_or_temporary(name):
+            continue
+        if p.is_symlink():
+            try:
+                target = p.resolve(strict=True)
+            except (OSError, RuntimeError):
+                if is_seed_candidate(p):
+                    errors.append(SeedError(p, "is a broken symbolic link"))
+                continue
+            if not target.is_relative_to(root):
+                errors.append(
+                    SeedError(p, "is a symbolic link to a file outside the seeds folder; refused")
+                )
+                continue
+        try:
+            mode = p.stat().st_mode
+        except OSError as exc:
+            errors.append(SeedError(p, f"cannot be read: {exc.strerror}"))
+            continue
+        if stat.S_ISDIR(mode):
+            warnings.append(
+                SeedWarning(
+                    p,
+                    "is a folder; seeds are read from the seeds folder itself, "
+                    "not from sub-folders, so its files are not built",
+                )
+            )
+            continue
+        if not is_seed_candidate(p):
+            warnings.append(SeedWarning(p, "is not a .txt file; ignored", level="note"))
+            continue
+        if not stat.S_ISREG(mode):
+            errors.append(SeedError(p, "is not a regular file; refused"))
+            continue
+        paths.append(p)
+    return Listing(paths, errors, warnings)
+
+
+def discover_seeds(seeds_dir: Path) -> list[Path]:
+    """All seed files of a directory that can be read, sorted by name."""
+    return list_seeds(seeds_dir).paths
+
+
+# ---------------------------------------------------------------------- decoding
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's decoding of ``data`` (text, encoding), preferring cp1252.
+
+    Statistics cannot tell cp1252 from cp1250 or cp1257 on an English text with a
+    handful of accented words; the detector then names one of them arbitrarily.
+    cp1252 is the legacy encoding of English text (and the one browsers assume
+    for Latin-1), so when the detector rates it as good as its best guess, it wins.
+    """
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        return None
+    for r in results:
+        same = abs(r.chaos - best.chaos) < 1e-9 and abs(r.coherence - best.coherence) < 1e-9
+        if same and "cp1252" in r.could_be_from_charset:
+            try:
+                return data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                break
+    return str(best), best.encoding
+
+
+def decode_seed(path: Path, data: bytes) -> tuple[str, list[SeedWarning]]:
+    """Decode seed bytes: UTF-8 (with or without BOM), else a detected legacy encoding.
+
+    A file that is not UTF-8 is decoded with the encoding charset-normalizer
+    finds and a warning that names it, the line and a sample word, so a wrong
+    guess is visible rather than silent mojibake. Bytes no text encoding
+    explains raise a SeedError.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        body = data[3:]
+        try:
+            return body.decode("utf-8"), []
+        except UnicodeDecodeError as exc:
+            line = _line_of(body, exc.start)
+            raise SeedError(path, "starts with a UTF-8 mark but is not valid UTF-8", line) from None
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise SeedError(
+                    path, f"starts with a {codec.upper()} mark but is not valid {codec.upper()}"
+                ) from None
+            return text, [SeedWarning(path, f"is {codec.upper()}; read as such (save it as UTF-8)")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        first_bad, line = exc.start, _line_of(data, exc.start)
+    else:
+        if b"\x00" not in data:
+            return text, []
+        # ASCII text in UTF-16 or UTF-32 without a byte-order mark is valid UTF-8
+        # too, one NUL after (or before) each letter.
+        guess = _detect(data)
+        if guess is not None and guess[1].startswith(("utf_16", "utf_32")):
+            name = guess[1].upper().replace("_", "-")
+            return guess[0], [SeedWarning(path, f"is {name}; read as such (save it as UTF-8)")]
+        return text, []
+    if b"\x00" in data[:4096] and b"\x00\x00" in data:
+        raise SeedError(path, "is binary, not a text file", line)
+    guess = _detect(data)
+    if guess is None:
         raise SeedError(
-            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", line
-        ) from None
-    return text, warnings
+            path,
+            f"is not text: byte 0x{data[first_bad]:02x} is not UTF-8 and no other "
+            "text encoding explains the file",
+            line,
+        )
+    text, encoding = guess
+    sample = _sample_word(text, line)
+    return text, [
+        SeedWarning(
+            path,
+            f"is not UTF-8 (byte 0x{data[first_bad]:02x}); read as {encoding}, "
+            f"giving {sample!r}: check the text and save the file as UTF-8",
+            line,
+        )
+    ]
+
+
+def _sample_word(text: str, line: int) -> str:
+    """The first word with a non-ASCII letter on ``line``, to show what decoding gave."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    for word in here.split():
+        if not word.isascii():
+            return word[:40]
+    return here.strip()[:40]
+
+
+# ------------------------------------------------------------------------ parsing
+
+
+Counter_ = dict[str, int]
+
+
+def clean_line(line: str) -> tuple[str, Counter_]:
+    """Remove control and invisible formatting characters from one line.
+
+    Bidi overrides and isolates, zero-width characters, tag characters and the
+    like change how text displays without being visible, so a seed could
+    disguise what a reader sees; control characters (NUL, escapes) have no
+    place in an article. Tabs become spaces. Returns the cleaned line and what
+    was removed, by kind.
+    """
+    removed: Counter_ = {}
+    if line.isprintable():
+        return line, removed
+    out = []
+    for ch in line:
+        if ch == "\t":
+            out.append(" ")
+            continue
+        if ch in _HARMLESS:
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cf", "Cs"):
+            kind = _INVISIBLE_NAMES.get(category, "control")
+            removed[kind] = removed.get(kind, 0) + 1
+            continue
+        out.append(ch)
+    return "".join(out), removed
+
+
+def clean_text(text: str) -> str:
+    """Remove invisible and control characters (keeping line breaks)."""
+    return "\n".join(clean_line(line)[0] for line in text.split("\n"))
+
+
+def _token_ends(text: str) -> list[int]:
+    return [m.end() for m in _TOKEN.finditer(text)]
+
+
+def token_count(text: str) -> int:
+    """About how many tokens spaCy's English tokenizer makes of ``text``."""
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
+def _split_long(paragraph: str, limit: int) -> list[str]:
+    """Split a paragraph of more than ``limit`` tokens into parts of at most ``limit``.
+
+    Each cut goes after the last sentence end in the second half of the window,
+    else at the last space there, else (a text without spaces) between tokens.
+    """
+    ends = _token_ends(paragraph)
+    parts: list[str] = []
+    start, first = 0, 0
+    while len(ends) - first > limit:
+        window_end = ends[first + limit - 1]
+        segment = paragraph[start:window_end]
+        half = len(segment) // 2
+        cut = None
+        for m in _SENTENCE_END.finditer(segment, half):
+            cut = start + m.end()
+        if cut is None:
+            space = segment.rfind(" ", half)
+            cut = start + space + 1 if space > 0 else window_end
+        parts.append(paragraph[start:cut].strip())
+        start = cut
+        first = bisect.bisect_right(ends, cut)
+    parts.append(paragraph[start:].strip())
+    return [p for p in parts if p]
+
+
+@cache
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop-word list (spacy/lang/en/stop_words.py), a general
+    closed-class resource, loaded from its module file alone.
+
+    ``import spacy.lang.en.stop_words`` imports all of spaCy first (about a
+    second, on every build from cached briefings); the file itself imports
+    nothing, so it is read as a module of its own unless spaCy is loaded already.
+    """
+    loaded = sys.modules.get("spacy.lang.en.stop_words")
+    if loaded is None:
+        spec = importlib.util.find_spec("spacy")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        file_spec = importlib.util.spec_from_file_location(
+            "briefings_spacy_en_stop_words", folder / "lang" / "en" / "stop_words.py"
+        )
+        loaded = importlib.util.module_from_spec(file_spec)
+        file_spec.loader.exec_module(loaded)
+    return frozenset(loaded.STOP_WORDS)
+
+
+_english_stop_words = english_stop_words
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """Share of the words that are English stop words, and the number of words."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0, 0
+    stop = _english_stop_words()
+    return sum(w in stop for w in words) / len(words), len(words)
+
+
+def _mojibake_sample(text: str) -> str | None:
+    """A run of characters that is UTF-8 decoded as cp1252, if the text has one."""
+    for m in _MOJIBAKE.finditer(text):
+        try:
+            fixed = m.group().encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            continue
+        if fixed != m.group():
+            return m.group()
+    return None
 
 
 def parse_seed_text(path: Path, text: str, slug: str | None = None) -> Seed:
-    """Parse decoded seed text into a :class:`Seed`."""
-    raw = text.encode("utf-8")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    """Parse decoded seed text into a :class:`Seed` (its ``sha256`` is of ``text``)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    notices: list[SeedWarning] = []
+    text = _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKS[m.group()], text)
+    text = text.replace("\v", "\n").replace("\f", "\n")
+    raw_lines = text.split("\n")
+    lines: list[str] = []
+    removed_total: Counter_ = {}
+    first_removed: dict[str, int] = {}
+    for n, raw_line in enumerate(raw_lines, start=1):
+        line, removed = clean_line(raw_line)
+        for kind, count in removed.items():
+            removed_total[kind] = removed_total.get(kind, 0) + count
+            first_removed.setdefault(kind, n)
+        lines.append(line)
+    n_chars = max(len(text), 1)
+    if removed_total.get("control", 0) / n_chars > MAX_CONTROL_SHARE:
+        raise SeedError(path, "is binary, not a text file (it is full of control characters)")
+    for kind in sorted(removed_total):
+        count = removed_total[kind]
+        notices.append(
+            SeedWarning(
+                path,
+                f"{count} {kind} character{'s' if count != 1 else ''} removed",
+                first_removed[kind],
+            )
+        )
+
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
@@ -141,6 +570,7 @@ def parse_seed_text(path: Path, text: str, slug: str | None = None) -> Seed:
         date = dt.date.fromisoformat(value)
     except ValueError:
         raise SeedError(path, f"the date {value} does not exist", i + 1) from None
+    date_line = i + 1
     header: dict[str, str] = {}
     i += 1
     while i < len(lines) and lines[i].strip():
@@ -148,13 +578,28 @@ def parse_seed_text(path: Path, text: str, slug: str | None = None) -> Seed:
         if not fm:
             break  # the body starts without a blank line
         key = fm.group(1).lower()
-        header[key] = clean_text(fm.group(2)).strip()
+        if key in header:
+            notices.append(SeedWarning(path, f"'{key}:' given twice; the first is kept", i + 1))
+        else:
+            header[key] = " ".join(fm.group(2).split())
         i += 1
+    url = header.get("url") or None
+    if url is not None:
+        from .render import safe_url
+
+        if safe_url(url) is None:
+            notices.append(
+                SeedWarning(
+                    path,
+                    "the url is not an http(s) address; it is shown as text, not linked",
+                    _line_number(lines, "url"),
+                )
+            )
     paragraphs: list[str] = []
     starts: list[int] = []
     current: list[str] = []
     for j in range(i, len(lines)):
-        line = clean_text(lines[j]).strip()
+        line = lines[j].strip()
         if line:
             if not current:
                 starts.append(j + 1)
@@ -164,67 +609,141 @@ def parse_seed_text(path: Path, text: str, slug: str | None = None) -> Seed:
             current = []
     if current:
         paragraphs.append(" ".join(current))
-    paragraphs = [re.sub(r"[ \t]+", " ", p) for p in paragraphs]
+    paragraphs = [" ".join(p.split()) for p in paragraphs]
     if not paragraphs:
         raise SeedError(path, "the seed has a header but no article text", i + 1)
+
+    paragraphs, starts = _bound_length(path, paragraphs, starts, notices)
+    body = "\n\n".join(paragraphs)
+    share, n_words = english_share(body)
+    if n_words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_STOPWORD_SHARE:
+        notices.append(
+            SeedWarning(
+                path,
+                f"the text does not look like English (only {share:.0%} of its words are "
+                "common English words); extraction assumes English",
+                starts[0],
+            )
+        )
+    sample = _mojibake_sample(body)
+    if sample is not None:
+        line = next((starts[k] for k, p in enumerate(paragraphs) if sample in p), None)
+        notices.append(
+            SeedWarning(
+                path,
+                f"{sample!r} looks like UTF-8 text that was decoded as cp1252 before it "
+                "was saved (mojibake); check the text",
+                line,
+            )
+        )
     return Seed(
         path=path,
-        slug=slug or slugify(path.stem),
+        slug=slug or (address_form(path) or slugify(path.stem)),
         date=date,
         paragraphs=tuple(paragraphs),
         sha256=hashlib.sha256(raw).hexdigest(),
         title=header.get("title") or None,
         source=header.get("source") or None,
-        url=header.get("url") or None,
+        url=url,
         paragraph_lines=tuple(starts),
+        date_line=date_line,
+        notices=tuple(notices),
     )
+
+
+def _line_number(lines: list[str], key: str) -> int | None:
+    for n, line in enumerate(lines, start=1):
+        m = _FIELD_LINE.match(line)
+        if m and m.group(1).lower() == key:
+            return n
+    return None
+
+
+def _bound_length(
+    path: Path, paragraphs: list[str], starts: list[int], notices: list[SeedWarning]
+) -> tuple[list[str], list[int]]:
+    """Split over-long paragraphs and cap the body at :data:`MAX_TOKENS`, with one warning."""
+    out: list[str] = []
+    out_starts: list[int] = []
+    said: list[str] = []
+    line: int | None = None
+    for para, start in zip(paragraphs, starts, strict=True):
+        parts = (
+            _split_long(para, MAX_PARAGRAPH_TOKENS) if len(para) > MAX_PARAGRAPH_TOKENS else [para]
+        )
+        if len(parts) > 1 and not said:
+            said.append(
+                f"a paragraph of {para.count(' ') + 1:,} words was split into {len(parts)} "
+                f"parts of at most {MAX_PARAGRAPH_TOKENS:,} words and punctuation marks"
+            )
+            line = start
+        out.extend(parts)
+        out_starts.extend([start] * len(parts))
+    counts = [len(_token_ends(p)) for p in out]
+    total = sum(counts)
+    if total > MAX_TOKENS:
+        kept: list[str] = []
+        budget = MAX_TOKENS
+        for para, n in zip(out, counts, strict=True):
+            if n >= budget:
+                kept.append(para[: _token_ends(para)[budget - 1]].rstrip())
+                break
+            kept.append(para)
+            budget -= n
+        words = sum(p.count(" ") + 1 for p in out)
+        said.append(
+            f"the article is too long ({words:,} words, {total:,} words and punctuation "
+            f"marks); only the first {MAX_TOKENS:,} are used"
+        )
+        line = line or out_starts[len(kept) - 1]
+        out, out_starts = kept, out_starts[: len(kept)]
+    if said:
+        notices.append(SeedWarning(path, "; ".join(said), line))
+    return out, out_starts
 
 
 def read_seed(path: Path, slug: str | None = None) -> Seed:
     """Read and validate one seed file."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
-        raise SeedError(path, f"cannot read the file: {exc.strerror}") from None
-    if size > MAX_SEED_BYTES:
+        raise SeedError(path, f"cannot be read: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SeedError(path, "is not a regular file")
+    if info.st_size > MAX_SEED_BYTES:
         raise SeedError(
-            path, f"the file is {size:,} bytes; seeds are limited to {MAX_SEED_BYTES:,} bytes"
+            path,
+            f"the file is {info.st_size:,} bytes; seeds are limited to {MAX_SEED_BYTES:,} "
+            "bytes (split or trim the article)",
         )
-    data = path.read_bytes()
-    text, warnings = decode_seed(path, data)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_SEED_BYTES + 1)
+    except OSError as exc:
+        raise SeedError(path, f"cannot be read: {exc.strerror}") from None
+    if len(data) > MAX_SEED_BYTES:  # the file grew after stat()
+        raise SeedError(
+            path, f"the file is over {MAX_SEED_BYTES:,} bytes; seeds are limited to that"
+        )
+    text, decode_notices = decode_seed(path, data)
     seed = parse_seed_text(path, text, slug=slug)
-    seed_sha = hashlib.sha256(data).hexdigest()
-    return Seed(**{**seed.__dict__, "sha256": seed_sha, "warnings": tuple(warnings)})
-
-
-def discover_seeds(seeds_dir: Path) -> list[Path]:
-    """All seed files of a directory, sorted by name (never by file-system order)."""
-    seeds_dir = Path(seeds_dir)
-    if not seeds_dir.is_dir():
-        return []
-    return sorted(
-        (p for p in seeds_dir.iterdir() if p.is_file() and is_seed_candidate(p)),
-        key=lambda p: p.name,
+    return replace(
+        seed,
+        sha256=hashlib.sha256(data).hexdigest(),
+        notices=(*decode_notices, *seed.notices),
     )
 
 
-def assign_slugs(paths: list[Path], reserved: set[str] = frozenset()) -> dict[Path, str]:
-    """Stable, distinct slugs for a set of seed files.
-
-    A slug is the file stem slugified. When two files (or a hand-written page)
-    would share a slug, the clashing ones get a short hash of their file name, so
-    a seed's slug does not depend on which other seeds happen to exist.
-    """
-    by_slug: dict[str, list[Path]] = {}
-    for p in paths:
-        by_slug.setdefault(slugify(p.stem), []).append(p)
-    out: dict[Path, str] = {}
-    for slug, group in by_slug.items():
-        if len(group) == 1 and slug not in reserved:
-            out[group[0]] = slug
-            continue
-        for p in group:
-            digest = hashlib.sha1(p.name.encode("utf-8")).hexdigest()[:6]
-            out[p] = f"{slug}-{digest}"
-    return out
+def date_notices(seed: Seed, today: dt.date) -> list[SeedWarning]:
+    """Warnings about the seed's date that depend on today's date (not cached)."""
+    if seed.date > today:
+        return [
+            SeedWarning(
+                seed.path,
+                f"the date {seed.date.isoformat()} is in the future; relative dates are "
+                "resolved against it",
+                seed.date_line,
+            )
+        ]
+    return []

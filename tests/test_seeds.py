@@ -53,13 +53,13 @@ def test_bad_headers_name_file_and_line(text, line, fragment):
     assert str(err).startswith("s.txt")
 
 
-def test_undecodable_bytes_name_the_line(tmp_path):
-    p = tmp_path / "bad.txt"
-    p.write_bytes(b"date 2025-01-01\n\nok line\n\xff\xfe broken\n")
-    with pytest.raises(SeedError) as info:
-        read_seed(p)
-    assert info.value.line == 4
-    assert "UTF-8" in str(info.value)
+def test_legacy_bytes_are_decoded_with_a_warning_naming_the_line(tmp_path):
+    p = tmp_path / "legacy.txt"
+    p.write_bytes(b"date 2025-01-01\n\nok line\nthe caf\xe9 opened\n")
+    seed = read_seed(p)
+    assert seed.paragraphs == ("ok line the caf\u00e9 opened",)
+    (warning,) = seed.notices
+    assert warning.line == 4 and "cp1252" in warning.message and "UTF-8" in warning.message
 
 
 def test_bom_and_crlf(tmp_path):
@@ -77,8 +77,10 @@ def test_discovery_skips_hidden_and_editor_files(tmp_path):
 
 
 def test_slugs_are_distinct_and_stable():
-    paths = [Path("A b.txt"), Path("a-b.txt"), Path("c.txt")]
-    slugs = assign_slugs(paths)
-    assert len(set(slugs.values())) == 3
-    assert slugs[Path("c.txt")] == "c"
-    assert assign_slugs(list(reversed(paths))) == slugs
+    paths = [Path("A b.txt"), Path("a-b.txt"), Path("a_b.txt"), Path("c.txt")]
+    slugs, warnings = assign_slugs(paths)
+    assert len(set(slugs.values())) == 4
+    assert slugs[Path("c.txt")] == "c" and slugs[Path("a-b.txt")] == "a-b"
+    assert slugs[Path("A b.txt")].startswith("a-b-")
+    assert [w.path for w in warnings] == [Path("a_b.txt")]
+    assert assign_slugs(list(reversed(paths)))[0] == slugs

@@ -21,6 +21,7 @@ name, so it is the same on every regeneration of the same seeds.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -44,8 +45,10 @@ class ActorEntry:
     appearances: list[tuple[Briefing, Actor]] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def name_key(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key of a name."""
+    """Case-, accent- and punctuation-insensitive key of a name (memoised: a site build
+    asks for the same names again and again)."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
 
@@ -128,6 +131,24 @@ def _compatible(a: Actor, b: Actor) -> bool:
     return b.type in _COMPATIBLE.get(a.type, {a.type})
 
 
+def _matching_last_words(key: str, by_last: dict[str, list[int]]) -> list[str]:
+    """Last words of full names that a one-word name ``key`` can stand for: the same
+    word, or a spelling variant (:func:`spelling_variants` of the one-word lists)."""
+    out = []
+    for last in by_last:
+        if last == key:
+            out.append(last)
+            continue
+        # A variant is a stray "s" or a fuzzy match (rapidfuzz ratio >= 88 needs
+        # lengths within a factor of 0.78): skip words too different in length.
+        short, long = sorted((len(last), len(key)))
+        if long - short > 1 and short < 0.78 * long:
+            continue
+        if spelling_variants([key], [last]):
+            out.append(last)
+    return out
+
+
 def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
     """One entry per real-world actor across briefings, keyed by the entry's name key."""
     items = [(b, a) for b in sort_newest_first(briefings) for a in b.actors]
@@ -141,26 +162,41 @@ def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
             if _compatible(items[idxs[0]][1], items[i][1]):
                 links.union(idxs[0], i)
     people = [i for i, (_, a) in enumerate(items) if a.type == "person"]
-    full = [i for i in people if len(name_key(items[i][1].name).split()) > 1]
+    words = {i: name_key(items[i][1].name).split() for i in people}
+    full = [i for i in people if len(words[i]) > 1]
     # Full names written two ways: "Volodymyr Zelensky" / "Volodymyr Zelenskyy".
-    for n, i in enumerate(full):
-        wi = name_key(items[i][1].name).split()
-        for j in full[n + 1 :]:
-            if links.find(i) != links.find(j) and spelling_variants(
-                wi, name_key(items[j][1].name).split()
-            ):
-                links.union(i, j)
+    # Spelling variants differ in exactly one word, so only names equal but for
+    # the word at some position can be variants: compare within those buckets
+    # (all pairs would be quadratic in the mentions of a large archive).
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in full:
+        by_key[tuple(words[i])].append(i)
+    buckets: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
+    for key in by_key:
+        for p in range(len(key)):
+            buckets[(p, key[:p], key[p + 1 :])].append(key)
+    for keys in buckets.values():
+        for n, ka in enumerate(keys):
+            for kb in keys[n + 1 :]:
+                # As over all pairs in mention order: (ka, kb) since ka is met first,
+                # (kb, ka) too when a mention of kb comes before one of ka.
+                if spelling_variants(list(ka), list(kb)) or (
+                    by_key[kb][0] < by_key[ka][-1] and spelling_variants(list(kb), list(ka))
+                ):
+                    for j in (*by_key[ka], *by_key[kb]):
+                        links.union(by_key[ka][0], j)
     # A surname alone joins the one person whose full name ends with it.
+    by_last: dict[str, list[int]] = defaultdict(list)
+    for j in full:
+        by_last[words[j][-1]].append(j)
+    matching_lasts: dict[str, list[str]] = {}
     for i in people:
-        key = name_key(items[i][1].name)
-        if " " in key:
+        if len(words[i]) > 1 or " " in name_key(items[i][1].name):
             continue
-        targets = {
-            links.find(j)
-            for j in full
-            if spelling_variants([key], name_key(items[j][1].name).split()[-1:])
-            or name_key(items[j][1].name).split()[-1] == key
-        }
+        key = name_key(items[i][1].name)
+        if key not in matching_lasts:
+            matching_lasts[key] = _matching_last_words(key, by_last)
+        targets = {links.find(j) for last in matching_lasts[key] for j in by_last[last]}
         if len(targets) == 1:
             links.union(i, targets.pop())
     groups: dict[int, list[int]] = defaultdict(list)

@@ -101,7 +101,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 reserved_slugs=reserved,
                 root=root,
                 jobs=self.config.jobs or None,
-                memory=self.memory,
+                # A serve session keeps every briefing in memory between rebuilds; a
+                # one-off build has no next rebuild to keep them for.
+                memory=self.memory if self.command == "serve" else None,
                 load=self.load_model,
                 keep_model=self.command == "serve",
             )

@@ -5,20 +5,22 @@ Synthesises seed sets of 100, 1,000 and 2,000 articles from real articles (see
 machine slows both sides of every ratio alike:
 
 1. cold extraction, words/s, against a bare ``nlp.pipe`` pass of the same
-   model over the same texts (one process each at the small size, one process
-   per core each at the middle size);
-2. regeneration with a warm cache at the middle size: ``briefings generate
-   --out`` with nothing changed and after adding one seed, and the same two
-   rebuilds in one long-lived ``mkdocs serve``-style process;
-3. ``mkdocs build`` of the largest site through the plugin, against plain
-   MkDocs + Material building the same Markdown pages (written by ``briefings
-   generate --out``) with no generator in the loop, and against the same
-   pages all in the navigation (stopped after a time limit: the ratio is then
-   a lower bound);
-4. peak memory, briefing page size and search index size of the largest site.
+   model over the same texts: one process each at 100 seeds (median of
+   ``--runs``), one process per core each at 1,000 seeds, where the generator
+   side is a whole cold ``briefings generate --out`` (extraction and pages);
+2. regeneration of the 1,000 with a warm cache, ``briefings generate --out``,
+   with nothing changed and after adding one seed (medians of ``--runs``); and
+   the same two rebuilds in one ``mkdocs serve``-style process at 100 seeds;
+3. ``mkdocs build`` of the 2,000-briefing site through the plugin, against
+   plain MkDocs + Material building the same Markdown pages (written by
+   ``briefings generate --out``) with no generator in the loop (``--site-runs``
+   each, alternating), and against the same pages all in the navigation
+   (stopped after ``--nav-timeout``; the time it would take in all is
+   extrapolated from its page rate and marked so);
+4. peak memory, briefing page size and search index size of that site.
 
-Every figure is the median of several runs unless the table says ``1 run``.
-Prints a table and writes every number as JSON to ``bench/results/``.
+The defaults fit the 15 minutes ``make bench`` has on a 2-core machine. Prints
+a Markdown table and writes every number as JSON to ``bench/results/``.
 """
 
 from __future__ import annotations
@@ -202,6 +204,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,2000", help="small,middle,large")
     parser.add_argument("--runs", type=int, default=3, help="runs per median")
     parser.add_argument("--jobs", type=int, default=None, help="processes (default: cores)")
+    parser.add_argument(
+        "--site-runs", type=int, default=1, help="runs of each 2,000-briefing site build"
+    )
     parser.add_argument("--nav-timeout", type=float, default=150, help="seconds")
     parser.add_argument("--work", default=str(HERE / "results" / "work"))
     parser.add_argument("--out", default=str(HERE / "results" / "latest.json"))
@@ -209,6 +214,7 @@ def main() -> None:
     corpus = find_corpus(args.corpus)
     small, middle, large = (int(x) for x in args.sizes.split(","))
     runs = max(1, args.runs)
+    site_runs = max(1, args.site_runs)
     from generator.build import default_jobs
 
     jobs = args.jobs or default_jobs()
@@ -233,8 +239,9 @@ def main() -> None:
     ]
     log(f"synthesising {large} seeds (+{runs} to add) from {len(sources)} real articles")
     synth = Synthesiser(read_sources(sources))
-    all_seeds = write_seeds(synth, work / "all-seeds", range(large + runs))
+    all_seeds = write_seeds(synth, work / "all-seeds", range(large + 2 * runs))
     extra = all_seeds[middle : middle + runs]  # the "add one" seeds: not in the middle set
+    serve_extra = all_seeds[large + runs :]  # new to every set and to the cache
     seeds_small = work / "seeds-small"
     seeds_small.mkdir()
     for s in all_seeds[:small]:
@@ -299,14 +306,16 @@ def main() -> None:
         add_one.append(m.seconds)
         added.unlink()
         generate(p_middle, out_middle)  # back to the pages of the middle set
-    log(f"the same in one mkdocs-serve-style process, x{runs}")
-    _, serve = task("serve-rebuilds", str(p_middle), *map(str, extra))
+    log(f"rebuilds in one mkdocs-serve-style process, {small} seeds, x{runs}")
+    p_small = plugin_project(work / "site-small", all_seeds[:small], cache)
+    _, serve = task("serve-rebuilds", str(p_small), *map(str, serve_extra))
     cold_middle = m_ours_mid.seconds
     results["warm"] = {
         "seeds": middle,
         "cold_s": cold_middle,
         "generate_no_change_s": no_change,
         "generate_add_one_s": add_one,
+        "serve_seeds": small,
         "serve_first_build_s": serve["first_build"],
         "serve_no_change_s": serve["no_change"],
         "serve_add_one_s": serve["add_one"],
@@ -323,10 +332,10 @@ def main() -> None:
     (docs_plain / ".briefings-manifest.json").unlink()
     p_plain = plain_project(work / "plain", docs_plain, all_in_nav=False)
     p_nav = plain_project(work / "plain-nav", docs_plain, all_in_nav=True)
-    log(f"mkdocs build of {large} briefings: plugin vs plain MkDocs, x{runs}")
+    log(f"mkdocs build of {large} briefings: plugin vs plain MkDocs, x{site_runs}")
     plugin_builds: list[Measurement] = []
     plain_builds: list[Measurement] = []
-    for _ in range(runs):
+    for _ in range(site_runs):
         plugin_builds.append(mkdocs_build(p_large))
         plain_builds.append(mkdocs_build(p_plain))
     site = measure_site(p_large / "site", len(all_seeds[:large]))
@@ -482,7 +491,7 @@ def render_table(r: dict) -> str:
     snc, sao = median(w["serve_no_change_s"]), median(w["serve_add_one_s"])
     rows.append(
         (
-            f"`mkdocs serve` rebuild, {w['seeds']:,} seeds, nothing changed, "
+            f"`mkdocs serve` rebuild, {w['serve_seeds']:,} seeds, nothing changed, "
             f"{runs_note(w['serve_no_change_s'])} (first build of the session "
             f"{fmt_s(w['serve_first_build_s'])})",
             fmt_s(snc),
@@ -492,7 +501,7 @@ def render_table(r: dict) -> str:
     )
     rows.append(
         (
-            f"`mkdocs serve` rebuild, {w['seeds']:,} seeds + 1 new, "
+            f"`mkdocs serve` rebuild, {w['serve_seeds']:,} seeds + 1 new, "
             f"{runs_note(w['serve_add_one_s'])}",
             fmt_s(sao),
             f"nothing changed {fmt_s(snc)}: **{sao / snc:.2f}x**",

@@ -22,7 +22,7 @@ from generator.nlp import DEFAULT_MODEL
 def read_texts(seeds_dir: Path) -> tuple[list[str], int]:
     from generator.build import read_seeds
 
-    seeds, errors = read_seeds(seeds_dir)
+    seeds, errors, _ = read_seeds(seeds_dir)
     if errors:
         raise SystemExit(f"bad seeds: {errors[:3]}")
     return [s.text for s in seeds], sum(s.words for s in seeds)

@@ -24,6 +24,7 @@ are names the article uses elsewhere.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -113,9 +114,13 @@ def spelling_variants(a: list[str], b: list[str]) -> bool:
     if len(a) != len(b):
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(diff) != 1:
-        return False
-    x, y = diff[0]
+    return len(diff) == 1 and word_variants(*diff[0])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_variants(x: str, y: str) -> bool:
+    """Two different (folded) words written two ways, as :func:`spelling_variants`
+    compares them; symmetric, and memoised for archives of many names."""
     if _plural_variant(x, y):
         return True
     return min(len(x), len(y)) >= FUZZY_MIN_LENGTH and fuzz.ratio(x, y) >= FUZZY_WORD_RATIO

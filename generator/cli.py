@@ -7,6 +7,8 @@ named errors into one clear line and a non-zero exit code.
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,16 +213,21 @@ def write_pages(out: Path, site, project: ProjectConfig) -> tuple[int, list[Path
         changed = 0
         foreign: list[Path] = []
         written: list[str] = []
+        old_set = set(old)
         for uri in new:
             target = out / uri
-            if target.is_symlink() or (target.exists() and not target.is_file()):
+            try:
+                st = os.lstat(target)
+            except FileNotFoundError:
+                st = None
+            except NotADirectoryError:  # a parent is a file: not ours to replace
                 foreign.append(target)
                 continue
-            if target.is_file():
-                if uri not in old:
-                    foreign.append(target)
+            if st is not None:
+                if not stat.S_ISREG(st.st_mode) or uri not in old_set:
+                    foreign.append(target)  # a symlink, a folder or a hand-written file
                     continue
-                if target.read_bytes() == files[uri]:
+                if st.st_size == len(files[uri]) and target.read_bytes() == files[uri]:
                     written.append(uri)
                     continue
             atomic_write(target, files[uri])

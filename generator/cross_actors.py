@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .actor_identity import spelling_variants
+from .actor_identity import spelling_variants, word_variants
 from .model import Actor, Briefing
 from .seeds import slugify
 
@@ -175,14 +175,12 @@ def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
     for key in by_key:
         for p in range(len(key)):
             buckets[(p, key[:p], key[p + 1 :])].append(key)
-    for keys in buckets.values():
+    for (p, _, _), keys in buckets.items():
         for n, ka in enumerate(keys):
             for kb in keys[n + 1 :]:
-                # As over all pairs in mention order: (ka, kb) since ka is met first,
-                # (kb, ka) too when a mention of kb comes before one of ka.
-                if spelling_variants(list(ka), list(kb)) or (
-                    by_key[kb][0] < by_key[ka][-1] and spelling_variants(list(kb), list(ka))
-                ):
+                # Names of one bucket differ in the word at position p alone, so they
+                # are variants exactly when those two words are (in either order).
+                if word_variants(ka[p], kb[p]):
                     for j in (*by_key[ka], *by_key[kb]):
                         links.union(by_key[ka][0], j)
     # A surname alone joins the one person whose full name ends with it.

@@ -10,6 +10,7 @@ package, never from seed text) pass through unchanged.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -72,7 +73,16 @@ def md_escape(value: Any) -> str:
         return ""
     if isinstance(value, Trusted):
         return value
-    text = " ".join(str(value).split())
+    if type(value) is int and value >= 0:  # counts and sentence numbers: digits only
+        return str(value)
+    return _escape_text(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escape_text(value: str) -> str:
+    """:func:`md_escape` of a plain string, memoised: a site prints the same names,
+    titles and dates on thousands of pages."""
+    text = " ".join(value.split())
     if not text.isprintable():
         # Control characters include STX/ETX, which Python-Markdown uses to mark its
         # placeholders for stashed HTML; format characters include bidi overrides.

@@ -509,7 +509,7 @@ def english_share(text: str) -> tuple[float, int]:
     if not words:
         return 0.0, 0
     stop = _english_stop_words()
-    return sum(w in stop for w in words) / len(words), len(words)
+    return sum(map(stop.__contains__, words)) / len(words), len(words)
 
 
 def _mojibake_sample(text: str) -> str | None:
@@ -679,7 +679,9 @@ def _bound_length(
             line = start
         out.extend(parts)
         out_starts.extend([start] * len(parts))
-    counts = [len(_token_ends(p)) for p in out]
+    # Every token is at least one character: most articles are shorter than the cap
+    # in characters, and need no counting.
+    counts = [len(_token_ends(p)) for p in out] if sum(map(len, out)) > MAX_TOKENS else []
     total = sum(counts)
     if total > MAX_TOKENS:
         kept: list[str] = []

@@ -13,6 +13,7 @@ either ``use_directory_urls`` setting.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -198,14 +199,17 @@ def build_site(
 
     co = co_occurrence(briefings, lookup)
     for entry in entries.values():
-        related = sorted(co[entry.key].items(), key=lambda kv: (-kv[1], entries[kv[0]].name))
+        # The first few of sorted(...): a much-named actor shares briefings with thousands.
+        related = heapq.nsmallest(
+            RELATED_ACTORS, co[entry.key].items(), key=lambda kv: (-kv[1], entries[kv[0]].name)
+        )
         uri = actor_uri(entry)
         content = renderer.render(
             "actor.md.j2",
             entry=entry,
             uri=uri,
             events=actor_events(entry),
-            related=[(entries[k], n) for k, n in related[:RELATED_ACTORS]],
+            related=[(entries[k], n) for k, n in related],
             **ctx,
         )
         pages.append(SitePage(uri, content))

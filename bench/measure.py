@@ -74,8 +74,9 @@ def run(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float | None = None,
+    stop: threading.Event | None = None,
 ) -> Measurement:
-    """Run ``cmd`` to the end (or the timeout) and measure it."""
+    """Run ``cmd`` to the end (or the timeout, or until ``stop`` is set) and measure it."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -96,7 +97,8 @@ def run(
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            if timeout is not None and time.perf_counter() - start > timeout:
+            late = timeout is not None and time.perf_counter() - start > timeout
+            if late or (stop is not None and stop.is_set()):
                 timed_out = True
                 os.killpg(proc.pid, signal.SIGKILL)  # the command's own process group
                 pid, status, usage = os.wait4(proc.pid, 0)

@@ -5,9 +5,10 @@ Synthesises seed sets of 100, 1,000 and 2,000 articles from real articles (see
 machine slows both sides of every ratio alike:
 
 1. cold extraction, words/s, against a bare ``nlp.pipe`` pass of the same
-   model over the same texts: one process each at 100 seeds (median of
-   ``--runs``), one process per core each at 1,000 seeds, where the generator
-   side is a whole cold ``briefings generate --out`` (extraction and pages);
+   model over the same texts at 100 seeds: one process each (median of
+   ``--runs``), then one process per core each; and a whole cold
+   ``briefings generate --out`` of 1,000 seeds (extraction and every page),
+   the reference of the warm runs;
 2. regeneration of the 1,000 with a warm cache, ``briefings generate --out``,
    with nothing changed and after adding one seed (medians of ``--runs``); and
    the same two rebuilds in one ``mkdocs serve``-style process at 100 seeds;
@@ -15,8 +16,8 @@ machine slows both sides of every ratio alike:
    plain MkDocs + Material building the same Markdown pages (written by
    ``briefings generate --out``) with no generator in the loop (``--site-runs``
    each, alternating), and against the same pages all in the navigation
-   (stopped after ``--nav-timeout``; the time it would take in all is
-   extrapolated from its page rate and marked so);
+   (stopped after ``--nav-writing`` seconds of page writing; the time it would
+   take in all is extrapolated from its page rate and marked so);
 4. peak memory, briefing page size and search index size of that site.
 
 The defaults fit the 15 minutes ``make bench`` has on a 2-core machine. Prints
@@ -36,6 +37,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -129,40 +131,52 @@ def task(*args: str, timeout: float | None = None) -> tuple[Measurement, dict]:
     return m, json.loads(m.stdout.strip().splitlines()[-1])
 
 
-def mkdocs_build(project: Path, timeout: float | None = None) -> Measurement:
+def mkdocs_build(
+    project: Path, timeout: float | None = None, stop: threading.Event | None = None
+) -> Measurement:
     shutil.rmtree(project / "site", ignore_errors=True)
-    m = run([str(BIN / "mkdocs"), "build", "--quiet"], cwd=project, env=ENV, timeout=timeout)
+    cmd = [str(BIN / "mkdocs"), "build", "--quiet"]
+    m = run(cmd, cwd=project, env=ENV, timeout=timeout, stop=stop)
     return m.check(f"mkdocs build in {project}")
 
 
-def build_watching(project: Path, timeout: float) -> tuple[Measurement, list[tuple[float, int]]]:
-    """``mkdocs build`` with a time limit, counting the pages written every few seconds."""
-    import threading
-
+def build_watching(
+    project: Path, timeout: float, writing_window: float
+) -> tuple[Measurement, list[tuple[float, int]]]:
+    """``mkdocs build``, counting the pages written every few seconds; stopped once
+    pages have been written for ``writing_window`` seconds (enough to know the
+    page rate), or at ``timeout``."""
     progress: list[tuple[float, int]] = []
-    done = threading.Event()
+    done, enough = threading.Event(), threading.Event()
     start = time.perf_counter()
 
     def watch() -> None:
+        first_write: float | None = None
         while not done.wait(5):
             pages = sum(1 for _ in (project / "site").glob("**/index.html"))
-            progress.append((round(time.perf_counter() - start, 1), pages))
+            now = round(time.perf_counter() - start, 1)
+            progress.append((now, pages))
+            if pages and first_write is None:
+                first_write = now
+            if first_write is not None and now - first_write >= writing_window:
+                enough.set()
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
     try:
-        return mkdocs_build(project, timeout=timeout), progress
+        return mkdocs_build(project, timeout=timeout, stop=enough), progress
     finally:
         done.set()
         watcher.join()
 
 
 def extrapolate(progress: list[tuple[float, int]], total: int) -> float | None:
-    """Finishing time of a build stopped early, at the page rate of its last minute.
+    """Finishing time of a build stopped early, at its page rate while writing.
 
     MkDocs renders every page's Markdown first, then writes the pages one by
-    one, each at the same cost (each carries the same navigation); the rate of
-    the last minute of writing gives the time the remaining pages would take.
+    one, each at the same cost (each carries the same navigation); the rate
+    over the writing seen (its last minute at most) gives the time the
+    remaining pages would take.
     """
     writing = [(t, n) for t, n in progress if n > 0]
     if len(writing) < 2:
@@ -207,7 +221,10 @@ def main() -> None:
     parser.add_argument(
         "--site-runs", type=int, default=1, help="runs of each 2,000-briefing site build"
     )
-    parser.add_argument("--nav-timeout", type=float, default=150, help="seconds")
+    parser.add_argument(
+        "--nav-writing", type=float, default=30, help="seconds of page writing to measure"
+    )
+    parser.add_argument("--nav-timeout", type=float, default=300, help="seconds, at most")
     parser.add_argument("--work", default=str(HERE / "results" / "work"))
     parser.add_argument("--out", default=str(HERE / "results" / "latest.json"))
     args = parser.parse_args()
@@ -263,14 +280,15 @@ def main() -> None:
         shutil.rmtree(scratch)
         m, _ = task("bare", str(seeds_small), "--jobs", "1")
         bare_s.append(m.seconds)
-    log(
-        f"cold regeneration of {middle} seeds (`briefings generate --out`, {jobs} processes) "
-        "vs bare nlp.pipe, 1 run"
-    )
+    log(f"cold extraction of {small} seeds, {jobs} processes, generator vs bare nlp.pipe, 1 run")
+    scratch = work / "cache-scratch-jobs"
+    m_ours_par, _ = task("extract", str(seeds_small), "--cache", str(scratch), "--jobs", str(jobs))
+    shutil.rmtree(scratch)
+    m_bare_par, _ = task("bare", str(seeds_small), "--jobs", str(jobs))
+    log(f"cold regeneration of {middle} seeds (`briefings generate --out`, {jobs} processes)")
     out_middle = work / "out-middle"
     words_middle = sum(s.words for s in _read(p_middle / "seeds"))
     m_ours_mid = generate(p_middle, out_middle, jobs=jobs)
-    m_bare_mid, _ = task("bare", str(p_middle / "seeds"), "--jobs", str(jobs))
     results["cold"] = {
         "small": {
             "seeds": small,
@@ -281,14 +299,21 @@ def main() -> None:
             "generator_words_per_s": words_small / median(ours_s),
             "bare_words_per_s": words_small / median(bare_s),
         },
+        "parallel": {
+            "seeds": small,
+            "words": words_small,
+            "jobs": jobs,
+            "generator_s": [m_ours_par.seconds],
+            "bare_s": [m_bare_par.seconds],
+            "generator_words_per_s": words_small / m_ours_par.seconds,
+            "bare_words_per_s": words_small / m_bare_par.seconds,
+        },
         "middle": {
             "seeds": middle,
             "words": words_middle,
             "jobs": jobs,
             "generator_s": [m_ours_mid.seconds],
-            "bare_s": [m_bare_mid.seconds],
             "generator_words_per_s": words_middle / m_ours_mid.seconds,
-            "bare_words_per_s": words_middle / m_bare_mid.seconds,
             "generator_peak_tree_rss": m_ours_mid.peak_tree_rss,
         },
     }
@@ -341,8 +366,11 @@ def main() -> None:
     site = measure_site(p_large / "site", len(all_seeds[:large]))
     plain_site_bytes = sum(folder_bytes(p_plain / "site"))
     shutil.rmtree(p_plain / "site")
-    log(f"mkdocs build with every page in the navigation (stopped after {args.nav_timeout:.0f} s)")
-    m_nav, progress = build_watching(p_nav, timeout=args.nav_timeout)
+    log(
+        "mkdocs build with every page in the navigation, stopped after "
+        f"{args.nav_writing:.0f} s of page writing"
+    )
+    m_nav, progress = build_watching(p_nav, args.nav_timeout, args.nav_writing)
     nav_pages = len(list((p_nav / "site").glob("**/index.html")))
     nav_bytes = sum(folder_bytes(p_nav / "site"))
     shutil.rmtree(p_nav / "site", ignore_errors=True)
@@ -443,7 +471,7 @@ def _git_head() -> str | None:
 
 def render_table(r: dict) -> str:
     """The results as a Markdown table (the README carries the latest one)."""
-    c_s, c_m = r["cold"]["small"], r["cold"]["middle"]
+    c_s, c_p, c_m = r["cold"]["small"], r["cold"]["parallel"], r["cold"]["middle"]
     w, s = r["warm"], r["site"]
     rows: list[tuple[str, str, str, str]] = []
 
@@ -468,7 +496,16 @@ def render_table(r: dict) -> str:
         )
 
     cold_row(c_s, "cold extraction")
-    cold_row(c_m, "cold `briefings generate --out` (extraction and every page)")
+    cold_row(c_p, "cold extraction")
+    rows.append(
+        (
+            f"cold `briefings generate --out`, {c_m['seeds']:,} seeds ({c_m['words']:,} words), "
+            f"{c_m['jobs']} processes, 1 run",
+            f"{c_m['generator_words_per_s']:,.0f} words/s ({fmt_s(median(c_m['generator_s']))})",
+            "extraction and every page: the reference of the two rows below",
+            "",
+        )
+    )
     nc, ao = median(w["generate_no_change_s"]), median(w["generate_add_one_s"])
     rows.append(
         (

@@ -36,12 +36,18 @@ class ProjectConfig:
     docs_dir: Path
     model: str
     cache_dir: Path | None
+    #: Site-wide values the pages and feeds use, as mkdocs.yml gives them, so that
+    #: ``generate --out`` writes the same pages as ``mkdocs build``.
+    site_name: str = "Briefings"
+    site_url: str | None = None
+    directory_urls: bool = True
 
 
 def load_project(config_file: Path) -> ProjectConfig:
     """Read the ``briefings`` plugin options from mkdocs.yml (defaults without it)."""
     root = config_file.resolve().parent
     options: dict = {}
+    data: dict = {}
     docs_dir = "docs"
     if config_file.is_file():
         from mkdocs.utils.yaml import yaml_load
@@ -63,7 +69,18 @@ def load_project(config_file: Path) -> ProjectConfig:
         docs_dir=root / docs_dir,
         model=options.get("model", DEFAULT_MODEL),
         cache_dir=(root / cache) if cache else None,
+        site_name=str(data.get("site_name") or "Briefings"),
+        site_url=_site_url(data.get("site_url")),
+        directory_urls=bool(data.get("use_directory_urls", True)),
     )
+
+
+def _site_url(value: object) -> str | None:
+    """``site_url`` as MkDocs normalises it: ending in "/" (None when unset)."""
+    if not value:
+        return None
+    url = str(value)
+    return url if url.endswith("/") else url + "/"
 
 
 def fail(message: str) -> None:
@@ -124,7 +141,14 @@ def generate(config_file: Path, model: str | None, out: Path | None, jobs: int |
                 jobs=jobs,
             )
         renderer = Renderer(project.templates_dir)
-        site = build_site(result.briefings, renderer, errors=[str(e) for e in result.errors])
+        site = build_site(
+            result.briefings,
+            renderer,
+            errors=[str(e) for e in result.errors],
+            site_name=project.site_name,
+            site_url=project.site_url,
+            directory_urls=project.directory_urls,
+        )
     except BriefingsError as exc:
         fail(str(exc))
         return

@@ -32,6 +32,8 @@ class TimelineItem:
     expected: bool
     text: str
     sources: tuple[tuple[Briefing, Event], ...]
+    #: The event's precision ("day" … "decade"): a decade is shown as "1990s", not "1990".
+    precision: str = ""
 
 
 def _stem(word: str) -> str:
@@ -77,6 +79,7 @@ def merge_timeline(briefings: list[Briefing]) -> list[TimelineItem]:
                     expected=any(e.expected for _, e in group),
                     text=first.text,
                     sources=tuple(group),
+                    precision=first.precision,
                 )
             )
     items.sort(key=lambda it: (it.date, it.text, it.sources[0][0].id))

@@ -131,8 +131,9 @@ def attr(value: Any) -> Trusted:
     return Trusted(md_escape(value))
 
 
-def date_label(value: str) -> str:
-    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``.
+def date_label(value: str, precision: str = "") -> str:
+    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``;
+    ``1990`` at decade precision → ``1990s`` (a decade's date is its first year).
 
     Month names come from a fixed English table, not the process locale, so the
     pages are the same whatever the machine's ``LC_TIME``.
@@ -142,6 +143,8 @@ def date_label(value: str) -> str:
         return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
         return f"{_MONTHS[int(parts[1]) - 1][:3]} {parts[0]}"
+    if precision == "decade":
+        return f"{value}s"
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -202,3 +203,19 @@ def test_a_site_without_briefings_still_has_every_page(renderer):
     assert "seeds/bad.txt" in pages["errors.md"]
     assert json.loads(pages["feed.json"])["items"] == []
     assert ET.fromstring(pages["feed.xml"]).find(f"{ATOM}entry") is None
+
+
+def test_a_decade_is_shown_as_a_decade_on_every_page(renderer):
+    b = dataclasses.replace(
+        briefing("dam", "2024-05-02", "Dam reopens", [("Norland", "country", None)]),
+        events=(
+            Event("1990", True, "The dam was built", Evidence(2, "Built in the 1990s."),
+                  precision="decade"),
+            Event("2019", False, "The dam closed", Evidence(3, "It closed in 2019."),
+                  precision="year"),
+        ),
+    )  # fmt: skip
+    pages = {p.uri: p.content for p in build_site([b], renderer).pages}
+    for uri in ("timeline.md", "briefings/dam.md"):
+        assert '>1990s</time> <span class="brf-badge brf-approx"' in pages[uri], uri
+        assert ">2019</time>" in pages[uri], uri

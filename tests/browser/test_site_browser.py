@@ -169,9 +169,9 @@ def test_the_timeline_shows_every_event_in_date_order(tab, briefings_json):
     dates = [times.nth(i).get_attribute("datetime") for i in range(times.count())]
     assert dates == sorted(dates)
     assert dates == [it.date for it in items]
-    # Precision shown as given: "Feb 2025" for a month, "19 May 2025" for a day.
+    # Precision shown as given: "Feb 2025" for a month, "19 May 2025" for a day, "1990s".
     labels = times.all_inner_texts()
-    assert labels == [date_label(d) for d in dates]
+    assert labels == [date_label(it.date, it.precision) for it in items]
     years = [t.rstrip("¶").strip() for t in page.locator("article h2").all_inner_texts()]
     assert years == sorted({d[:4] for d in dates})
     assert page.locator("article .brf-approx").count() == sum(it.approximate for it in items)

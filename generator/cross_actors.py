@@ -216,11 +216,22 @@ def _entries(groups: list[list[tuple[Briefing, Actor]]]) -> dict[str, ActorEntry
         made.append((name, atype, group))
     entries: dict[str, ActorEntry] = {}
     used_slugs: set[str] = set()
-    # Most-covered actors pick their slugs first, so a clash renames the rarer one.
-    for name, atype, group in sorted(made, key=lambda m: (-len(m[2]), name_key(m[0]), m[1])):
+
+    def oldest(group: list[tuple[Briefing, Actor]]) -> tuple[str, str]:
+        return group[-1][0].date, group[-1][0].id  # groups are sorted newest first
+
+    # Most-covered actors pick their slugs first, so a clash renames the rarer one;
+    # between equals, the one seen first. An actor page keeps its address when
+    # newer seeds arrive: a name many entries share ("the government" of many
+    # articles) gets, after the type, the id of the entry's first briefing, not
+    # a counter that every new entry of that name would shift.
+    ranked = sorted(made, key=lambda m: (-len(m[2]), name_key(m[0]), m[1], oldest(m[2])))
+    for name, atype, group in ranked:
         slug = base = slugify(name)
         if slug in used_slugs or slug == "index":
             slug = base = f"{base}-{atype}"
+        if slug in used_slugs:
+            slug = base = f"{base}-{oldest(group)[1]}"
         n = 2
         while slug in used_slugs:
             slug = f"{base}-{n}"

@@ -95,6 +95,26 @@ def test_common_noun_groups_of_different_articles_stay_apart():
     assert entry_of(entries, "ca", "Colombian army") is entry_of(entries, "it", "Colombian army")
 
 
+def test_actor_pages_keep_their_addresses_when_newer_seeds_arrive():
+    """Many articles' own "the government": adding a seed renames none of their pages."""
+
+    def government(i: int) -> Briefing:
+        gov = actor("Government", "organization", aliases=["the government", "government"])
+        return briefing(f"b{i:02d}", f"2020-01-{i:02d}", gov)
+
+    before = {
+        e.appearances[0][0].id: e.slug
+        for e in merge_actors([government(i) for i in range(1, 6)]).values()
+    }
+    after = {
+        e.appearances[0][0].id: e.slug
+        for e in merge_actors([government(i) for i in range(1, 8)]).values()
+    }
+    assert len(set(after.values())) == 7
+    assert {k: after[k] for k in before} == before
+    assert before["b01"] == "government" and before["b02"] == "government-organization"
+
+
 def test_slugs_are_stable_across_regenerations_and_input_order():
     briefings = [
         briefing("a", "2025-05-20", actor("Donald Trump", aliases=["Trump"]), actor("Zelensky")),

@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .actor_identity import spelling_variants, word_variants
+from .actor_identity import word_variants
 from .model import Actor, Briefing
 from .seeds import slugify
 
@@ -133,7 +133,7 @@ def _compatible(a: Actor, b: Actor) -> bool:
 
 def _matching_last_words(key: str, by_last: dict[str, list[int]]) -> list[str]:
     """Last words of full names that a one-word name ``key`` can stand for: the same
-    word, or a spelling variant (:func:`spelling_variants` of the one-word lists)."""
+    word, or a spelling variant of it (:func:`word_variants`)."""
     out = []
     for last in by_last:
         if last == key:
@@ -144,7 +144,7 @@ def _matching_last_words(key: str, by_last: dict[str, list[int]]) -> list[str]:
         short, long = sorted((len(last), len(key)))
         if long - short > 1 and short < 0.78 * long:
             continue
-        if spelling_variants([key], [last]):
+        if word_variants(key, last):
             out.append(last)
     return out
 
@@ -189,7 +189,7 @@ def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
         by_last[words[j][-1]].append(j)
     matching_lasts: dict[str, list[str]] = {}
     for i in people:
-        if len(words[i]) > 1 or " " in name_key(items[i][1].name):
+        if len(words[i]) > 1:
             continue
         key = name_key(items[i][1].name)
         if key not in matching_lasts:

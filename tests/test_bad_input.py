@@ -15,11 +15,7 @@ import html
 import os
 import re
 import shutil
-import socket
-import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -29,7 +25,8 @@ from generator.build import read_seeds
 from generator.cli import main
 from generator.seeds import MAX_PARAGRAPH_TOKENS, MAX_TOKENS, assign_slugs, token_count
 
-from .conftest import BIN, FIXTURES, make_project, mkdocs_build
+from .conftest import FIXTURES, make_project, mkdocs_build
+from .serving import fetch, mkdocs_serve, wait_for
 
 GOOD = "date 2025-03-04\n\nThe city council of Harwick approved a new budget on Monday.\n"
 FUTURE = (dt.date.today() + dt.timedelta(days=400)).isoformat()
@@ -501,35 +498,6 @@ def test_deleted_and_renamed_seeds_leave_no_pages(tmp_path):
 # ---------------------------------------------------------------------- serve
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> tuple[int, str]:
-    """Status and text of a page (character references decoded), 0 when unreachable."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.status, html.unescape(r.read().decode("utf-8", "replace"))
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, ""
-
-
-def wait_for(predicate, timeout: float = 120.0, proc=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise AssertionError(f"mkdocs serve exited with {proc.returncode}")
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.5)
-    raise AssertionError("timed out")
-
-
 @pytest.mark.site
 @pytest.mark.model
 def test_mkdocs_serve_keeps_serving_through_bad_seeds(tmp_path):
@@ -537,17 +505,7 @@ def test_mkdocs_serve_keeps_serving_through_bad_seeds(tmp_path):
     for kind in ("no-header", "binary", "cp1252", "symlink-outside"):
         name, content, *_ = KINDS[kind]
         make_entry(proj / "seeds", name, content)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=proj,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
+    with mkdocs_serve(proj, tmp_path / "serve.log") as (proc, base):
         wait_for(lambda: fetch(f"{base}/briefings/summit/")[0] == 200, proc=proc)
         status, errors_page = fetch(f"{base}/errors/")
         assert status == 200
@@ -575,13 +533,6 @@ def test_mkdocs_serve_keeps_serving_through_bad_seeds(tmp_path):
         wait_for(lambda: "later-bad.txt" not in fetch(f"{base}/errors/")[1], proc=proc)
         assert fetch(f"{base}/briefings/summit/")[0] == 200
         assert proc.poll() is None
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
     text = (tmp_path / "serve.log").read_text()
     assert "Traceback" not in text, text[-3000:]
     assert "ERROR   -  seed skipped: seeds/noheader.txt:1: expected a header" in text

@@ -19,8 +19,8 @@ from generator.cache import TEMP_SUFFIX
 from generator.locking import folder_lock
 
 from .conftest import BIN, make_project
+from .serving import fetch, mkdocs_serve, wait_for
 from .smallseeds import tree, write_small_seeds
-from .test_bad_input import fetch, free_port, wait_for
 
 pytestmark = [pytest.mark.model]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -97,16 +97,7 @@ def test_cli_and_mkdocs_build_at_once(tmp_path, reference):
 def test_cli_while_mkdocs_serve_runs(tmp_path, reference):
     proj = make_project(tmp_path)
     write_small_seeds(proj / "seeds", range(N_SEEDS - 1))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    serve = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=proj,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=ENV,
-    )
-    try:
+    with mkdocs_serve(proj) as (serve, base):
         wait_for(lambda: fetch(f"{base}/briefings/article-00/")[0] == 200, proc=serve)
         # A seed arrives; the CLI and the server's rebuild run at the same time.
         write_small_seeds(proj / "seeds", [N_SEEDS - 1])
@@ -118,9 +109,3 @@ def test_cli_while_mkdocs_serve_runs(tmp_path, reference):
         assert serve.poll() is None
         assert tree(proj / "out") == reference
         assert_cache_whole(proj)
-    finally:
-        serve.terminate()
-        try:
-            serve.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            serve.kill()

@@ -47,6 +47,7 @@ from .payloads import (
     PAYLOADS,
     hostile_seed,
 )
+from .serving import free_port
 
 SITE_EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
 #: Extensions a site might switch on later; escaping must hold under them too.
@@ -400,12 +401,6 @@ def test_errors_page_escapes_file_names(hostile_site):
 
 
 # ------------------------------------------------------------------- browser
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

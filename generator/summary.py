@@ -516,7 +516,11 @@ def _parentheticals(span) -> set[int]:
         if left < span.start or doc[left].text != ",":
             continue
         if right < span.end and doc[right].text == ",":
-            drop |= {t.i for t in sub} | {left, right}
+            # The closing comma goes with the aside only when it closes the aside; one
+            # the parser hangs higher up also opens what follows ("are employees, not
+            # contractors, a decision that ..."), and stays.
+            closes = doc[right].head.i in {tok.head.i, *(t.i for t in sub)}
+            drop |= {t.i for t in sub} | {left} | ({right} if closes else set())
         elif right >= span.end or doc[right].text in (".", ";", "!", "?"):
             drop |= {t.i for t in sub} | {left}
     return drop

@@ -102,10 +102,23 @@ class Phrase:
 
     tokens: list
     optional: int = 0  # 0 = required; higher = dropped first
+    #: The part this one completes ("of 2 million voters" completes "with a turnout"):
+    #: it goes in only when that part is in.
+    parent: Phrase | None = None
 
     @property
     def words(self) -> int:
         return len(render(self.tokens).split()) if self.tokens else 0
+
+
+def _close_apposition(head, child) -> bool:
+    """An apposition with no comma before it: one noun phrase the parser split."""
+    return (
+        child.dep_ == "appos"
+        and child.pos_ in ("NOUN", "PROPN")
+        and child.left_edge.i == head.i + 1
+        and bool(head.whitespace_)
+    )
 
 
 def noun_phrase(head) -> list[Phrase]:
@@ -127,6 +140,8 @@ def noun_phrase(head) -> list[Phrase]:
         for child in head.children:
             if child.dep_ in _NOUN_KEEP and child.i < head.i:
                 core += [t for t in child.subtree if _kept(t)]
+            elif _close_apposition(head, child):  # "a magnitude 6.8 earthquake"
+                core += [t for t in child.subtree if t.i <= child.i and _kept(t)]
         core = sorted({t.i: t for t in [*core, head]}.values(), key=lambda t: t.i)
     parts = [Phrase(core)]
     for conj in (c for c in head.children if c.dep_ == "conj"):
@@ -157,7 +172,11 @@ def _subject(verb):
 
 
 def _is_plural(subject) -> bool:
-    return subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    """Plural by its tag or a coordination; an organisation's name is singular
+    ("Brisk Holdings agrees")."""
+    if any(c.dep_ == "conj" for c in subject.children):
+        return True
+    return subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ != "ORG"
 
 
 class _Word:
@@ -206,15 +225,24 @@ def verb_group(verb, subject, reported: bool = False) -> list:
     return [_Word(verb.lemma_ if plural else third_person(verb.lemma_), verb.i)]
 
 
-def _complement(verb) -> list[Phrase]:
-    """The first object or complement of ``verb`` and one prepositional phrase (optional)."""
+def _complement(verb, occasion: bool = True) -> list[Phrase]:
+    """The first object or complement of ``verb``, then what may follow it.
+
+    After the object: an infinitive it controls ("asks schools *to pay taxes*"),
+    required; one prepositional phrase that is not a date, optional; and, with
+    ``occasion``, a clause of time or cause ("*after an attack shut down the
+    systems*"), optional after the phrase.
+    """
     parts: list[Phrase] = []
     have_core = False
+    have_prep = False
     for child in sorted(verb.children, key=lambda c: c.i):
         if child.i < verb.i:
             continue
         if child.dep_ in ("dobj", "attr", "dative", "oprd") and not have_core:
             parts += noun_phrase(child)
+            parts += _stray(child, verb)
+            parts += _controlled_infinitive(verb, child)
             have_core = True
         elif child.dep_ == "acomp" and not have_core:
             parts.append(Phrase([t for t in child.subtree if t.i <= child.i and _kept(t)]))
@@ -222,14 +250,14 @@ def _complement(verb) -> list[Phrase]:
                 parts += _prepositional(prep, optional=1)
                 break
             have_core = True
-        elif child.dep_ == "xcomp" and not have_core and child.pos_ in ("VERB", "AUX"):
+        elif child.dep_ in ("xcomp", "advcl") and not have_core and _infinitive(child):
             marker = [c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"]
-            parts.append(Phrase([*marker, child]))
-            parts += _complement(child)
+            parts.append(Phrase([*marker, child, *_particles(child)]))
+            parts += _complement(child, occasion=False)
             have_core = True
-        elif child.dep_ in ("prep", "agent"):
+        elif child.dep_ in ("prep", "agent") and not have_prep and not _is_time(child):
             parts += _prepositional(child, optional=3)
-            break
+            have_prep = True
     if not have_core:  # "the court ruled (that) drivers are employees"
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         if clauses and _subject(clauses[0]) is not None:
@@ -237,20 +265,119 @@ def _complement(verb) -> list[Phrase]:
             inner_parts = noun_phrase(inner)
             if inner_parts:
                 group = verb_group(clauses[0], inner) or [clauses[0]]  # keep "are" here
-                core = [inner_parts[0], Phrase(group)]
-                parts = core + _complement(clauses[0])
+                core = [inner_parts[0], Phrase(group + _particles(clauses[0]))]
+                return core + _complement(clauses[0], occasion)
+    if occasion and (clause := _occasion_clause(verb)) is not None:
+        parts.append(Phrase(clause, optional=4))
     return parts
 
 
+#: Conjunctions that open a clause of time, worth a headline's words. (A cause,
+#: "because ...", is an argument: cut to a headline, it says something else.)
+_OCCASION_MARKS = frozenset({"after", "when", "as", "before", "while", "until"})
+
+
+def _occasion_clause(verb) -> list | None:
+    """ "after a ransomware attack shut down the systems", in headline form.
+
+    The clause may hang on a verb coordinated with ``verb`` ("were killed and 200
+    injured when ..."). Only a clause with a noun subject: a pronoun there would
+    point outside the headline.
+    """
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for v in verbs:
+        for clause in (c for c in v.children if c.dep_ == "advcl" and c.i > verb.i):
+            marks = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
+            subject = _subject(clause)
+            if not marks or marks[0].lower_ not in _OCCASION_MARKS or subject is None:
+                continue
+            subject_parts = noun_phrase(subject)
+            if not subject_parts or subject.pos_ == "PRON":
+                continue
+            group = verb_group(clause, subject) + _particles(clause)
+            required = [p for p in _complement(clause, occasion=False) if p.optional == 0]
+            return [
+                marks[0],
+                *subject_parts[0].tokens,
+                *group,
+                *(t for p in required for t in p.tokens),
+            ]
+    return None
+
+
+def _infinitive(verb) -> bool:
+    """A verb complement or a purpose clause ("voted *to close* the depot")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _particles(verb) -> list:
+    """The particle of a phrasal verb ("shut *down*", "set *up*")."""
+    return [c for c in verb.children if c.dep_ == "prt"]
+
+
+def _controlled_infinitive(verb, obj) -> list[Phrase]:
+    """ "to pay taxes" after "asks schools": what the object is asked or told to do."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > obj.i and child.pos_ == "VERB":
+            marker = [c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"]
+            if marker:
+                inner = [p for p in _complement(child, occasion=False) if p.optional == 0]
+                return [Phrase([*marker, child, *_particles(child)]), *inner]
+    return []
+
+
+def _stray(head, verb) -> list[Phrase]:
+    """The coordinated name the parser hung on the verb (see :func:`_stray_conjunct`)."""
+    found = _stray_conjunct(head, verb)
+    if found is None:
+        return []
+    cc, conj = found
+    conj_parts = noun_phrase(conj)
+    return [Phrase([*cc, *conj_parts[0].tokens])] if conj_parts else []
+
+
 def _prepositional(prep, optional: int) -> list[Phrase]:
+    """ "with a record turnout" and, completing it, "of 2 million voters"."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if not objs:
         return []
     inner = noun_phrase(objs[0])
     if not inner:
         return []
-    tokens = {t.i: t for p in inner for t in p.tokens}
-    return [Phrase([prep, *tokens.values()], optional=optional)]
+    stray = _stray(objs[0], prep.head) if prep.head.pos_ in ("VERB", "AUX") else []
+    core = Phrase([prep, *inner[0].tokens, *(t for p in stray for t in p.tokens)], optional)
+    if _bare(objs[0]):  # "in place of X", "on behalf of X": one preposition in three words
+        return [Phrase([t for p in [core, *inner[1:]] for t in p.tokens], optional)]
+    return [core] + [Phrase(p.tokens, optional=optional + 1, parent=core) for p in inner[1:]]
+
+
+def _bare(noun) -> bool:
+    """A singular common noun with no word of its own before it ("in *place* of")."""
+    return noun.tag_ == "NN" and not any(c.i < noun.i for c in noun.children)
+
+
+def _is_time(prep) -> bool:
+    """ "on Monday", "in the past few days": a headline leaves the date to the dateline."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
+
+
+def _stray_conjunct(head, verb):
+    """A name coordinated with ``head`` that the parser hung on ``verb`` instead.
+
+    "read a statement by Olmert, and Abbas": "Abbas" comes out as a conjunct of
+    the verb; a noun is never coordinated with a verb, so it belongs to the noun
+    phrase just before it.
+    """
+    after = head.right_edge.i
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > after:
+            between = verb.doc[after + 1 : c.left_edge.i]
+            if all(t.is_punct or t.dep_ == "cc" for t in between):
+                return [t for t in between if t.dep_ == "cc"][:1], c
+    return None
 
 
 def _event_verb(root):
@@ -277,11 +404,15 @@ def _event_verb(root):
 
 
 def fit(parts: list[Phrase], budget: int) -> str:
-    """Required parts, then optional ones by priority while they fit; in sentence order."""
+    """Required parts, then optional ones by priority while they fit; in sentence order.
+
+    A part that completes another goes in only after that one is in.
+    """
     chosen = [p for p in parts if p.optional == 0]
     used = sum(p.words for p in chosen)
     for p in sorted((p for p in parts if p.optional), key=lambda p: p.optional):
-        if used + p.words <= budget:
+        parent_in = p.parent is None or any(p.parent is c for c in chosen)
+        if parent_in and used + p.words <= budget:
             chosen.append(p)
             used += p.words
     return render([t for p in chosen for t in p.tokens])
@@ -299,7 +430,7 @@ def clause_headline(verb, budget: int, subject_phrase=None, reported: bool = Fal
         subject_parts = noun_phrase(subject) if subject is not None else []
     if subject is not None and not subject_parts:
         return ""
-    group = verb_group(verb, subject_phrase or subject, reported)
+    group = verb_group(verb, subject_phrase or subject, reported) + _particles(verb)
     parts = [*subject_parts, Phrase(group), *_complement(verb)]
     return fit(parts, budget)
 
@@ -333,6 +464,11 @@ def _person_subject(sentence) -> str | None:
     return None
 
 
+def _is_named(token) -> bool:
+    """A speaker worth heading a headline: a name, not "officials" or "police"."""
+    return token.pos_ == "PROPN" or bool(token.ent_type_)
+
+
 def make_title(article: ParsedArticle, actors: Sequence[Actor], max_words: int = 12) -> str:
     """The header's title if given, else a headline of the main actors and event.
 
@@ -358,7 +494,7 @@ def make_title(article: ParsedArticle, actors: Sequence[Actor], max_words: int =
     subject = _subject(verb)
     if reported and subject is not None and subject.pos_ == "PRON":
         stands_for = speaker
-    elif prefix is None and reported:
+    elif prefix is None and reported and _is_named(speaker):
         speaker_parts = noun_phrase(speaker)
         prefix = render(speaker_parts[0].tokens) if speaker_parts else None
     budget = max_words - (len(prefix.split()) if prefix else 0)

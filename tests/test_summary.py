@@ -159,6 +159,16 @@ def test_compress_drops_opening_clause_attribution_and_asides(nlp):
     assert compress(sent) == "The Harbour Workers Union called a strike on Tuesday."
 
 
+def test_compress_keeps_the_comma_that_opens_what_follows_an_aside(nlp):
+    text = (
+        "The court ruled that couriers working for the delivery firm Zipp are employees, "
+        "not contractors, a decision that affects about 9,000 couriers."
+    )
+    short = compress(next(nlp(text).sents))
+    assert "employees a decision" not in short
+    assert short.startswith("The court ruled that couriers")
+
+
 def test_compress_keeps_a_sentence_it_cannot_shorten_safely(nlp):
     sent = next(nlp("The mayor resigned.").sents)
     assert compress(sent) == "The mayor resigned."

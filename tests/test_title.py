@@ -104,3 +104,51 @@ def test_thesis_gives_the_event_and_the_lead_the_occasion(parse_text):
     title = _title(parse_text(body))
     assert title.startswith("Lind–Morek call:"), title
     assert "Estovia abandons" in title
+
+
+def test_what_the_object_is_asked_to_do_stays(parse_text):
+    title = _title(parse_text("The city of Marn has asked its residents to boil drinking water."))
+    assert "asks residents to boil drinking water" in title, title
+
+
+def test_date_is_left_to_the_dateline(parse_text):
+    title = _title(
+        parse_text("The Velm council met on Tuesday with the leaders of the fishing guild.")
+    )
+    assert "Tuesday" not in title and "with leaders" in title, title
+
+
+def test_clause_of_time_completes_the_event(parse_text):
+    body = (
+        "Hospitals in Velm cancelled all routine surgery on Friday after hackers shut down "
+        "the patient records system."
+    )
+    title = _title(parse_text(body))
+    assert "after hackers shut down" in title, title
+    assert len(title.split()) <= 12
+
+
+def test_unnamed_speaker_does_not_head_the_headline(parse_text):
+    body = "At least 12 people were killed when a bridge collapsed in Velm, officials said."
+    title = _title(parse_text(body))
+    assert not title.lower().startswith("officials"), title
+    assert "bridge" in title, title
+
+
+def test_purpose_clause_is_the_event_of_a_vote(parse_text):
+    title = _title(parse_text("The Marn city council voted on Monday to close the old harbour."))
+    assert "votes to close old harbour" in title, title
+
+
+def test_company_name_takes_a_singular_verb(parse_text):
+    body = "Norvik Holdings has agreed to buy the shipping group Baltline for 2 billion euros."
+    assert "Norvik Holdings agrees to buy" in _title(parse_text(body))
+
+
+def test_name_after_a_comma_and_and_is_not_lost(parse_text):
+    body = (
+        "At the close of the summit, President Anna Lind read a statement by Prime Minister "
+        "Pavel Morek, and President Ivo Daran."
+    )
+    title = _title(parse_text(body))
+    assert "Morek and Daran" in title, title

@@ -9,7 +9,9 @@ hedged, contested or awaited. The cues are read off the dependency parse:
   intention ("X's effort to V");
 * an appeal ("A called on B to V" asks whether B will);
 * a contested claim ("A rejected the idea that S");
-* an embedded question ("asked how S", "have not said why S", "doubts about how S").
+* an embedded question ("asked how S", "have not said why S", "doubts about how S");
+* a thing awaited at a date ("a verdict is expected next week", "a ruling due on
+  Friday"): will it come then?
 
 The clause is then turned into the question an analyst would ask, by the parse:
 subject–auxiliary inversion ("X will go" → "Will X go?"), do-support with the
@@ -92,7 +94,9 @@ MIN_QUESTIONS = 3
 _WH_WORDS = frozenset({"how", "why", "when", "where", "what", "who", "which", "whom", "whose"})
 #: How strongly each kind of cue marks a matter to watch.
 CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "contested": 1.2,
-                "indirect": 1.4}  # fmt: skip
+                "indirect": 1.4, "awaited": 1.1}  # fmt: skip
+#: Words that say a thing is awaited at a time, and how the question ends for each.
+AWAITED = {"expected": "as expected", "scheduled": "as scheduled", "due": "as scheduled"}
 _QUOTE_CHARS = frozenset('"“”«»„`')
 _BRACKETS = frozenset("()[]")
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
@@ -787,6 +791,8 @@ def _candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candida
         if sent.text.strip().endswith("?"):
             continue
         for verb in sent:
+            if (text := awaited(verb)) is not None and len(text.split()) <= MAX_WORDS:
+                out.append(Candidate(text, n + 1, CUE_STRENGTH["awaited"]))
             if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
                 continue
             kind = cue(verb)
@@ -799,6 +805,50 @@ def _candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candida
             strength = max(CUE_STRENGTH[kind], MODALS[modal.lower_] if modal is not None else 0.0)
             out.append(Candidate(text, n + 1, strength))
     return out
+
+
+def _time_modifier(token):
+    """The date a word is tied to ("in March", "next week"), as a subtree root, or None."""
+    for c in token.children:
+        if c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
+            return c
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in c.children):
+            return c
+    return None
+
+
+def awaited(token) -> str | None:
+    """The question a thing awaited at a date raises: will it come then?
+
+    "A verdict is expected next week", "a ruling is due on Friday", "with a
+    decision expected in March" → "Will the verdict come next week, as expected?".
+    Only when nothing else is embedded ("expected to V" is a plan, asked elsewhere)
+    and the thing is named, not a pronoun.
+    """
+    ending = AWAITED.get(token.lower_)
+    if ending is None or any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        return None
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        thing, holder = token.head, token  # "a decision expected next month"
+        leave_out = frozenset(t.i for t in token.subtree)
+        if token.i < thing.i:
+            return None
+    else:
+        holder = token.head if token.dep_ == "acomp" else token  # "is due on Friday"
+        if token.dep_ not in ("ROOT", "acomp") or (token.dep_ == "acomp" and holder.dep_ != "ROOT"):
+            return None
+        thing = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        leave_out = frozenset()
+    if thing is None or thing.pos_ == "PRON":
+        return None
+    when = _time_modifier(token) or _time_modifier(holder)
+    if when is None:
+        return None
+    subject = noun_phrase(thing, relative_clauses=False, leave_out=leave_out).rstrip(",")
+    subject = re.sub(r"^(?:a|an)\s+", "the ", subject, flags=re.IGNORECASE)
+    if not subject:
+        return None
+    return _tidy(f"Will {subject} come {render(list(when.subtree))}, {ending}") + "?"
 
 
 def follow_up(verb) -> str | None:

@@ -58,6 +58,13 @@ def _texts(parse_text, body):
         # a concession stays with the question
         ("Despite the protests, it is unlikely that the council will change its plan.",
          "Will the council change its plan despite the protests?"),
+        # a thing awaited at a date: will it come then?
+        ("A verdict in the trial of the former mayor is expected next week.",
+         "Will the verdict in the trial of the former mayor come next week, as expected?"),
+        ("A ruling from the Norland supreme court is due on Friday.",
+         "Will the ruling from the Norland supreme court come on Friday, as scheduled?"),
+        ("The parliament will vote on the budget, with a final decision expected next month.",
+         "Will the final decision come next month, as expected?"),
         # a transitive verb that lost its object gets it back from the article's own use
         ("General Anna Lind ended the siege of Tarn in March. "
          "Her officers said she could end within a week.",

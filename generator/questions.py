@@ -100,6 +100,8 @@ AWAITED = {"expected": "as expected", "scheduled": "as scheduled", "due": "as sc
 _QUOTE_CHARS = frozenset('"“”«»„`')
 _BRACKETS = frozenset("()[]")
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
+#: Verbs after which a subject "it" may be a dummy for a clause that follows.
+_COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take"})
 _DEMONSTRATIVE_DETERMINERS = frozenset({"this", "that", "these", "those"})
 #: Longer questions are not questions an analyst would put; relative clauses go first.
 MAX_WORDS = 25
@@ -248,22 +250,34 @@ class _Resolver:
         self.antecedents = person_antecedents(persons_named(article, actors))
 
     @staticmethod
-    def speaker(verb):
-        """The named subject of the nearest reporting verb above ``verb``, if any."""
+    def speaker(verb, institution: bool = False):
+        """The named subject of the nearest reporting verb above ``verb``, if any.
+
+        ``institution``: only a country or an organisation, the speakers English
+        refers back to as "it" ("Germany has not said whether it will ...").
+        """
         node = verb
         while node.head.i != node.i:
             node = node.head
             if _is_predicate(node, REPORTING_VERBS):
                 subject = _subject(node)
-                if subject is not None and subject.pos_ == "PROPN":
-                    return noun_phrase(subject)
-                return None
+                if subject is None or subject.pos_ != "PROPN":
+                    return None
+                if institution and subject.ent_type_ not in ("GPE", "ORG"):
+                    return None
+                return noun_phrase(subject)
         return None
 
     def resolve(self, pronoun, verb, sentence_index: int) -> str | None:
         word = pronoun.lower_
         if word == "i":
             return self.speaker(verb)
+        if word == "it":  # not a dummy: "said it would be hard to", "it could take weeks to"
+            if verb.lemma_ in _COPULAS or any(
+                c.dep_ in ("xcomp", "ccomp", "csubj") and c.i > verb.i for c in verb.children
+            ):
+                return None
+            return self.speaker(verb, institution=True)
         if word == "they":
             return self.plural_antecedent(pronoun)
         if word not in ("he", "she"):
@@ -347,15 +361,18 @@ def noun_phrase(
     question stands without the sentence before it.
     """
     tokens = sorted(head.subtree, key=lambda t: t.i)
+    # Asides go whole, their first words included ("a process that ..." after a comma).
+    asides = [
+        c
+        for c in head.children
+        if (c.dep_ == "appos" and c.i > head.i)
+        or (not relative_clauses and c.dep_ in ("relcl", "acl"))
+    ]
+    skip = {x.i for c in asides for x in c.subtree}
     kept = []
-    skip: set[int] = set()
     for t in tokens:
         if t.i in leave_out or (t.dep_ == "case" and t.head.i == head.i and t.i > head.i):
             continue
-        if t.i > head.i and t.dep_ in ("appos",) and t.head.i == head.i:
-            skip |= {x.i for x in t.subtree}
-        if not relative_clauses and t.dep_ in ("relcl", "acl") and t.head.i == head.i:
-            skip |= {x.i for x in t.subtree}
         if t.i not in skip:
             kept.append(t)
     while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):

@@ -31,6 +31,8 @@ _LIGHT_VERBS = frozenset({"go", "take", "use", "turn", "come", "move", "seek", "
 #: Prepositions that open an occasion ("after the call", "during the summit").
 _OCCASION_PREPOSITIONS = frozenset({"after", "before", "during", "following", "at", "in"})
 _NOUN_KEEP = ("compound", "amod", "nummod", "nmod", "poss", "quantmod", "npadvmod", "case")
+#: Prepositions whose phrase can complete a noun in a headline ("shares *in X*").
+_NOUN_PREPOSITIONS = frozenset({"of", "on", "in", "for", "against", "over", "about", "from", "to"})
 _MODALS_KEPT = frozenset({"could", "may", "might", "should", "must", "can"})
 
 
@@ -150,14 +152,18 @@ def noun_phrase(head) -> list[Phrase]:
         if conj_parts:
             parts[0].tokens += cc[:1] + conj_parts[0].tokens
         break
-    for child in head.children:  # one "of" phrase: "the end of the war"
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+    for child in head.children:  # one phrase after the noun: "the end of the war"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _NOUN_PREPOSITIONS
+            and child.i > head.i
+            and not _is_time(child)
+        ):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                inner = noun_phrase(objs[0])
-                inner_tokens = (
-                    [t for t in inner[0].tokens if t.i not in {x.i for x in core}] if inner else []
-                )
+                # whole or not at all: "a ban on the sale of vans", never "a ban on the sale"
+                inner = [t for p in noun_phrase(objs[0]) for t in p.tokens]
+                inner_tokens = [t for t in inner if t.i not in {x.i for x in core}]
                 if inner_tokens:
                     parts.append(Phrase([child, *inner_tokens], optional=2))
             break
@@ -250,6 +256,9 @@ def _complement(verb, occasion: bool = True) -> list[Phrase]:
                 parts += _prepositional(prep, optional=1)
                 break
             have_core = True
+        elif child.dep_ == "npadvmod" and not have_core and _is_measure(child):
+            parts.append(Phrase([t for t in child.subtree if _kept(t)]))  # "falls 18 percent"
+            have_core = True
         elif child.dep_ in ("xcomp", "advcl") and not have_core and _infinitive(child):
             marker = [c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"]
             parts.append(Phrase([*marker, child, *_particles(child)]))
@@ -258,6 +267,13 @@ def _complement(verb, occasion: bool = True) -> list[Phrase]:
         elif child.dep_ in ("prep", "agent") and not have_prep and not _is_time(child):
             parts += _prepositional(child, optional=3)
             have_prep = True
+    if not have_core:  # "acted *unlawfully*": the manner is what the verb says
+        manner = [
+            c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1 and _is_manner(c)
+        ]
+        if manner:
+            parts.insert(0, Phrase(manner))
+            have_core = True
     if not have_core:  # "the court ruled (that) drivers are employees"
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
         if clauses and _subject(clauses[0]) is not None:
@@ -353,6 +369,19 @@ def _prepositional(prep, optional: int) -> list[Phrase]:
     return [core] + [Phrase(p.tokens, optional=optional + 1, parent=core) for p in inner[1:]]
 
 
+def _is_manner(token) -> bool:
+    """An adverb of manner ("unlawfully", "unanimously"), not of time or degree."""
+    return token.pos_ == "ADV" and token.lower_.endswith("ly") and token.lower_ not in (
+        "only", "early", "likely", "recently", "currently", "previously", "formerly", "nearly",
+        "really", "finally", "initially", "originally", "eventually", "already", "lately",
+    )  # fmt: skip
+
+
+def _is_measure(token) -> bool:
+    """An amount that is a verb's complement: "fell *18 percent*", "rose *$2 billion*"."""
+    return token.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
+
+
 def _bare(noun) -> bool:
     """A singular common noun with no word of its own before it ("in *place* of")."""
     return noun.tag_ == "NN" and not any(c.i < noun.i for c in noun.children)
@@ -430,6 +459,11 @@ def clause_headline(verb, budget: int, subject_phrase=None, reported: bool = Fal
         subject_parts = noun_phrase(subject) if subject is not None else []
     if subject is not None and not subject_parts:
         return ""
+    # Where the subject is ("hospitals in Velm") gives way to why it acts ("after ..."),
+    # what it is of ("leaders of Norland") does not.
+    for part in subject_parts[1:]:
+        if part.tokens and part.tokens[0].lower_ != "of":
+            part.optional = 5
     group = verb_group(verb, subject_phrase or subject, reported) + _particles(verb)
     parts = [*subject_parts, Phrase(group), *_complement(verb)]
     return fit(parts, budget)

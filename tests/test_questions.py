@@ -58,6 +58,14 @@ def _texts(parse_text, body):
         # a concession stays with the question
         ("Despite the protests, it is unlikely that the council will change its plan.",
          "Will the council change its plan despite the protests?"),
+        # an aside after a comma goes whole, its article included
+        ("The proposal must now be approved by the Norland parliament and by the regional "
+         "councils, a process that is expected to take at least a year.",
+         "Must the proposal now be approved by the Norland parliament and by the regional "
+         "councils?"),
+        # "it" of a country or organisation that speaks is that speaker
+        ("Norland has not said whether it will support the proposal.",
+         "Will Norland support the proposal?"),
         # a thing awaited at a date: will it come then?
         ("A verdict in the trial of the former mayor is expected next week.",
          "Will the verdict in the trial of the former mayor come next week, as expected?"),
@@ -139,3 +147,8 @@ def test_questions_ranked_by_actor_salience_and_hedging(parse_file, union_first)
 def test_at_most_limit_questions(parse_file):
     article = parse_file(FIXTURES / "harbour_strike.txt")
     assert len(extract_questions(article, extract_actors(article), limit=2)) == 2
+
+
+def test_dummy_it_after_a_named_speaker_is_not_resolved(parse_text):
+    texts = _texts(parse_text, "Norvik Shipping said it would be difficult to keep its yards open.")
+    assert not any(t.startswith("Will Norvik Shipping be difficult") for t in texts), texts

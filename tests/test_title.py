@@ -152,3 +152,19 @@ def test_name_after_a_comma_and_and_is_not_lost(parse_text):
     )
     title = _title(parse_text(body))
     assert "Morek and Daran" in title, title
+
+
+def test_phrase_after_a_noun_comes_whole_or_not_at_all(parse_text):
+    body = "The Norland government on Tuesday proposed a ban on the sale of new coal boilers."
+    title = _title(parse_text(body))
+    assert "proposes ban on sale of new coal boilers" in title, title
+
+
+def test_amount_is_the_complement_of_a_rise_or_fall(parse_text):
+    body = "Shares in Norvik Mining fell 18 percent on Monday after a fire closed its largest mine."
+    assert "fall 18 percent" in _title(parse_text(body))
+
+
+def test_manner_is_what_a_bare_verb_says(parse_text):
+    body = "The High Court ruled on Friday that the Velm council acted unlawfully."
+    assert _title(parse_text(body)).endswith("acts unlawfully")

@@ -12,6 +12,8 @@ hedged, contested or awaited. The cues are read off the dependency parse:
 * an embedded question ("asked how S", "have not said why S", "doubts about how S");
 * a thing awaited at a date ("a verdict is expected next week", "a ruling due on
   Friday"): will it come then?
+* a matter not yet settled ("the date has not been set": when will it be?) and an
+  inquiry opened ("opened an investigation into X": what will it find?).
 
 The clause is then turned into the question an analyst would ask, by the parse:
 subject–auxiliary inversion ("X will go" → "Will X go?"), do-support with the
@@ -94,7 +96,17 @@ MIN_QUESTIONS = 3
 _WH_WORDS = frozenset({"how", "why", "when", "where", "what", "who", "which", "whom", "whose"})
 #: How strongly each kind of cue marks a matter to watch.
 CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "contested": 1.2,
-                "indirect": 1.4, "awaited": 1.1}  # fmt: skip
+                "indirect": 1.4, "awaited": 1.1, "unsettled": 1.0, "inquiry": 1.0}  # fmt: skip
+#: Verbs whose negated passive leaves a matter awaited ("the date has not been set").
+SETTLING_VERBS = frozenset({
+    "set", "decide", "determine", "announce", "confirm", "disclose", "identify", "establish",
+    "release", "name", "publish", "reveal", "schedule", "finalise", "finalize", "resolve",
+    "settle", "fix", "explain", "approve",
+})  # fmt: skip
+#: Nouns of an inquiry: once opened, what it finds is the matter to watch.
+INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "probe", "review", "audit", "inquest"})
+#: Verbs that open an inquiry.
+OPENING_VERBS = frozenset({"open", "launch", "begin", "start", "order", "announce", "set"})
 #: Words that say a thing is awaited at a time, and how the question ends for each.
 AWAITED = {"expected": "as expected", "scheduled": "as scheduled", "due": "as scheduled"}
 _QUOTE_CHARS = frozenset('"“”«»„`')
@@ -808,8 +820,10 @@ def _candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candida
         if sent.text.strip().endswith("?"):
             continue
         for verb in sent:
-            if (text := awaited(verb)) is not None and len(text.split()) <= MAX_WORDS:
-                out.append(Candidate(text, n + 1, CUE_STRENGTH["awaited"]))
+            for kind, ask in (("awaited", awaited), ("unsettled", unsettled), ("inquiry", inquiry)):
+                text = ask(verb)
+                if text is not None and len(text.split()) <= MAX_WORDS:
+                    out.append(Candidate(text, n + 1, CUE_STRENGTH[kind]))
             if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
                 continue
             kind = cue(verb)
@@ -866,6 +880,35 @@ def awaited(token) -> str | None:
     if not subject:
         return None
     return _tidy(f"Will {subject} come {render(list(when.subtree))}, {ending}") + "?"
+
+
+def unsettled(verb) -> str | None:
+    """A negated passive of settling: "the date of the vote has not been set" →
+    "When will the date of the vote be set?"."""
+    if verb.lemma_ not in SETTLING_VERBS or verb.tag_ != "VBN":
+        return None
+    deps = {c.dep_ for c in verb.children}
+    if "neg" not in deps or "auxpass" not in deps or deps & {"ccomp", "xcomp", "agent"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.lower_ in _DEMONSTRATIVE_DETERMINERS:
+        return None
+    phrase = noun_phrase(subject, relative_clauses=False).rstrip(",")
+    return _tidy(f"When will {phrase} be {verb.lower_}") + "?" if phrase else None
+
+
+def inquiry(noun) -> str | None:
+    """An inquiry opened: "prosecutors opened an investigation into the payments" →
+    "What will the investigation into the payments find?"."""
+    if noun.lemma_.lower() not in INQUIRY_NOUNS or noun.dep_ != "dobj":
+        return None
+    if noun.head.lemma_ not in OPENING_VERBS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("into", "of") for c in noun.children):
+        return None
+    phrase = noun_phrase(noun, relative_clauses=False).rstrip(",")
+    phrase = re.sub(r"^(?:a|an|its|their|his|her)\s+", "the ", phrase, flags=re.IGNORECASE)
+    return _tidy(f"What will {phrase} find") + "?"
 
 
 def follow_up(verb) -> str | None:

@@ -130,10 +130,11 @@ class Candidate:
 
 
 def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
-    return None
+    """The verb's subject; of two (a parse that lost a coordination: "A opened, and B
+    plans to"), the one nearest before the verb, whose clause it is."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _modal(verb):
@@ -235,7 +236,10 @@ def cue(verb) -> str:
         or (governor.pos_ == "VERB" and _is_predicate(governor, CONTEST_VERBS))
     ):
         return "contested"
-    if _modal(verb) is not None:
+    modal = _modal(verb)
+    if modal is not None and not (
+        modal.lower_ in ("can", "ca") and any(c.dep_ == "neg" for c in verb.children)
+    ):  # "cannot" asserts that something is impossible; it leaves nothing open
         return "modal"
     return ""
 
@@ -428,6 +432,12 @@ def _clause_tokens(verb, subject, level: int) -> tuple[list, list]:
             skip.add(child.i)
         elif child.dep_ == "advmod" and child.i < subject_start:
             skip |= {t.i for t in sub}
+        elif child.dep_ in ("ccomp", "parataxis") and sub[-1].i < subject_start:
+            # a frame before the subject: "The lesson is plain: S", "Officials say S"
+            skip |= {t.i for t in sub}
+            after = sub[-1].i + 1
+            if after < len(doc) and doc[after].text in (",", ":", "—", "–"):
+                skip.add(after)
         elif child.dep_ in ("advcl", "prep", "npadvmod") and sub[-1].i < subject_start:
             skip |= {t.i for t in sub}
             after = sub[-1].i + 1

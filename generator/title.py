@@ -113,6 +113,16 @@ class Phrase:
         return len(render(self.tokens).split()) if self.tokens else 0
 
 
+def _defining_clause(head, clause) -> bool:
+    """A relative clause with no comma that says which of a bare plural is meant."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.left_edge.i == head.i + 1
+        and head.tag_ == "NNS"
+        and not any(c.dep_ == "det" for c in head.children)
+    )
+
+
 def _close_apposition(head, child) -> bool:
     """An apposition with no comma before it: one noun phrase the parser split."""
     return (
@@ -146,6 +156,10 @@ def noun_phrase(head) -> list[Phrase]:
                 core += [t for t in child.subtree if t.i <= child.i and _kept(t)]
         core = sorted({t.i: t for t in [*core, head]}.values(), key=lambda t: t.i)
     parts = [Phrase(core)]
+    for clause in head.children:  # "towns that depend on one species": a generic needs it
+        if _defining_clause(head, clause):
+            parts.append(Phrase([t for t in clause.subtree if _kept(t)], optional=1))
+            break
     for conj in (c for c in head.children if c.dep_ == "conj"):
         cc = [c for c in head.children if c.dep_ == "cc"]
         conj_parts = noun_phrase(conj)
@@ -214,6 +228,8 @@ def verb_group(verb, subject, reported: bool = False) -> list:
         return [_Word("not", at - 0.2)] * bool(neg) + [_Word("to", at), _Word(verb.lemma_, verb.i)]
     modal = sorted(texts & _MODALS_KEPT)
     if modal:
+        if modal[0] == "can" and neg:
+            return [_Word("cannot", at), _Word(verb.lemma_, verb.i)]
         return (
             [_Word(modal[0], at - 0.2)]
             + [_Word("not", at)] * bool(neg)
@@ -261,7 +277,7 @@ def _complement(verb, occasion: bool = True) -> list[Phrase]:
             have_core = True
         elif child.dep_ in ("xcomp", "advcl") and not have_core and _infinitive(child):
             marker = [c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"]
-            parts.append(Phrase([*marker, child, *_particles(child)]))
+            parts.append(Phrase([*_own_subject(child), *marker, child, *_particles(child)]))
             parts += _complement(child, occasion=False)
             have_core = True
         elif child.dep_ in ("prep", "agent") and not have_prep and not _is_time(child):
@@ -328,9 +344,30 @@ def _infinitive(verb) -> bool:
     return verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+#: Adverbs that complete a verb as a particle would ("come *back*").
+_PARTICLE_ADVERBS = frozenset({"back", "out", "away", "up", "down", "off", "over", "in", "on"})
+
+
 def _particles(verb) -> list:
-    """The particle of a phrasal verb ("shut *down*", "set *up*")."""
-    return [c for c in verb.children if c.dep_ == "prt"]
+    """The particle of a phrasal verb ("shut *down*", "set *up*", "come *back*")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLE_ADVERBS)
+    ]
+
+
+def _own_subject(verb) -> list:
+    """ "for the fish" before "to come back": an infinitive's own subject, with its "for"."""
+    subject = _subject(verb)
+    if subject is None or subject.pos_ == "PRON":
+        return []
+    parts = noun_phrase(subject)
+    if not parts:
+        return []
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "for"]
+    return [*marks, *parts[0].tokens]
 
 
 def _controlled_infinitive(verb, obj) -> list[Phrase]:

@@ -66,6 +66,13 @@ def _texts(parse_text, body):
         # "it" of a country or organisation that speaks is that speaker
         ("Norland has not said whether it will support the proposal.",
          "Will Norland support the proposal?"),
+        # a frame before the subject is not part of the question
+        ("The pattern is clear: the Velm council will close the school next year.",
+         "Will the Velm council close the school next year?"),
+        # of two subjects the parser gave one verb, the nearest is the verb's own
+        ("A ferry link to the islands opened last year, and a company from Bergen plans "
+         "to build a salmon farm in the bay.",
+         "Will a company from Bergen build a salmon farm in the bay?"),
         # a thing awaited at a date: will it come then?
         ("A verdict in the trial of the former mayor is expected next week.",
          "Will the verdict in the trial of the former mayor come next week, as expected?"),
@@ -161,3 +168,7 @@ def test_dummy_it_after_a_named_speaker_is_not_resolved(parse_text):
 
 def test_unsettled_matter_needs_a_named_subject(parse_text):
     assert not any(t.startswith("When") for t in _texts(parse_text, "This has not been confirmed."))
+
+
+def test_cannot_asserts_and_asks_nothing(parse_text):
+    assert _texts(parse_text, "The Velm council cannot afford the repairs to the bridge.") == []

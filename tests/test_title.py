@@ -168,3 +168,12 @@ def test_amount_is_the_complement_of_a_rise_or_fall(parse_text):
 def test_manner_is_what_a_bare_verb_says(parse_text):
     body = "The High Court ruled on Friday that the Velm council acted unlawfully."
     assert _title(parse_text(body)).endswith("acts unlawfully")
+
+
+def test_thesis_headline_keeps_cannot_and_the_infinitive_subject(parse_text):
+    body = (
+        "The harbour of Velm once lived from cod.\n\n"
+        "The lesson is plain: ports cannot wait for the fish to come back."
+    )
+    title = _title(parse_text(body))
+    assert "cannot wait for fish to come back" in title, title

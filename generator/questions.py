@@ -101,8 +101,10 @@ CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "cont
 SETTLING_VERBS = frozenset({
     "set", "decide", "determine", "announce", "confirm", "disclose", "identify", "establish",
     "release", "name", "publish", "reveal", "schedule", "finalise", "finalize", "resolve",
-    "settle", "fix", "explain", "approve",
+    "settle", "fix", "explain", "approve", "know",
 })  # fmt: skip
+#: Adjectives that leave what their subject names open ("the cause remains unclear").
+UNKNOWN_ADJECTIVES = frozenset({"unknown", "unclear", "uncertain", "undetermined", "unconfirmed"})
 #: Nouns of an inquiry: once opened, what it finds is the matter to watch.
 INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "probe", "review", "audit", "inquest"})
 #: Verbs that open an inquiry.
@@ -894,7 +896,10 @@ def awaited(token) -> str | None:
 
 def unsettled(verb) -> str | None:
     """A negated passive of settling: "the date of the vote has not been set" →
-    "When will the date of the vote be set?"."""
+    "When will the date of the vote be set?"; a matter said to be unknown: "the
+    cause of the fire remains unclear" → "What is the cause of the fire?"."""
+    if verb.lower_ in UNKNOWN_ADJECTIVES and verb.dep_ == "acomp":
+        return _unknown(verb)
     if verb.lemma_ not in SETTLING_VERBS or verb.tag_ != "VBN":
         return None
     deps = {c.dep_ for c in verb.children}
@@ -905,6 +910,24 @@ def unsettled(verb) -> str | None:
         return None
     phrase = noun_phrase(subject, relative_clauses=False).rstrip(",")
     return _tidy(f"When will {phrase} be {verb.lower_}") + "?" if phrase else None
+
+
+def _unknown(adjective) -> str | None:
+    copula = adjective.head
+    if copula.lemma_ not in ("be", "remain", "seem", "appear") or any(
+        c.dep_ in ("ccomp", "xcomp", "prep") for c in adjective.children
+    ):
+        return None
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ in ("PRON", "PROPN") or subject.tag_ not in ("NN", "NNS"):
+        return None
+    if any(c.dep_ == "poss" for c in subject.children):
+        return None  # "his whereabouts": whose, the question would not say
+    if not any(c.dep_ == "prep" for c in subject.children):
+        return None  # "the cause" alone: of what, the question would not say
+    phrase = noun_phrase(subject, relative_clauses=False).rstrip(",")
+    verb = "are" if subject.tag_ == "NNS" else "is"
+    return _tidy(f"What {verb} {phrase}") + "?" if phrase else None
 
 
 def inquiry(noun) -> str | None:

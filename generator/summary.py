@@ -50,6 +50,9 @@ DEMONSTRATIVES = frozenset(["this", "that", "these", "those", "such"])
 POSSESSIVES = frozenset(["his", "her", "their", "its"])
 #: Personal pronouns that can stand as a clause's subject.
 SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they"])
+#: Pronouns of the speaker or the reader: the sentence is someone's words, said elsewhere.
+DEICTIC_SUBJECTS = frozenset(["i", "we", "you"])
+DEICTIC_POSSESSIVES = frozenset(["my", "our", "your"])
 #: Verbs after which a subject "it" is a dummy ("it seems clear that ...").
 _COPULAS = frozenset(["be", "seem", "appear", "remain", "become", "look"])
 _QUOTES = frozenset('"“”«»„')
@@ -172,10 +175,14 @@ def anaphor(span):
     first = words[0]
     if first.lower_ in DEMONSTRATIVES or first.lower_ in POSSESSIVES:
         return first
+    if first.lower_ in DEICTIC_POSSESSIVES:
+        return first  # "My party ...": whose, the sentence does not say
     root = span.root
     for t in root.children:
         if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in SUBJECT_PRONOUNS:
             return None if is_expletive(t) else t
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in DEICTIC_SUBJECTS:
+            return t  # "I felt ...": who speaks is said elsewhere (an interview's answer)
     return None
 
 
@@ -262,7 +269,8 @@ def candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candidat
                 words=len(info.text.split()),
                 terms=content_terms(span),
                 quoted=quoted[i],
-                eligible=_is_clause(span),
+                # a question states nothing: an interviewer's, or a rhetorical one
+                eligible=_is_clause(span) and not info.text.rstrip().endswith("?"),
                 anaphoric=leans_on is not None,
                 antecedent=antecedents[i]
                 if leans_on is not None and leans_on.lower_ in ("he", "she")

@@ -85,6 +85,10 @@ def _texts(parse_text, body):
          "When will the cause of the fire at the Velm depot be determined?"),
         ("Norland police have launched an inquiry into the collapse of the bridge.",
          "What will the inquiry into the collapse of the bridge find?"),
+        ("The cause of the fire at the Norchem plant is not yet known.",
+         "When will the cause of the fire at the Norchem plant be known?"),
+        ("The number of victims of the flood remains unclear.",
+         "What is the number of victims of the flood?"),
         # a transitive verb that lost its object gets it back from the article's own use
         ("General Anna Lind ended the siege of Tarn in March. "
          "Her officers said she could end within a week.",

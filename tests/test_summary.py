@@ -186,3 +186,18 @@ def test_bottom_line_is_one_compressed_sentence_of_the_article(parse_file):
 def test_summary_is_deterministic(parse_file):
     article = parse_file(FIXTURES / "tram_depot.txt")
     assert _summary(article) == _summary(article)
+
+
+def test_questions_and_first_person_answers_are_not_summary_or_bottom_line(parse_text):
+    body = (
+        "Q: Why did you leave the ministry of education?\n\n"
+        "A: I felt the reform of teacher pay had lost its way completely.\n\n"
+        "Q: Will you run for the national parliament next year?\n\n"
+        "Former education minister Hanna Berg gave the interview in her office in Velm "
+        "on Monday afternoon."
+    )
+    article = parse_text(body)
+    actors = extract_actors(article)
+    picked = [s.sentence for s in extract_summary(article, actors)]
+    assert picked == [len(article.sentences)], picked
+    assert bottom_line(article, actors).startswith("Former education minister Hanna Berg")

@@ -106,3 +106,37 @@ class Interval:
         if self.hi == month_end(self.hi.year, self.hi.month):
             hi = month_end(hi.year, hi.month)
         return replace(self, lo=lo, hi=hi)
+
+
+#: English month names, fixed: labels must not depend on the process locale.
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_label(value: str, precision: str = "") -> str:
+    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``;
+    ``1990`` at decade precision → ``1990s`` (a decade's date is its first year).
+
+    Month names come from a fixed English table, not the process locale, so the
+    pages are the same whatever the machine's ``LC_TIME``.
+    """
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1][:3]} {parts[0]}"
+    if precision == "decade":
+        return f"{value}s"
+    return value

@@ -96,6 +96,14 @@ class ParsedArticle:
         return number
 
     @functools.cached_property
+    def timexes(self) -> tuple:
+        """Every temporal expression, resolved (:func:`~generator.temporal.resolve_article`):
+        the timeline dates events by them and the summary states its dates by them."""
+        from .temporal import resolve_article
+
+        return tuple(resolve_article(self))
+
+    @functools.cached_property
     def _sentence_of_token(self) -> list[int | None]:
         """Per token, the number of its sentence (None in a blank one): stages ask often."""
         numbers: list[int | None] = [None] * len(self.doc)

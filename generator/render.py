@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 
+from .calendar_values import date_label
 from .errors import TemplateError
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
@@ -41,20 +42,6 @@ _URL_SAFE = "/?#&=+;,:@!$*~-._%"
 _DROPPED = frozenset({"Cc", "Cf", "Cs"})
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _HOST = re.compile(r"[A-Za-z0-9.-]+")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class Trusted(str):
@@ -129,23 +116,6 @@ def safe_url(url: str | None) -> str | None:
 def attr(value: Any) -> Trusted:
     """Escape a value for an HTML attribute in quotes."""
     return Trusted(md_escape(value))
-
-
-def date_label(value: str, precision: str = "") -> str:
-    """``2025-05-19`` → ``19 May 2025``; ``2025-02`` → ``Feb 2025``; ``2025`` → ``2025``;
-    ``1990`` at decade precision → ``1990s`` (a decade's date is its first year).
-
-    Month names come from a fixed English table, not the process locale, so the
-    pages are the same whatever the machine's ``LC_TIME``.
-    """
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1][:3]} {parts[0]}"
-    if precision == "decade":
-        return f"{value}s"
-    return value
 
 
 def date_anchor(value: str) -> Trusted:

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from .model import Actor, SummarySentence
 from .nlp import ParsedArticle
+from .timeline import state_dates
 
 #: Discourse connectives that tie a sentence to the one before it (closed class).
 CONNECTIVES = frozenset({
@@ -235,7 +236,9 @@ class Candidate:
     """One sentence with what the selection needs to know about it."""
 
     index: int  # 0-based position in the article
+    #: As the summary shows it: dates stated in full (see :func:`state_dates`).
     text: str
+    #: Words of the sentence as written: what the selection weighs per word.
     words: int
     terms: frozenset[str]
     #: Share of its words inside quotation marks: the weight it adds is discounted by it.
@@ -247,6 +250,12 @@ class Candidate:
     antecedent: str | None = None
     #: Names of the person actors the sentence names.
     persons: frozenset[str] = frozenset()
+    #: Words of ``text``: what the word cap counts. Defaults to ``words``.
+    shown_words: int = -1
+
+    @property
+    def length(self) -> int:
+        return self.words if self.shown_words < 0 else self.shown_words
 
     def gain(self, weights: dict[str, float], covered: set[str]) -> float:
         """Weight of the concepts it adds to ``covered``, per word, discounted for quotes."""
@@ -262,11 +271,13 @@ def candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candidat
     out: list[Candidate] = []
     for i, (span, info) in enumerate(zip(article.sents, article.sentences, strict=True)):
         leans_on = anaphor(span)
+        text = state_dates(article, span)  # as the summary will show it
         out.append(
             Candidate(
                 index=i,
-                text=info.text,
+                text=text,
                 words=len(info.text.split()),
+                shown_words=len(text.split()),
                 terms=content_terms(span),
                 quoted=quoted[i],
                 # a question states nothing: an interviewer's, or a rhetorical one
@@ -293,18 +304,20 @@ def select(
     """
     chosen: list[Candidate] = [first] if first is not None else []
     covered: set[str] = set(first.terms) if first is not None else set()
-    total = first.words if first is not None else 0
+    total = first.length if first is not None else 0
     rest = [c for c in pool if c.eligible and c is not first]
     while len(chosen) < shape.max_sentences:
         if len(chosen) >= shape.min_sentences and total >= shape.target_words:
             break
-        fits = [c for c in rest if total + c.words <= shape.max_words and _referent_kept(c, chosen)]
+        fits = [
+            c for c in rest if total + c.length <= shape.max_words and _referent_kept(c, chosen)
+        ]
         if not fits:
             break
         best = max(fits, key=lambda c: (c.gain(weights, covered), -c.index))
         chosen.append(best)
         covered |= best.terms
-        total += best.words
+        total += best.length
         rest.remove(best)
     chosen.sort(key=lambda c: c.index)
     # A later pick may have come between a pronoun and its referent: drop what dangles.
@@ -415,7 +428,7 @@ def extract_summary(
     pool = candidates(article, actors)
     weights = concept_weights([c.terms for c in pool], shape.position_decay)
     thesis = thesis_index(article, pool, weights)
-    first = pool[thesis] if thesis is not None and pool[thesis].words <= max_words else None
+    first = pool[thesis] if thesis is not None and pool[thesis].length <= max_words else None
     chosen = select(pool, weights, shape, first)
     return tuple(SummarySentence(text=repair(c.text), sentence=c.index + 1) for c in chosen)
 

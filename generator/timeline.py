@@ -22,9 +22,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .calendar_values import date_label
 from .model import Event, Evidence
 from .syntax import attachment, is_hypothetical, is_modal, is_verbal, predicate_of, tense_of
-from .temporal import Timex, resolve_article
+from .temporal import Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -87,7 +88,7 @@ class _Found:
 def extract_events(article: ParsedArticle) -> tuple[Event, ...]:
     """Dated events of the article, sorted by date then by position in the text."""
     found: list[_Found] = []
-    for timex in resolve_article(article):
+    for timex in article.timexes:
         event = _event(article, timex)
         if event is not None:
             found.append(event)
@@ -223,7 +224,10 @@ def _generic_today(timex: Timex, pred: Token) -> bool:
     simple_present = pred.tag_ in ("VBZ", "VBP") and not any(
         c.dep_ in ("aux", "auxpass") for c in pred.children
     )
-    return simple_present and pred.lemma_.lower() in STATIVE_VERBS
+    planned = any(  # "the office today is to begin ...": a plan for the day, not a state
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in pred.children
+    )
+    return simple_present and not planned and pred.lemma_.lower() in STATIVE_VERBS
 
 
 # --- the clause an expression dates -------------------------------------------------------
@@ -528,3 +532,54 @@ def _merge(found: list[_Found]) -> list[_Found]:
             kept[kept.index(twin)] = replace(twin, event=merged)
     kept.sort(key=lambda f: (f.event.date, f.position))
     return kept
+
+
+# --- dates stated in a sentence taken out of its article --------------------------------
+
+#: Prepositions after which a stated date needs no "on" of its own ("until 4 July 2008").
+_DATE_PREPOSITIONS = frozenset({"on", "since", "until", "till", "by", "from", "before", "after"})
+_WEEKDAY_ONLY = re.compile(r"(?:(?:last|this|next|coming|past)\s+)?[a-z]+day", re.IGNORECASE)
+
+
+def state_dates(article: ParsedArticle, span: Span) -> str:
+    """The sentence's text with the dates only its dateline fixes stated in full.
+
+    A summary is read away from the article, in an archive or beside other
+    briefings, where "today", "on Sunday" or "on July 8" say nothing: each such
+    expression resolved to one day from the publication date becomes that day
+    ("arrived in France today" → "arrived in France on 4 July 2008"; "on Sunday"
+    → "on 4 September 2016"; "on July 8" → "on 8 July 2015"). "Today" meaning
+    nowadays, "today's", "later today", parts of days and anything not resolved
+    to a single day stay as written.
+    """
+    text = span.text
+    edits: list[tuple[int, int, str]] = []
+    for timex in article.timexes:
+        t = timex.span
+        if t.start < span.start or t.end > span.end or timex.until is not None:
+            continue
+        value = timex.value
+        if value is None or len(value) != 10:
+            continue
+        words = t.text
+        before = t.doc[t.start - 1].lower_ if t.start > span.start else ""
+        if timex.rule == "deictic":
+            if words.lower() not in ("today", "yesterday", "tomorrow"):
+                continue
+            if _generic_today(timex, predicate_of(attachment(t))):
+                continue
+            new = date_label(value)
+            if before not in _DATE_PREPOSITIONS:
+                new = "on " + new
+        elif timex.rule == "weekday" and _WEEKDAY_ONLY.fullmatch(words):
+            new = date_label(value)
+            if before not in _DATE_PREPOSITIONS:
+                new = "on " + new
+        elif timex.rule in ("day_month", "month_day") and not re.search(r"\d{4}", words):
+            new = date_label(value)
+        else:
+            continue
+        edits.append((t.start_char - span.start_char, t.end_char - span.start_char, new))
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text.strip()

@@ -19,6 +19,7 @@ from generator.summary import (
     repair,
     select,
 )
+from generator.timeline import state_dates
 
 from .conftest import FIXTURES
 
@@ -49,7 +50,20 @@ def test_summary_sentences_point_at_their_source(parse_file):
     article = parse_file(FIXTURES / "tram_depot.txt")
     for s in _summary(article):
         source = article.sentences[s.sentence - 1].text
-        assert s.text == source or s.text == repair(source)
+        # the source's words, a dropped connective and a date stated in full apart
+        dated = state_dates(article, article.sents[s.sentence - 1])
+        assert s.text in (source, repair(source), dated, repair(dated))
+
+
+def test_summary_states_the_dates_its_dateline_fixed(parse_text):
+    body = (
+        "The city council of Varne voted on Monday to close the old tram depot.\n\n"
+        "The depot opened in 1911 and has stood empty since the last trams ran in 2019."
+    )
+    article = parse_text(body, date="2024-05-15")
+    first = _summary(article)[0]
+    assert first.text.startswith("The city council of Varne voted on 13 May 2024 to close")
+    assert sum(len(s.text.split()) for s in _summary(article)) <= 120
 
 
 def test_connective_is_dropped():

@@ -13,7 +13,7 @@ from generator.cross_timeline import merge_timeline, same_event
 from generator.evaluate import run_eval
 from generator.model import Event, Evidence
 from generator.pipeline import briefing_from_parsed
-from generator.timeline import extract_events
+from generator.timeline import extract_events, state_dates
 
 from .conftest import FIXTURES, USER_SEED
 
@@ -240,3 +240,29 @@ def test_timeline_quality_on_fixture_articles_beats_dateparser():
     mean, base = report["mean"], report["baseline_mean"]
     assert mean["event_f"] >= 0.75 and mean["date_f"] >= 0.85 and mean["event_p"] >= 0.8
     assert mean["event_f"] > base["event_f"] and mean["date_f"] > base["date_f"]
+
+
+@pytest.mark.parametrize(
+    ("body", "date", "stated"),
+    [
+        ("Freed hostage Anna Lind arrived in Velm today after six years.", "2008-07-04",
+         "Freed hostage Anna Lind arrived in Velm on 4 July 2008 after six years."),
+        ("The election was held on Sunday with a record turnout.", "2016-09-06",
+         "The election was held on 4 September 2016 with a record turnout."),
+        ("The court ruled on July 8 that the city could demand the taxes.", "2015-08-02",
+         "The court ruled on 8 July 2015 that the city could demand the taxes."),
+        ("The office today is to begin issuing the new forms.", "2023-02-23",
+         "The office on 23 February 2023 is to begin issuing the new forms."),
+        # nowadays, a possessive, a part of a day and a range stay as written
+        ("Today, most families in Velm own a car.", "2023-02-23",
+         "Today, most families in Velm own a car."),
+        ("Today's vote was postponed.", "2023-02-23", "Today's vote was postponed."),
+        ("The fire broke out on Monday morning.", "2025-06-30",
+         "The fire broke out on Monday morning."),
+        ("The fair runs from 3 to 5 May in Velm.", "2025-04-01",
+         "The fair runs from 3 to 5 May in Velm."),
+    ],
+)  # fmt: skip
+def test_state_dates_fixes_what_only_the_dateline_fixes(parse_text, body, date, stated):
+    article = parse_text(body, date=date)
+    assert state_dates(article, article.sents[0]) == stated

@@ -133,7 +133,13 @@ def test_evidence_links_scroll_to_and_highlight_their_sentence(tab, briefings_js
     page.wait_for_function("t => location.hash === t", arg=sentence)
     expect(page.locator(sentence)).to_be_in_viewport()
     assert page.evaluate("document.querySelector(':target')?.id") == sentence[1:]
-    assert background(page, sentence) != "rgba(0, 0, 0, 0)"
+    # Instant navigation swaps the page in; the highlight is painted on a later frame.
+    page.wait_for_function(
+        "sel => getComputedStyle(document.querySelector(sel)).backgroundColor"
+        " !== 'rgba(0, 0, 0, 0)'",
+        arg=sentence,
+        timeout=5_000,
+    )
 
 
 def test_an_actor_page_lists_each_briefing_it_appears_in(tab, briefings_json):

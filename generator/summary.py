@@ -19,8 +19,10 @@ unattributed claim made with an evidential mark of certainty ("it seems clear
 that ...", "the pattern is clear: ...", "X is clearly ..."). Analysis pieces put
 it anywhere, often last; position alone would never reach it.
 
-A sentence that opens with a connective ("However, ...") is repaired by
-dropping it; one that leans on a pronoun or demonstrative is taken only when
+A summary is read away from its article, so a date only the dateline fixes is
+stated in full ("today" → "on 4 July 2008", "on Sunday" → "on 4 September
+2016"; :func:`~generator.timeline.state_dates`). A sentence that opens with a
+connective ("However, ...") is repaired by dropping it; one that leans on a pronoun or demonstrative is taken only when
 the sentence before it, where its referent lives, is in the summary too (or its
 "he"/"she" is the one person named in the summary sentence before it).
 

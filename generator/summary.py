@@ -22,12 +22,13 @@ it anywhere, often last; position alone would never reach it.
 A summary is read away from its article, so a date only the dateline fixes is
 stated in full ("today" → "on 4 July 2008", "on Sunday" → "on 4 September
 2016"; :func:`~generator.timeline.state_dates`). A sentence that opens with a
-connective ("However, ...") is repaired by dropping it; one that leans on a pronoun or demonstrative is taken only when
-the sentence before it, where its referent lives, is in the summary too (or its
-"he"/"she" is the one person named in the summary sentence before it).
+connective ("However, ...") is repaired by dropping it; one that leans on a
+pronoun or demonstrative is taken only when the sentence before it, where its
+referent lives, is in the summary too (or its "he"/"she" is the one person named
+in the summary sentence before it).
 
-The bottom line is the thesis, else the best single sentence, compressed by the
-parse: an evidential frame ("it seems clear that"), leading modifiers,
+The bottom line is the thesis, else the best single sentence, with its dates
+stated, compressed by the parse: an evidential frame ("it seems clear that"), leading modifiers,
 attributions and parentheticals go when what remains is still a full clause.
 """
 
@@ -40,7 +41,7 @@ from dataclasses import dataclass
 
 from .model import Actor, SummarySentence
 from .nlp import ParsedArticle
-from .timeline import state_dates
+from .timeline import state_dates, stated_dates
 
 #: Discourse connectives that tie a sentence to the one before it (closed class).
 CONNECTIVES = frozenset({
@@ -465,7 +466,10 @@ def bottom_line(
 ) -> str | None:
     """The single most informative sentence (:func:`best_sentence`), compressed."""
     best = best_sentence(article, actors, shape)
-    return None if best is None else repair(compress(article.sents[best]))
+    if best is None:
+        return None
+    span = article.sents[best]
+    return repair(compress(span, stated_dates(article, span)))
 
 
 _LEADING_CONNECTIVE = re.compile(
@@ -578,7 +582,7 @@ def _bracketed(span) -> set[int]:
     return drop
 
 
-def compress(span) -> str:
+def compress(span, dates: Sequence[tuple] = ()) -> str:
     """A shorter form of a sentence that keeps its main clause.
 
     Dropped, by the parse: an evidential frame around the asserted clause ("it
@@ -586,9 +590,15 @@ def compress(span) -> str:
     subject that a comma closes ("After the call with X, ..."), "according to
     ..." attributions, bracketed asides, and non-restrictive relative clauses and
     descriptive appositions (", who ...,"). When the result would be unbalanced
-    or too short to stand, the sentence is kept whole.
+    or too short to stand, the sentence is kept whole. ``dates`` are (span, text)
+    pairs to state in place of those spans (:func:`~generator.timeline.stated_dates`).
     """
-    original = span.text.strip()
+    stated = {d.start: (d, text) for d, text in dates}
+    original = span.text
+    for d, text in sorted(dates, key=lambda e: -e[0].start):
+        a, z = d.start_char - span.start_char, d.end_char - span.start_char
+        original = original[:a] + text + original[z:]
+    original = original.strip()
     drop = _leading_modifiers(span) | _parentheticals(span) | _attributions(span)
     drop |= _bracketed(span)
     head = span.root
@@ -599,9 +609,17 @@ def compress(span) -> str:
     if head.i in drop:
         return original
     kept = [t for t in span if t.i not in drop and not (t.is_punct and t.lower_ in CONNECTIVES)]
-    text = "".join(
-        t.text_with_ws if t.whitespace_ or t.i + 1 not in drop else t.text + " " for t in kept
-    ).strip()
+    inside = {t.i for d, _ in dates for t in d[1:]}  # stated once, at the first token
+    pieces = []
+    for t in kept:
+        if t.i in inside:
+            continue
+        word, last = (stated[t.i][1], stated[t.i][0][-1]) if t.i in stated else (t.text, t)
+        spaced = last.whitespace_ or last.i + 1 not in drop
+        pieces.append(
+            word + (last.whitespace_ if last.whitespace_ else (" " if not spaced else ""))
+        )
+    text = "".join(pieces).strip()
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;")
     if len(text.split()) < 6 or text.count('"') % 2 or text.count("(") != text.count(")"):

@@ -541,19 +541,18 @@ _DATE_PREPOSITIONS = frozenset({"on", "since", "until", "till", "by", "from", "b
 _WEEKDAY_ONLY = re.compile(r"(?:(?:last|this|next|coming|past)\s+)?[a-z]+day", re.IGNORECASE)
 
 
-def state_dates(article: ParsedArticle, span: Span) -> str:
-    """The sentence's text with the dates only its dateline fixes stated in full.
+def stated_dates(article: ParsedArticle, span: Span) -> list[tuple[Span, str]]:
+    """The dates in ``span`` that only its dateline fixes, each with its full statement.
 
     A summary is read away from the article, in an archive or beside other
     briefings, where "today", "on Sunday" or "on July 8" say nothing: each such
-    expression resolved to one day from the publication date becomes that day
-    ("arrived in France today" → "arrived in France on 4 July 2008"; "on Sunday"
-    → "on 4 September 2016"; "on July 8" → "on 8 July 2015"). "Today" meaning
-    nowadays, "today's", "later today", parts of days and anything not resolved
-    to a single day stay as written.
+    expression resolved to one day from the publication date is stated as that
+    day ("arrived in France today" → "arrived in France on 4 July 2008"; "on
+    Sunday" → "on 4 September 2016"; "on July 8" → "on 8 July 2015"). "Today"
+    meaning nowadays, "today's", "later today", parts of days and anything not
+    resolved to a single day stay as written.
     """
-    text = span.text
-    edits: list[tuple[int, int, str]] = []
+    out: list[tuple[Span, str]] = []
     for timex in article.timexes:
         t = timex.span
         if t.start < span.start or t.end > span.end or timex.until is not None:
@@ -579,7 +578,14 @@ def state_dates(article: ParsedArticle, span: Span) -> str:
             new = date_label(value)
         else:
             continue
-        edits.append((t.start_char - span.start_char, t.end_char - span.start_char, new))
-    for start, end, new in sorted(edits, reverse=True):
+        out.append((t, new))
+    return out
+
+
+def state_dates(article: ParsedArticle, span: Span) -> str:
+    """The sentence's text with its dates stated in full (see :func:`stated_dates`)."""
+    text = span.text
+    for t, new in sorted(stated_dates(article, span), key=lambda e: -e[0].start):
+        start, end = t.start_char - span.start_char, t.end_char - span.start_char
         text = text[:start] + new + text[end:]
     return text.strip()

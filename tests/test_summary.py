@@ -193,8 +193,12 @@ def test_bottom_line_is_one_compressed_sentence_of_the_article(parse_file):
     line = bottom_line(article, extract_actors(article))
     assert line
     assert line.endswith(".")
+    # the words of one sentence, its dates stated in full ("on Monday" → "on 13 May 2024")
     words = set(re.findall(r"\w+", line.lower()))
-    assert any(words <= set(re.findall(r"\w+", s.text.lower())) for s in article.sentences)
+    assert any(
+        words <= set(re.findall(r"\w+", state_dates(article, span).lower()))
+        for span in article.sents
+    )
 
 
 def test_summary_is_deterministic(parse_file):
@@ -215,3 +219,14 @@ def test_questions_and_first_person_answers_are_not_summary_or_bottom_line(parse
     picked = [s.sentence for s in extract_summary(article, actors)]
     assert picked == [len(article.sentences)], picked
     assert bottom_line(article, actors).startswith("Former education minister Hanna Berg")
+
+
+def test_bottom_line_states_its_dates_like_the_summary(parse_text):
+    body = (
+        "Hospitals in Velm cancelled all routine surgery today after hackers shut down the "
+        "patient records system of the regional health authority."
+    )
+    article = parse_text(body, date="2025-05-20")
+    line = bottom_line(article, extract_actors(article))
+    assert "on 20 May 2025 after hackers" in line, line
+    assert _summary(article)[0].text.startswith(line[:-1].split(" after")[0])

@@ -13,7 +13,9 @@ hedged, contested or awaited. The cues are read off the dependency parse:
 * a thing awaited at a date ("a verdict is expected next week", "a ruling due on
   Friday"): will it come then?
 * a matter not yet settled ("the date has not been set": when will it be?) and an
-  inquiry opened ("opened an investigation into X": what will it find?).
+  inquiry opened ("opened an investigation into X": what will it find?);
+* a hedged report ("was reportedly rejected": was it?) and a count given as a
+  floor ("at least 34 people were killed": how many?).
 
 The clause is then turned into the question an analyst would ask, by the parse:
 subject–auxiliary inversion ("X will go" → "Will X go?"), do-support with the
@@ -69,6 +71,11 @@ CONTEST_NOUNS = frozenset({
 })  # fmt: skip
 #: Verbs that put their complement clause in doubt ("denied that S").
 CONTEST_VERBS = frozenset({"deny", "reject", "dismiss", "dispute", "doubt", "question"})
+#: Adverbs by which the writer hedges a report (closed class): "was reportedly rejected".
+HEDGE_ADVERBS = frozenset({
+    "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "seemingly",
+    "possibly", "probably", "perhaps", "presumably",
+})  # fmt: skip
 #: Words that embed a question ("asked how", "not said why", "doubts about whether").
 QUESTION_EMBEDDERS = frozenset({
     "ask", "wonder", "know", "say", "tell", "explain", "reveal", "disclose", "decide",
@@ -96,7 +103,8 @@ MIN_QUESTIONS = 3
 _WH_WORDS = frozenset({"how", "why", "when", "where", "what", "who", "which", "whom", "whose"})
 #: How strongly each kind of cue marks a matter to watch.
 CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "contested": 1.2,
-                "indirect": 1.4, "awaited": 1.1, "unsettled": 1.0, "inquiry": 1.0}  # fmt: skip
+                "indirect": 1.4, "awaited": 1.1, "unsettled": 1.0, "inquiry": 1.0,
+                "hedged": 1.1, "lower_bound": 0.9}  # fmt: skip
 #: Verbs whose negated passive leaves a matter awaited ("the date has not been set").
 SETTLING_VERBS = frozenset({
     "set", "decide", "determine", "announce", "confirm", "disclose", "identify", "establish",
@@ -238,6 +246,8 @@ def cue(verb) -> str:
         or (governor.pos_ == "VERB" and _is_predicate(governor, CONTEST_VERBS))
     ):
         return "contested"
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):
+        return "hedged"  # "was reportedly rejected": did it happen?
     modal = _modal(verb)
     if modal is not None and not (
         modal.lower_ in ("can", "ca") and any(c.dep_ == "neg" for c in verb.children)
@@ -364,7 +374,7 @@ def _phrase(tokens, overrides: dict[int, str] | None = None) -> str:
         and first.i == _sentence_start(first)
         and first.pos_ != "PROPN"
         and first.text != "I"
-        and not first.text.isupper()
+        and not (first.text.isupper() and len(first.text) > 1)  # "NATO" stays; "A" does not
     ):
         text = text[:1].lower() + text[1:]
     return text
@@ -432,8 +442,8 @@ def _clause_tokens(verb, subject, level: int) -> tuple[list, list]:
             or (child.dep_ in ("cc", "punct") and child.i < subject_start)
         ):
             skip.add(child.i)
-        elif child.dep_ == "advmod" and child.i < subject_start:
-            skip |= {t.i for t in sub}
+        elif child.dep_ == "advmod" and (child.i < subject_start or child.lower_ in HEDGE_ADVERBS):
+            skip |= {t.i for t in sub}  # the hedge goes: the question asks what it hedged
         elif child.dep_ in ("ccomp", "parataxis") and sub[-1].i < subject_start:
             # a frame before the subject: "The lesson is plain: S", "Officials say S"
             skip |= {t.i for t in sub}
@@ -832,7 +842,12 @@ def _candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candida
         if sent.text.strip().endswith("?"):
             continue
         for verb in sent:
-            for kind, ask in (("awaited", awaited), ("unsettled", unsettled), ("inquiry", inquiry)):
+            for kind, ask in (
+                ("awaited", awaited),
+                ("unsettled", unsettled),
+                ("inquiry", inquiry),
+                ("lower_bound", lower_bound),
+            ):
                 text = ask(verb)
                 if text is not None and len(text.split()) <= MAX_WORDS:
                     out.append(Candidate(text, n + 1, CUE_STRENGTH[kind]))
@@ -928,6 +943,33 @@ def _unknown(adjective) -> str | None:
     phrase = noun_phrase(subject, relative_clauses=False).rstrip(",")
     verb = "are" if subject.tag_ == "NNS" else "is"
     return _tidy(f"What {verb} {phrase}") + "?" if phrase else None
+
+
+def lower_bound(verb) -> str | None:
+    """A count given as a floor: "at least 34 people were killed" → "How many people
+    were killed?" (the final figure is what a reader waits for)."""
+    subject = _subject(verb)
+    if subject is None or subject.tag_ != "NNS" or verb.pos_ != "VERB":
+        return None
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+    if not finite or verb.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis"):
+        return None  # "people believed to be trapped": no clause of its own to ask
+    before = subject.left_edge.i - 1
+    if before >= 0 and subject.doc[before].pos_ == "ADP":
+        return None  # "searching for at least 19 people believed …": a misparse, not a subject
+    numbers = [c for c in subject.children if c.dep_ == "nummod" and c.i < subject.i]
+    if not numbers or not any(t.lower_ == "least" for t in numbers[0].subtree):
+        return None
+    leave_out = frozenset(t.i for t in numbers[0].subtree)
+    leave_out |= {c.i for c in subject.children if c.dep_ == "det"}
+    what = noun_phrase(subject, relative_clauses=False, leave_out=leave_out).rstrip(",")
+    tokens, _ = _clause_tokens(verb, subject, 3)
+    rest = _phrase(tokens)
+    if not what or not rest:
+        return None
+    return _tidy(f"How many {what} {rest}") + "?"
 
 
 def inquiry(noun) -> str | None:

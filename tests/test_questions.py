@@ -73,6 +73,15 @@ def _texts(parse_text, body):
         ("A ferry link to the islands opened last year, and a company from Bergen plans "
          "to build a salmon farm in the bay.",
          "Will a company from Bergen build a salmon farm in the bay?"),
+        # a hedged report: did it happen?
+        ("A fast-track scheme for 3,000 refugees was reportedly rejected by Prime Minister "
+         "Anna Lind.",
+         "Was a fast-track scheme for 3,000 refugees rejected by Prime Minister Anna Lind?"),
+        ("The Velm council apparently approved the harbour plan in secret.",
+         "Did the Velm council approve the harbour plan in secret?"),
+        # a count given as a floor: how many?
+        ("At least 34 people were killed when a bridge collapsed in Velm, officials said.",
+         "How many people were killed?"),
         # a thing awaited at a date: will it come then?
         ("A verdict in the trial of the former mayor is expected next week.",
          "Will the verdict in the trial of the former mayor come next week, as expected?"),
@@ -176,3 +185,8 @@ def test_unsettled_matter_needs_a_named_subject(parse_text):
 
 def test_cannot_asserts_and_asks_nothing(parse_text):
     assert _texts(parse_text, "The Velm council cannot afford the repairs to the bridge.") == []
+
+
+def test_a_count_inside_a_phrase_asks_nothing(parse_text):
+    body = "Rescuers were searching for at least 19 people believed to be trapped in Velm."
+    assert not any(t.startswith("How many") for t in _texts(parse_text, body))

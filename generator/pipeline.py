@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .seeds import Seed
 
 #: Bumped whenever a change to extraction can change a briefing; part of the cache key.
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 
 @dataclass(frozen=True)

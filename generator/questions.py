@@ -123,7 +123,7 @@ _QUOTE_CHARS = frozenset('"“”«»„`')
 _BRACKETS = frozenset("()[]")
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 #: Verbs after which a subject "it" may be a dummy for a clause that follows.
-_COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take"})
+_DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take"})
 _DEMONSTRATIVE_DETERMINERS = frozenset({"this", "that", "these", "those"})
 #: Longer questions are not questions an analyst would put; relative clauses go first.
 MAX_WORDS = 25
@@ -301,7 +301,7 @@ class _Resolver:
         if word == "i":
             return self.speaker(verb)
         if word == "it":  # not a dummy: "said it would be hard to", "it could take weeks to"
-            if verb.lemma_ in _COPULAS or any(
+            if verb.lemma_ in _DUMMY_IT_VERBS or any(
                 c.dep_ in ("xcomp", "ccomp", "csubj") and c.i > verb.i for c in verb.children
             ):
                 return None

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from .model import Actor, SummarySentence
 from .nlp import ParsedArticle
-from .timeline import state_dates, stated_dates
+from .timeline import state_dates, stated_dates, with_dates
 
 #: Discourse connectives that tie a sentence to the one before it (closed class).
 CONNECTIVES = frozenset({
@@ -594,11 +594,7 @@ def compress(span, dates: Sequence[tuple] = ()) -> str:
     pairs to state in place of those spans (:func:`~generator.timeline.stated_dates`).
     """
     stated = {d.start: (d, text) for d, text in dates}
-    original = span.text
-    for d, text in sorted(dates, key=lambda e: -e[0].start):
-        a, z = d.start_char - span.start_char, d.end_char - span.start_char
-        original = original[:a] + text + original[z:]
-    original = original.strip()
+    original = with_dates(span, list(dates))
     drop = _leading_modifiers(span) | _parentheticals(span) | _attributions(span)
     drop |= _bracketed(span)
     head = span.root

@@ -584,8 +584,13 @@ def stated_dates(article: ParsedArticle, span: Span) -> list[tuple[Span, str]]:
 
 def state_dates(article: ParsedArticle, span: Span) -> str:
     """The sentence's text with its dates stated in full (see :func:`stated_dates`)."""
+    return with_dates(span, stated_dates(article, span))
+
+
+def with_dates(span: Span, dates: list[tuple[Span, str]]) -> str:
+    """The text of ``span`` with each (date span, statement) pair put in."""
     text = span.text
-    for t, new in sorted(stated_dates(article, span), key=lambda e: -e[0].start):
+    for t, new in sorted(dates, key=lambda e: -e[0].start):
         start, end = t.start_char - span.start_char, t.end_char - span.start_char
         text = text[:start] + new + text[end:]
     return text.strip()

@@ -252,8 +252,8 @@ def _complement(verb, occasion: bool = True) -> list[Phrase]:
 
     After the object: an infinitive it controls ("asks schools *to pay taxes*"),
     required; one prepositional phrase that is not a date, optional; and, with
-    ``occasion``, a clause of time or cause ("*after an attack shut down the
-    systems*"), optional after the phrase.
+    ``occasion``, a clause of time ("*after an attack shut down the systems*"),
+    optional after the phrase.
     """
     parts: list[Phrase] = []
     have_core = False

@@ -413,6 +413,32 @@ def thesis_index(article: ParsedArticle, pool: Sequence[Candidate], weights) -> 
     return max(found, key=lambda c: (c.gain(weights, set()) * c.words, -c.index)).index
 
 
+#: The last article read by :func:`reading`, with what was read: (article, actors,
+#: decay, result). One entry: the pipeline asks for one article at a time.
+_LAST_READING: list[tuple] = []
+
+
+def reading(
+    article: ParsedArticle, actors: Sequence[Actor], decay: float
+) -> tuple[tuple[Candidate, ...], dict[str, float], int | None]:
+    """The article's candidates, concept weights and thesis.
+
+    The summary, the bottom line and the headline each need them, one after the
+    other for the same article and actors: they are computed once and reused while
+    the same objects are asked about (identity, not equality, so a changed article
+    can never get an old reading).
+    """
+    if _LAST_READING:
+        last_article, last_actors, last_decay, result = _LAST_READING[0]
+        if last_article is article and last_actors is actors and last_decay == decay:
+            return result
+    pool = tuple(candidates(article, actors))
+    weights = concept_weights([c.terms for c in pool], decay)
+    result = (pool, weights, thesis_index(article, pool, weights))
+    _LAST_READING[:] = [(article, actors, decay, result)]
+    return result
+
+
 def extract_summary(
     article: ParsedArticle,
     actors: Sequence[Actor],
@@ -428,9 +454,7 @@ def extract_summary(
         max_sentences=max_sentences,
         max_words=max_words,
     )
-    pool = candidates(article, actors)
-    weights = concept_weights([c.terms for c in pool], shape.position_decay)
-    thesis = thesis_index(article, pool, weights)
+    pool, weights, thesis = reading(article, actors, shape.position_decay)
     first = pool[thesis] if thesis is not None and pool[thesis].length <= max_words else None
     chosen = select(pool, weights, shape, first)
     return tuple(SummarySentence(text=repair(c.text), sentence=c.index + 1) for c in chosen)
@@ -447,9 +471,7 @@ def best_sentence(
     pronoun reaching back and at most half of it quoted that adds most weight per
     word. None for an article with no full clause.
     """
-    pool = candidates(article, actors)
-    weights = concept_weights([c.terms for c in pool], shape.position_decay)
-    thesis = thesis_index(article, pool, weights)
+    pool, weights, thesis = reading(article, actors, shape.position_decay)
     if thesis is not None:
         return thesis
     standalone = [c for c in pool if c.eligible and not c.anaphoric]

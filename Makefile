@@ -3,22 +3,34 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
 CORPUS ?= ../shared/corpus
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: install browser serve build generate check test test-fast eval bench fuzz lint format screenshots lock clean
+.PHONY: install install-dev browser serve build generate check test test-fast eval bench fuzz lint format screenshots lock clean
 
-install: $(STAMP)
+install: $(RUNTIME)
+install-dev: $(DEV)
 
-# Pinned, hash-checked dependencies (the spaCy model included), then the package itself.
-$(STAMP): requirements.lock pyproject.toml
+# Exactly the locked set, hash-checked, with nothing re-resolved: --no-deps over a complete lock
+# (tests/test_install.py checks the lock's closure), then `pip check`. No release published after
+# the lock was written can change what is installed. The runtime lock is wheels only; the pinned
+# setuptools it installs then builds the project (and the one sdist of the dev lock).
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+$(RUNTIME): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $(STAMP)
+	$(PIP) install --no-deps --require-hashes --only-binary :all: -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP) check
+	touch $(RUNTIME)
+
+$(DEV): $(RUNTIME) requirements-dev.lock
+	$(PIP) install --no-deps --require-hashes --no-build-isolation -r requirements-dev.lock
+	$(PIP) check
+	touch $(DEV)
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 browser:
@@ -39,36 +51,43 @@ generate: install
 check: install
 	$(BIN)/briefings check
 
-test: install browser
+test: install-dev browser
 	$(BIN)/python -m pytest -q
 
-test-fast: install
+test-fast: install-dev
 	$(BIN)/python -m pytest -q -m "not browser and not site"
 
-eval: install
+eval: install-dev
 	$(BIN)/briefings eval $(CORPUS)/articles $(CORPUS)/gold --json build/eval.json
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/run.py --corpus $(CORPUS)
 
-fuzz: install
+fuzz: install-dev
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py --hypothesis-show-statistics
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
-format: install
+format: install-dev
 	$(BIN)/ruff format generator tests
 	$(BIN)/ruff check --fix generator tests
 
-screenshots: install browser
+screenshots: install-dev browser
 	$(BIN)/python tests/screenshots.py
 
-# Re-pin requirements.lock from requirements.in (needs network access to PyPI).
+# Re-pin both locks from requirements.in and requirements-dev.in (needs the package index).
+# Existing pins are kept where they still fit; the locks name no index, mirror or local path.
+LOCK_TOOLS := build/lock-tools
+PIP_COMPILE := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 lock:
-	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+	test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && \
+	  $(LOCK_TOOLS)/bin/pip install --quiet --upgrade pip pip-tools; }
+	$(PIP_COMPILE) -o requirements.lock requirements.in
+	$(PIP_COMPILE) -o requirements-dev.lock requirements-dev.in
 
 clean:
 	rm -rf site build .cache .pytest_cache .hypothesis

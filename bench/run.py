@@ -48,6 +48,8 @@ sys.path.insert(0, str(HERE))
 
 from measure import Measurement, median, run  # noqa: E402
 
+from generator.packaged import PACKAGED, SCRIPTS, STYLESHEETS, THEME  # noqa: E402
+
 PY = sys.executable
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
@@ -112,10 +114,15 @@ def plain_project(folder: Path, source: Path, all_in_nav: bool) -> Path:
     config = drop_yaml_block((ROOT / "mkdocs.yml").read_text("utf-8"), r"^\s*-\s*briefings\s*:?")
     if all_in_nav:
         config = drop_yaml_block(config, r"^nav\s*:")  # MkDocs then lists every page
+    # Without the plugin, the packaged theme override and assets are named in the config.
+    config = config.replace("  name: material\n", f"  name: material\n  custom_dir: {THEME}\n", 1)
+    config += "extra_css:\n" + "".join(f"  - {p}\n" for p in STYLESHEETS)
+    config += "extra_javascript:\n" + "".join(f"  - {p}\n" for p in SCRIPTS)
     (folder / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(source, folder / "docs", symlinks=True)
-    # Theme overrides (custom_dir) live beside the page templates; the site needs them.
-    shutil.copytree(ROOT / "templates", folder / "templates")
+    for path in (*STYLESHEETS, *SCRIPTS):
+        (folder / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PACKAGED / path, folder / "docs" / path)
     return folder
 
 

@@ -20,6 +20,7 @@ from .cache import atomic_write, remove_stale_temporaries
 from .errors import BriefingsError, ConfigError
 from .locking import LOCK_NAME, folder_lock
 from .nlp import DEFAULT_MODEL
+from .packaged import project_templates
 from .pipeline import Settings, extract
 from .render import Renderer
 from .seeds import read_seed
@@ -32,7 +33,8 @@ class ProjectConfig:
 
     root: Path
     seeds_dir: Path
-    templates_dir: Path
+    #: The project's own templates (each overriding the packaged one), or None.
+    templates_dir: Path | None
     docs_dir: Path
     model: str
     cache_dir: Path | None
@@ -65,7 +67,7 @@ def load_project(config_file: Path) -> ProjectConfig:
     return ProjectConfig(
         root=root,
         seeds_dir=root / options.get("seeds_dir", "seeds"),
-        templates_dir=root / options.get("templates_dir", "templates"),
+        templates_dir=project_templates(root, options.get("templates_dir")),
         docs_dir=root / docs_dir,
         model=options.get("model", DEFAULT_MODEL),
         cache_dir=(root / cache) if cache else None,
@@ -102,6 +104,21 @@ config_option = click.option(
 @click.version_option(package_name="briefings")
 def main() -> None:
     """Briefings: turn news articles in seeds/ into structured briefing pages."""
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=".")
+def init_cmd(folder: Path) -> None:
+    """Start a new briefing site in FOLDER: mkdocs.yml, docs/ and seeds/ with one example."""
+    from .scaffold import init_site
+
+    try:
+        written = init_site(folder)
+    except BriefingsError as exc:
+        fail(str(exc))
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"next: cd {folder} && mkdocs serve  (add articles to {folder / 'seeds'})")
 
 
 @main.command()

@@ -28,6 +28,14 @@ from .cli import owned_by_cli
 from .errors import BriefingsError
 from .model import Briefing
 from .nlp import DEFAULT_MODEL, load_model
+from .packaged import (
+    DEFAULT_TEMPLATES_DIR,
+    PACKAGED,
+    SCRIPTS,
+    STYLESHEETS,
+    THEME,
+    project_templates,
+)
 from .pipeline import Settings
 from .render import Renderer
 from .site import HOME_URI, Site, build_site
@@ -42,8 +50,9 @@ class BriefingsConfig(Config):
     enabled = c.Type(bool, default=True)
     #: Folder of seed articles, relative to mkdocs.yml.
     seeds_dir = c.Type(str, default="seeds")
-    #: Folder of the Jinja templates every generated page is rendered from.
-    templates_dir = c.Type(str, default="templates")
+    #: Folder of the project's own Jinja templates, each replacing the packaged one of
+    #: its name; by default ``templates`` when that folder exists.
+    templates_dir = c.Optional(c.Type(str))
     #: spaCy pipeline: an installed package name or a folder.
     model = c.Type(str, default=DEFAULT_MODEL)
     #: Extraction cache; safe to delete. Empty string disables it.
@@ -77,6 +86,32 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # Its presence alone keeps this object alive across `mkdocs serve` rebuilds.
         self.command = command
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Give the site the packaged theme override, stylesheet and script.
+
+        The packaged theme folder goes right after the site's own ``custom_dir``
+        (so the site's overrides still win) and before Material's; the assets are
+        added to the pages' ``extra_css`` and ``extra_javascript`` unless listed.
+        """
+        if not self.config.enabled:
+            return None
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        for path in STYLESHEETS:
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        for path in SCRIPTS:
+            if all(str(script) != path for script in config.extra_javascript):
+                config.extra_javascript.append(path)
+        return config
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """The packaged stylesheet and script, unless ``docs/`` has its own of that path."""
+        for path in (*STYLESHEETS, *SCRIPTS):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(PACKAGED / path)))
+
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (project_root(config) / value).resolve()
 
@@ -92,8 +127,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for f in [f for f in files if f.src_uri in owned and not f.generated_by]:
             files.remove(f)
         reserved = hand_written_slugs(f.src_uri for f in files if not f.generated_by)
+        self._add_assets(files, config)
         try:
-            renderer = Renderer(self._path(config, self.config.templates_dir))
+            renderer = Renderer(project_templates(root, self.config.templates_dir))
             result = build_briefings(
                 seeds_dir,
                 Settings(model=self.config.model),
@@ -193,7 +229,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.config.enabled:
-            for value in (self.config.seeds_dir, self.config.templates_dir):
+            templates = self.config.templates_dir or DEFAULT_TEMPLATES_DIR
+            for value in (self.config.seeds_dir, templates):
                 path = self._path(config, value)
                 if path.exists():
                     server.watch(str(path))

@@ -1,4 +1,4 @@
-"""Rendering: Jinja2 templates in ``templates/`` to Markdown pages.
+"""Rendering: Jinja2 templates (the packaged ones, each overridable) to Markdown pages.
 
 Seed text is data. Every value a template prints goes through :func:`md_escape`
 (the environment's ``finalize``), which turns each character that Markdown,
@@ -22,6 +22,7 @@ import jinja2
 
 from .calendar_values import date_label
 from .errors import TemplateError
+from .packaged import TEMPLATES
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
 # tables, admonitions, abbreviations), HTML, or an HTML attribute in either kind of
@@ -195,14 +196,19 @@ def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
 
 
 class Renderer:
-    """A Jinja environment over one templates folder; templates render Markdown."""
+    """A Jinja environment over the packaged templates; templates render Markdown.
 
-    def __init__(self, templates_dir: Path) -> None:
-        self.templates_dir = Path(templates_dir)
-        if not self.templates_dir.is_dir():
+    ``templates_dir`` is the project's own folder: a template there replaces the
+    packaged one of the same name, and one it lacks comes from the package.
+    """
+
+    def __init__(self, templates_dir: Path | None = None) -> None:
+        self.templates_dir = Path(templates_dir) if templates_dir is not None else None
+        if self.templates_dir is not None and not self.templates_dir.is_dir():
             raise TemplateError(f"templates folder not found: {self.templates_dir}")
+        self.search_path = [str(d) for d in (self.templates_dir, TEMPLATES) if d is not None]
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(self.templates_dir)),
+            loader=jinja2.FileSystemLoader(self.search_path),
             autoescape=False,
             finalize=md_escape,
             undefined=jinja2.StrictUndefined,
@@ -220,8 +226,17 @@ class Renderer:
         try:
             return self.env.get_template(name).render(**context)
         except jinja2.TemplateNotFound as exc:
-            raise TemplateError(f"template not found: {self.templates_dir / str(exc)}") from None
+            looked = " or ".join(str(Path(d) / str(exc)) for d in self.search_path)
+            raise TemplateError(f"template not found: {looked}") from None
         except jinja2.TemplateError as exc:
             line = getattr(exc, "lineno", None)
-            where = f"{self.templates_dir / name}" + (f":{line}" if line else "")
+            source = getattr(exc, "filename", None) or self._source_of(name)
+            where = f"{source}" + (f":{line}" if line else "")
             raise TemplateError(f"{where}: {exc}") from None
+
+    def _source_of(self, name: str) -> Path:
+        """The file a template name resolves to (the project's copy before the package's)."""
+        for folder in self.search_path:
+            if (Path(folder) / name).is_file():
+                return Path(folder) / name
+        return TEMPLATES / name

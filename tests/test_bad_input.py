@@ -23,6 +23,7 @@ from click.testing import CliRunner
 
 from generator.build import read_seeds
 from generator.cli import main
+from generator.packaged import TEMPLATES
 from generator.seeds import MAX_PARAGRAPH_TOKENS, MAX_TOKENS, assign_slugs, token_count
 
 from .conftest import FIXTURES, make_project, mkdocs_build
@@ -523,8 +524,9 @@ def test_mkdocs_serve_keeps_serving_through_bad_seeds(tmp_path):
 
         # A broken template is a build error (MkDocs holds requests until it is
         # fixed); the server stays up and serves again once the template is fixed.
+        # (The project's own copy overrides the packaged template of that name.)
         template = proj / "templates" / "briefing.md.j2"
-        good_template = template.read_text()
+        good_template = (TEMPLATES / "briefing.md.j2").read_text()
         template.write_text(good_template + "{% if %}\n")
         time.sleep(3)
         assert proc.poll() is None

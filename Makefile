@@ -22,7 +22,7 @@ install-dev: $(DEV)
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 $(RUNTIME): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --no-deps --require-hashes --only-binary :all: -r requirements.lock
+	$(PIP) install --no-deps --require-hashes --only-binary :all: --no-compile -r requirements.lock
 	$(PIP) install --no-deps --no-build-isolation -e .
 	$(PIP) check
 	touch $(RUNTIME)

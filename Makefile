@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: install install-dev browser serve build generate check test test-fast eval bench fuzz lint format screenshots lock clean
+.PHONY: install install-dev browser serve build generate dist check test test-fast eval bench fuzz lint format screenshots lock clean
 
 install: $(RUNTIME)
 install-dev: $(DEV)
@@ -47,6 +47,10 @@ build: install
 
 generate: install
 	$(BIN)/briefings generate
+
+# A wheel of the project (templates, theme override and assets inside) for another site.
+dist: install
+	$(PIP) wheel --no-deps --no-build-isolation --wheel-dir dist .
 
 check: install
 	$(BIN)/briefings check

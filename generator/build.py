@@ -19,11 +19,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import ExtractionCache, model_fingerprint, model_source_fingerprint
+from .cache import ExtractionCache, model_fingerprint
 from .errors import BriefingsError, SeedError, SeedWarning
+from .fingerprint import extraction_fingerprint
 from .model import Briefing
 from .nlp import load_model, to_parsed
-from .pipeline import PIPELINE_VERSION, Settings, briefing_from_parsed
+from .pipeline import Settings, briefing_from_parsed
 from .seeds import (
     MAX_SEED_BYTES,
     Seed,
@@ -128,11 +129,9 @@ def read_seeds(
 
 
 def cache_context(settings: Settings) -> str:
-    """Everything besides the seed's bytes that the cache key covers."""
-    return (
-        f"pipeline={PIPELINE_VERSION};document={model_source_fingerprint()};"
-        f"{model_fingerprint(settings.model)};{settings.key()}"
-    )
+    """Everything besides the seed's bytes that the cache key covers: the extraction
+    code's own bytes (:mod:`generator.fingerprint`), the model and the settings."""
+    return f"code={extraction_fingerprint()};{model_fingerprint(settings.model)};{settings.key()}"
 
 
 #: Seeds per unit of extraction work: one ``nlp.pipe`` batch in one process.

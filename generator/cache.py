@@ -1,7 +1,8 @@
 """A content-hash cache of extraction results.
 
 The key covers everything that can change a briefing: the seed's bytes, the
-pipeline version, the model's name and version, and the extraction settings.
+bytes of the extraction code, the model's name and version, and the extraction
+settings.
 A hit is therefore never stale, and the folder is safe to delete. Entries are
 ``briefing/1`` JSON written atomically, so an interrupted run leaves no torn file.
 """
@@ -49,17 +50,6 @@ def model_fingerprint(name: str) -> str:
             digest = hashlib.sha256(package_meta.read_bytes()).hexdigest()[:16]
             break
     return f"{name}=={version}@{digest}"
-
-
-def model_source_fingerprint() -> str:
-    """A hash of the document model's source: briefing fields and their JSON form.
-
-    Part of the cache key, so cached JSON is never read back into a changed model
-    (and never served as the JSON of one, see :func:`generator.model.keep_json`).
-    """
-    from . import model
-
-    return hashlib.sha256(Path(model.__file__).read_bytes()).hexdigest()[:16]
 
 
 #: Suffix of the temporary files :func:`atomic_write` makes; a crash may leave one
@@ -118,8 +108,8 @@ def remove_stale_temporaries(folder: Path) -> int:
 class ExtractionCache:
     """Briefings keyed by content hash: JSON files in one folder, plus an optional memory.
 
-    ``context`` is everything but the seed that the key covers (pipeline
-    version, model fingerprint, settings; see :func:`generator.build.cache_context`).
+    ``context`` is everything but the seed that the key covers (the code's
+    fingerprint, the model's, the settings; see :func:`generator.build.cache_context`).
     ``memory`` is a dict the caller keeps between builds (the MkDocs plugin
     keeps one for a whole ``mkdocs serve`` session), so a rebuild does not even
     re-read the files. With ``folder=None`` nothing is written to disk.

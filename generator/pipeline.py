@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 
     from .seeds import Seed
 
-#: Bumped whenever a change to extraction can change a briefing; part of the cache key.
-PIPELINE_VERSION = "7"
-
 
 @dataclass(frozen=True)
 class Settings:

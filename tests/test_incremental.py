@@ -7,6 +7,7 @@ the build reports it extracted and what it took from the cache.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from dataclasses import replace
@@ -14,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_module
 from generator.build import CHUNK_SIZE, build_briefings, cache_context, worker_count
 from generator.cache import ExtractionCache, model_fingerprint
+from generator.fingerprint import code_fingerprint, extraction_modules
 from generator.nlp import DEFAULT_MODEL
 from generator.pipeline import Settings, extract
 from generator.seeds import read_seed
 
-from .conftest import BIN, FIXTURES
+from .conftest import BIN, FIXTURES, ROOT
 
 pytestmark = pytest.mark.model
 
@@ -109,15 +110,66 @@ def test_cache_key_covers_each_component(tmp_path):
     other_bytes = ExtractionCache(None, cache_context(base)).key("0" * 64)
     other_settings = ExtractionCache(None, cache_context(replace(base, max_questions=3)))
     assert len({key, other_bytes, other_settings.key(seed.sha256)}) == 3
-    assert "pipeline=" in cache_context(base)
+    assert "code=" in cache_context(base)
 
 
-def test_pipeline_version_invalidates(seeds, tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    build_briefings(seeds, cache_dir=cache, jobs=1)
-    monkeypatch.setattr(build_module, "PIPELINE_VERSION", build_module.PIPELINE_VERSION + "+next")
-    result = build_briefings(seeds, cache_dir=cache, jobs=1)
-    assert len(result.extracted) == 3 and result.cached == []
+def test_editing_extraction_code_in_a_copy_of_the_package_is_a_miss(tmp_path):
+    """The key covers the code's bytes: an edited rule re-extracts, an edited page writer does not.
+
+    A copy of the package runs in its own processes, so the installed one is untouched.
+    """
+    package = tmp_path / "copy" / "generator"
+    shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ARTICLES[0], seeds / "summit.txt")
+    script = (
+        "import sys; from pathlib import Path; from generator.build import build_briefings; "
+        "r = build_briefings(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]), jobs=1); "
+        "import generator; assert generator.__file__.startswith(sys.argv[3]); "
+        "print(len(r.extracted), len(r.cached))"
+    )
+
+    def build() -> str:
+        cmd = [str(BIN / "python"), "-c", script, str(seeds), str(tmp_path / "cache"), str(package)]
+        env = {**os.environ, "PYTHONPATH": str(package.parent)}
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert build() == "1 0"
+    assert build() == "0 1"
+    with (package / "actor_mentions.py").open("a") as f:
+        f.write("\n# a rule edited without any version bump\n")
+    assert build() == "1 0"
+    with (package / "feed.py").open("a") as f:
+        f.write("\n# the feed writer is not extraction\n")
+    assert build() == "0 1"
+
+
+def test_the_fingerprint_follows_the_imports_of_extraction(tmp_path):
+    modules = extraction_modules()
+    for stage in (
+        "pipeline",
+        "model",
+        "actor_mentions",
+        "temporal",
+        "timeline",
+        "summary",
+        "questions",
+        "title",
+        "nlp",
+        "lexicon_data",
+    ):
+        assert stage in modules
+    for site_side in ("feed", "site", "cli", "mkdocs_plugin", "build", "cache"):
+        assert site_side not in modules
+    package = tmp_path / "generator"
+    shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_fingerprint(package)
+    assert before == code_fingerprint(ROOT / "generator")
+    (package / "temporal.py").write_bytes((package / "temporal.py").read_bytes() + b"\n")
+    assert code_fingerprint(package) != before
 
 
 def test_settings_invalidate(seeds, tmp_path):

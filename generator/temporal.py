@@ -419,6 +419,11 @@ class Mention:
     tokens: frozenset[int]
 
 
+#: The precision a reference date needs to place each unit the rules can name on it.
+REFERENCE_PRECISION = {
+    "day": "day", "week": "day", "weekend": "day", "month": "month", "year": "year",
+}  # fmt: skip
+
 NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
 #: Verbs too light to name an event on their own.
 LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "become"}
@@ -445,12 +450,17 @@ class Resolver:
 
     # -- anchors
 
-    def reference(self, finest: str) -> Interval | None:
-        """The last exact date mentioned, if it is at ``finest`` precision or finer.
+    def reference(self, unit: str) -> Interval | None:
+        """The last exact date mentioned, if it is precise enough to place a ``unit`` on.
 
         Only the very last one: "that night" after "in November 2018" has no
-        day to stand on, and an older day-precise date is not what it means.
+        day to stand on, and an older day-precise date is not what it means. A
+        week or weekend is placed from a day ("the same week" after "on 3 May");
+        a unit no date can place gives None.
         """
+        finest = REFERENCE_PRECISION.get(unit)
+        if finest is None:
+            return None
         order = ["day", "month", "year"]
         allowed = order[: order.index(finest) + 1]
         exact = [iv for iv in self.references if not iv.approximate]

@@ -403,9 +403,19 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
 
 
 @main.command("eval")
-@click.argument("articles_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument(
+    "folders",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+)
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline to use.")
+@click.option(
+    "--loo/--no-loo",
+    default=True,
+    show_default=True,
+    help="Also score each article with the fitted numbers chosen on all the others.",
+)
 @click.option(
     "--json",
     "json_out",
@@ -413,23 +423,49 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
     default=None,
     help="Also write every number to this JSON file.",
 )
-def eval_cmd(articles_dir: Path, gold_dir: Path, model: str, json_out: Path | None) -> None:
+def eval_cmd(folders: tuple[Path, ...], model: str, loo: bool, json_out: Path | None) -> None:
     """Score extraction against gold annotations, beside baseline systems.
 
-    Prints a per-article table, the means, and each mean beside its baseline
-    (raw spaCy entities as actors, dateparser as the timeline, lead-3 as the
-    summary) measured in the same run.
+    FOLDERS are corpora (each a folder holding articles/ and gold/), or an
+    ARTICLES_DIR GOLD_DIR pair. Per corpus: a per-article table, the means and,
+    with --loo, the leave-one-out means (each article extracted with the
+    salience weights and summary shape chosen on every other article given),
+    and each mean beside its baseline (raw spaCy entities as actors, dateparser
+    as the timeline, lead-3 as the summary) measured in the same run. Only the
+    sections a gold file declares ("sections") are scored.
     """
-    from .evaluate import format_report, run_eval
+    from .evaluate import format_corpora, run_corpora
 
     try:
-        report = run_eval(articles_dir, gold_dir, Settings(model=model))
+        corpora = corpora_of(folders)
+        report = run_corpora(corpora, Settings(model=model), loo=loo)
     except (BriefingsError, FileNotFoundError) as exc:
         fail(str(exc))
         return
-    click.echo(format_report(report))
+    click.echo(format_corpora(report))
     if json_out is not None:
         atomic_write(json_out, json.dumps(report, indent=2, sort_keys=True) + "\n")
+
+
+def corpora_of(folders: tuple[Path, ...]):
+    """Corpus folders (``articles/`` and ``gold/`` inside) and ARTICLES GOLD pairs, in order."""
+    from .evaluate import Corpus
+
+    corpora = []
+    rest = list(folders)
+    while rest:
+        folder = rest.pop(0)
+        if (folder / "articles").is_dir() and (folder / "gold").is_dir():
+            corpora.append(Corpus(folder.resolve().name, folder / "articles", folder / "gold"))
+        elif rest:
+            gold = rest.pop(0)
+            name = folder.resolve().parent.name if folder.name == "articles" else folder.name
+            corpora.append(Corpus(name, folder, gold))
+        else:
+            raise ConfigError(
+                f"{folder} holds no articles/ and gold/ folders, and no GOLD_DIR follows it"
+            )
+    return corpora
 
 
 if __name__ == "__main__":  # pragma: no cover

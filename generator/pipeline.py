@@ -9,17 +9,18 @@ briefing (:func:`guarded`).
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from .actor_salience import SALIENCE_WEIGHTS
 from .actors import extract_actors
 from .errors import printable
 from .model import Briefing, Source
 from .nlp import DEFAULT_MODEL, ParsedArticle, load_model, parse
 from .questions import extract_questions
-from .summary import bottom_line, extract_summary
+from .summary import DEFAULT_SHAPE, SummaryShape, bottom_line, extract_summary
 from .timeline import extract_events
 from .title import make_title
 
@@ -52,8 +53,24 @@ class Settings:
         )
 
 
-def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()) -> Briefing:
+@dataclass(frozen=True)
+class Fitted:
+    """The numbers of the method chosen on the evaluation corpora, not settings:
+    the salience weights of the actors and the summary's shape."""
+
+    salience_weights: Mapping[str, float] = field(default_factory=lambda: SALIENCE_WEIGHTS)
+    summary: SummaryShape = DEFAULT_SHAPE
+
+
+def briefing_from_parsed(
+    article: ParsedArticle,
+    settings: Settings = Settings(),
+    fitted: Fitted = Fitted(),
+) -> Briefing:
     """Run every extraction stage over one parsed article.
+
+    ``fitted`` are the numbers chosen on the evaluation corpora; the product
+    always uses the shipped ones, the leave-one-out evaluation others.
 
     A stage that raises loses its own section only: the briefing is built
     without it and carries a warning naming the stage and the error (see
@@ -63,12 +80,17 @@ def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()
     seed = article.seed
     failures: list[str] = []
     actors = guarded(
-        "actors", lambda: extract_actors(article, limit=settings.max_actors), (), failures
+        "actors",
+        lambda: extract_actors(article, settings.max_actors, fitted.salience_weights),
+        (),
+        failures,
     )
     events = guarded("timeline", lambda: extract_events(article), (), failures)
     summary = guarded(
         "summary",
-        lambda: extract_summary(article, actors, max_sentences=settings.max_summary_sentences),
+        lambda: extract_summary(
+            article, actors, max_sentences=settings.max_summary_sentences, shape=fitted.summary
+        ),
         (),
         failures,
     )
@@ -84,7 +106,9 @@ def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()
         seed.title or f"Briefing of {seed.date.isoformat()}",
         failures,
     )
-    line = guarded("bottom line", lambda: bottom_line(article, actors), None, failures)
+    line = guarded(
+        "bottom line", lambda: bottom_line(article, actors, fitted.summary), None, failures
+    )
     return Briefing(
         id=seed.slug,
         date=seed.date.isoformat(),

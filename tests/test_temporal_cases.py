@@ -79,6 +79,15 @@ CASES: list[tuple[str, str, str | None, bool]] = [
     ("2025-05-20", "Sunday's election was peaceful.", "2025-05-18", False),
     ("2025-05-20", "The bill passed on Tuesday.", "2025-05-20", False),
     ("2025-05-20", "Every Monday the market opens early.", None, False),
+    # a weekday closing a title opened mid-sentence by "The" is part of the name
+    ("2025-05-20", "He told The Mail on Sunday that he was innocent.", None, False),
+    ("2025-05-20", "The minister told The Independent on Sunday that he would stay.", None,
+     False),
+    ("2025-05-20", "He told The New York Times on Tuesday that he was innocent.", "2025-05-20",
+     False),
+    ("2025-05-20", "Talks with The Hague on Monday failed.", "2025-05-19", False),
+    ("2025-05-20", "The Government on Monday announced cuts.", "2025-05-19", False),
+    ("2025-05-20", "He said: The Government on Monday announced cuts.", "2025-05-19", False),
     # --- today, yesterday, tomorrow
     ("2025-05-20", "The freed hostages arrived in France today.", "2025-05-20", False),
     ("2025-05-20", "The ministry said yesterday that talks had stalled.", "2025-05-19", False),

@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 CORPUS ?= ../shared/corpus
+# Every corpus `make eval` scores (each a folder with articles/ and gold/).
+CORPORA ?= ../shared/corpus ../shared/corpus-gum
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
@@ -62,7 +64,7 @@ test-fast: install-dev
 	$(BIN)/python -m pytest -q -m "not browser and not site"
 
 eval: install-dev
-	$(BIN)/briefings eval $(CORPUS)/articles $(CORPUS)/gold --json build/eval.json
+	$(BIN)/briefings eval $(CORPORA) --json build/eval.json
 
 bench: install-dev
 	$(BIN)/python bench/run.py --corpus $(CORPUS)

@@ -408,8 +408,13 @@ def _extend_left(span: Span) -> int:
     return start
 
 
-def _paren_alias(doc, end: int) -> str | None:
-    """ "Revolutionary Armed Forces of Colombia (FARC)": the bracketed short name."""
+def _paren_alias(doc, end: int, label: str, name: str) -> str | None:
+    """ "Revolutionary Armed Forces of Colombia (FARC)": the bracketed short name.
+
+    A place in brackets after a name that is not itself a place says where the
+    named one comes from ("Jean-Luc Brassard (Canada) won", as results tables
+    write), and is no other name of it.
+    """
     if end + 2 < len(doc) and doc[end].text == "(":
         close = next(
             (k for k in range(end + 1, min(end + 8, len(doc))) if doc[k].text == ")"), None
@@ -417,8 +422,23 @@ def _paren_alias(doc, end: int) -> str | None:
         if close is not None and close > end + 1:
             inner = doc[end + 1 : close]
             if inner[0].text[:1].isupper() and all(t.pos_ == "PROPN" or t.is_punct for t in inner):
+                if _names_a_place(inner) and not (label in PLACE_LABELS or world().country(name)):
+                    return None
                 return inner.text
     return None
+
+
+#: Entity labels of places, countries among them.
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def _names_a_place(span) -> bool:
+    """A country (any of its names, or its people), or words the model tags as a place."""
+    text = span.text
+    if world().country(text) or world().demonym(text):
+        return True
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and all(t.ent_type_ in PLACE_LABELS for t in words)
 
 
 def _in_title(doc, start: int, end: int) -> bool:
@@ -705,7 +725,7 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             continue
         if label in ("ORG", "PERSON") and _names_a_thing(doc, tokens):
             continue  # "the river Tamel": a river, whatever label the model gave it
-        alias = _paren_alias(doc, end)
+        alias = _paren_alias(doc, end, label, _text(tokens))
         parts = _split_possessive(tokens)
         for n, part in enumerate(parts):
             last = n == len(parts) - 1

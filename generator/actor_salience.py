@@ -309,10 +309,24 @@ def leave_one_out(
     return out
 
 
+def fit_article(
+    name: str, article: ParsedArticle, gold_actors: list[dict], collect: Callable
+) -> FitArticle:
+    """One article for the fit: ``collect(article)`` gives (name, aliases, features)
+    per actor; each is linked to the gold key actors its names match."""
+    from .evaluate import actor_names
+
+    keys = [actor_names(g["name"], g.get("aliases", ())) for g in gold_actors if g.get("key")]
+    rows = []
+    for actor, aliases, feats in collect(article):
+        names = actor_names(actor, aliases)
+        rows.append((actor, feats, frozenset(i for i, k in enumerate(keys) if k & names)))
+    return FitArticle(name, tuple(rows), len(keys))
+
+
 def fit_articles(articles_dir: Path, gold_dir: Path, collect: Callable) -> list[FitArticle]:
     """Run the actor stage over every article with a gold file; ``collect(article)``
     returns (name, aliases, features) per actor."""
-    from .evaluate import actor_names
     from .nlp import load_model, parse
     from .seeds import read_seed
 
@@ -323,12 +337,7 @@ def fit_articles(articles_dir: Path, gold_dir: Path, collect: Callable) -> list[
         if not gold_path.is_file():
             continue
         gold = json.loads(gold_path.read_text("utf-8"))["actors"]
-        key_names = [actor_names(g["name"], g.get("aliases", ())) for g in gold if g.get("key")]
-        rows = []
-        for name, aliases, feats in collect(parse(read_seed(path), nlp)):
-            names = actor_names(name, aliases)
-            rows.append((name, feats, frozenset(i for i, k in enumerate(key_names) if k & names)))
-        out.append(FitArticle(path.stem, tuple(rows), len(key_names)))
+        out.append(fit_article(path.stem, parse(read_seed(path), nlp), gold, collect))
     return out
 
 

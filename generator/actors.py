@@ -18,6 +18,7 @@ A pure function of the parsed article, in four steps:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .actor_identity import Cluster, cluster_groups, cluster_named, split_pairs
@@ -34,6 +35,7 @@ from .actor_mentions import (
 )
 from .actor_salience import (
     FEATURES,
+    SALIENCE_WEIGHTS,
     ArticleFacts,
     article_facts,
     features,
@@ -314,9 +316,16 @@ def salience_rows(article: ParsedArticle) -> list[tuple[str, tuple[str, ...], di
     return [(r.name, r.aliases, r.features) for r in _resolved(article)]
 
 
-def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]:
-    """The article's actors, most salient first."""
-    resolved = sorted(_resolved(article), key=lambda r: (-r.salience, r.name))
+def extract_actors(
+    article: ParsedArticle, limit: int = 25, weights: Mapping[str, float] = SALIENCE_WEIGHTS
+) -> tuple[Actor, ...]:
+    """The article's actors, most salient first.
+
+    ``weights`` are the salience weights; other values than the shipped ones
+    serve the leave-one-out evaluation (weights fitted without the article).
+    """
+    scored = [(round(score(r.features, weights), 3), r) for r in _resolved(article)]
+    scored.sort(key=lambda sr: (-sr[0], sr[1].name))
     return tuple(
         Actor(
             name=r.name,
@@ -324,12 +333,12 @@ def extract_actors(article: ParsedArticle, limit: int = 25) -> tuple[Actor, ...]
             role=r.role,
             aliases=r.aliases,
             mentions=r.mentions,
-            salience=r.salience,
+            salience=salience,
             evidence=tuple(
                 Evidence(s, article.sentences[s - 1].text) for s in r.sentences[:EVIDENCE_PER_ACTOR]
             ),
         )
-        for r in resolved[:limit]
+        for salience, r in scored[:limit]
     )
 
 

@@ -295,19 +295,41 @@ def _remove_empty_parents(folder: Path, top: Path) -> None:
 
 
 @main.command("extract")
-@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the briefing/1 JSON object.")
+@click.option(
+    "--out-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Write DIR/NAME.json per article (NAME.err for each refused or failed) "
+    "instead of printing; needed for several articles.",
+)
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline to use.")
-def extract_cmd(path: Path, as_json: bool, model: str) -> None:
-    """Extract the briefing of one seed file and print it."""
+def extract_cmd(paths: tuple[Path, ...], as_json: bool, out_dir: Path | None, model: str) -> None:
+    """Extract the briefing of one seed file and print it, or of many into --out-dir.
+
+    PATH may be a folder: its seed files (*.txt) are extracted. With --out-dir the
+    model loads once for all of them; the exit code is 1 if any article was
+    refused or failed (its NAME.err says why), 0 otherwise.
+    """
+    settings = Settings(model=model)
+    if out_dir is not None:
+        _extract_into(paths, out_dir, settings)
+        return
+    if len(paths) != 1 or paths[0].is_dir():
+        raise click.UsageError("several articles (or a folder) need --out-dir DIR")
+    path = paths[0]
     try:
         seed = read_seed(path)
-        briefing = extract(seed, settings=Settings(model=model))
+        briefing = extract(seed, settings=settings)
     except BriefingsError as exc:
         fail(str(exc))
         return
     for warning in seed.notices:
         click.echo(f"{warning.level}: {warning}", err=True)
+    for problem in briefing.warnings:
+        if problem not in seed.warnings:
+            click.echo(f"warning: {path.as_posix()}: {problem}", err=True)
     if as_json:
         click.echo(briefing.to_json(), nl=False)
         return
@@ -328,6 +350,34 @@ def extract_cmd(path: Path, as_json: bool, model: str) -> None:
     click.echo("\nOpen questions:")
     for q in briefing.questions:
         click.echo(f"  {q.text}  [{q.evidence.sentence}]")
+
+
+def _extract_into(paths: tuple[Path, ...], out_dir: Path, settings: Settings) -> None:
+    """``extract --out-dir``: every article into DIR, a line per problem, exit 1 on any."""
+    from .batch import expand, extract_many
+
+    def report(outcome) -> None:
+        for line in outcome.warnings:
+            click.echo(f"warning: {line}", err=True)
+        for line in outcome.problems:
+            click.echo(f"error: {line}", err=True)
+
+    articles = expand(paths)
+    try:
+        outcomes = extract_many(articles, out_dir, settings, progress=report)
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
+    except OSError as exc:
+        fail(f"cannot write to {out_dir}: {exc.strerror or exc}")
+        return
+    failed = sum(o.failed for o in outcomes)
+    click.echo(
+        f"{len(outcomes)} article(s): {len(outcomes) - failed} extracted, {failed} refused "
+        f"or failed; written to {out_dir}"
+    )
+    if failed:
+        sys.exit(1)
 
 
 @main.command()
@@ -370,9 +420,19 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
 
 
 @main.command("eval")
-@click.argument("articles_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument(
+    "folders",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+)
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline to use.")
+@click.option(
+    "--loo/--no-loo",
+    default=True,
+    show_default=True,
+    help="Also score each article with the fitted numbers chosen on all the others.",
+)
 @click.option(
     "--json",
     "json_out",
@@ -380,23 +440,49 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
     default=None,
     help="Also write every number to this JSON file.",
 )
-def eval_cmd(articles_dir: Path, gold_dir: Path, model: str, json_out: Path | None) -> None:
+def eval_cmd(folders: tuple[Path, ...], model: str, loo: bool, json_out: Path | None) -> None:
     """Score extraction against gold annotations, beside baseline systems.
 
-    Prints a per-article table, the means, and each mean beside its baseline
-    (raw spaCy entities as actors, dateparser as the timeline, lead-3 as the
-    summary) measured in the same run.
+    FOLDERS are corpora (each a folder holding articles/ and gold/), or an
+    ARTICLES_DIR GOLD_DIR pair. Per corpus: a per-article table, the means and,
+    with --loo, the leave-one-out means (each article extracted with the
+    salience weights and summary shape chosen on every other article given),
+    and each mean beside its baseline (raw spaCy entities as actors, dateparser
+    as the timeline, lead-3 as the summary) measured in the same run. Only the
+    sections a gold file declares ("sections") are scored.
     """
-    from .evaluate import format_report, run_eval
+    from .evaluate import format_corpora, run_corpora
 
     try:
-        report = run_eval(articles_dir, gold_dir, Settings(model=model))
+        corpora = corpora_of(folders)
+        report = run_corpora(corpora, Settings(model=model), loo=loo)
     except (BriefingsError, FileNotFoundError) as exc:
         fail(str(exc))
         return
-    click.echo(format_report(report))
+    click.echo(format_corpora(report))
     if json_out is not None:
         atomic_write(json_out, json.dumps(report, indent=2, sort_keys=True) + "\n")
+
+
+def corpora_of(folders: tuple[Path, ...]):
+    """Corpus folders (``articles/`` and ``gold/`` inside) and ARTICLES GOLD pairs, in order."""
+    from .evaluate import Corpus
+
+    corpora = []
+    rest = list(folders)
+    while rest:
+        folder = rest.pop(0)
+        if (folder / "articles").is_dir() and (folder / "gold").is_dir():
+            corpora.append(Corpus(folder.resolve().name, folder / "articles", folder / "gold"))
+        elif rest:
+            gold = rest.pop(0)
+            name = folder.resolve().parent.name if folder.name == "articles" else folder.name
+            corpora.append(Corpus(name, folder, gold))
+        else:
+            raise ConfigError(
+                f"{folder} holds no articles/ and gold/ folders, and no GOLD_DIR follows it"
+            )
+    return corpora
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,12 +33,14 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from statistics import fmean
 from typing import Any
 
 from .cross_actors import name_key
+from .errors import BriefingsError
+from .evaluate_loo import PoolArticle
 from .model import Briefing
 from .nlp import ParsedArticle, load_model, parse
 from .pipeline import Settings, briefing_from_parsed
@@ -227,60 +229,187 @@ def score_questions(
 
 # --- the run ----------------------------------------------------------------
 
+#: The sections a gold file can declare (``"sections"``; all four when absent).
+SECTIONS = ("actors", "events", "summary", "questions")
+#: The measures each section gives, system and baseline.
+SECTION_MEASURES = {
+    "actors": ("actor_p", "actor_r", "actor_f", "key_at_10"),
+    "events": ("event_p", "event_r", "event_f", "date_f"),
+    "summary": ("rouge1", "rouge2", "rougeL", "summary_words"),
+    "questions": ("q_coverage", "q_well_formed", "q_evidence", "q_count"),
+}
+
 
 @dataclass
 class ArticleScores:
     name: str
+    sections: tuple[str, ...] = SECTIONS
     system: dict[str, float] = field(default_factory=dict)
     baseline: dict[str, float] = field(default_factory=dict)
+    #: The system again, with every fitted number chosen without this article.
+    loo: dict[str, float] = field(default_factory=dict)
 
 
-def evaluate_article(
-    article_path: Path,
-    gold_path: Path,
-    settings: Settings,
+def gold_sections(gold: dict[str, Any], gold_path: Path) -> tuple[str, ...]:
+    """The sections a gold file declares: only those are scored."""
+    declared = gold.get("sections", SECTIONS)
+    unknown = [x for x in declared if x not in SECTIONS]
+    if unknown or not declared:
+        raise BriefingsError(
+            f'{gold_path}: "sections" must list some of {", ".join(SECTIONS)}, got {declared!r}'
+        )
+    return tuple(x for x in SECTIONS if x in declared)
+
+
+def score_briefing(
+    briefing: Briefing,
+    article: ParsedArticle,
+    gold: dict[str, Any],
+    sections: Sequence[str],
     nlp,
-) -> ArticleScores:
-    gold = json.loads(gold_path.read_text("utf-8"))
-    article = parse(read_seed(article_path), nlp)
-    briefing = briefing_from_parsed(article, settings)
-    scores = ArticleScores(article_path.stem)
-    pred_actors = [PredictedActor(actor_names(a.name, a.aliases)) for a in briefing.actors]
-    scores.system.update(score_actors(pred_actors, gold["actors"]))
-    scores.system.update(
-        score_events([PredictedEvent(e.date, e.text) for e in briefing.events], gold["events"])
-    )
-    summary = " ".join(s.text for s in briefing.summary)
-    scores.system.update(rouge(summary, gold["summary"]))
-    sentences = {s.text for s in article.sentences}
-    scores.system.update(score_questions(briefing, gold.get("questions", []), sentences, nlp))
-    scores.system["summary_words"] = float(len(summary.split()))
-    # Baselines on the same parse.
-    scores.baseline.update(score_actors(raw_spacy_actors(article), gold["actors"]))
-    scores.baseline.update(score_events(dateparser_events(article), gold["events"]))
-    lead3 = " ".join(s.text for s in article.sentences[:3])
-    scores.baseline.update(rouge(lead3, gold["summary"]))
-    return scores
+) -> dict[str, float]:
+    """The system's measures of the declared sections."""
+    out: dict[str, float] = {}
+    if "actors" in sections:
+        predicted = [PredictedActor(actor_names(a.name, a.aliases)) for a in briefing.actors]
+        out.update(score_actors(predicted, gold["actors"]))
+    if "events" in sections:
+        predicted_events = [PredictedEvent(e.date, e.text) for e in briefing.events]
+        out.update(score_events(predicted_events, gold["events"]))
+    if "summary" in sections:
+        summary = " ".join(s.text for s in briefing.summary)
+        out.update(rouge(summary, gold["summary"]))
+        out["summary_words"] = float(len(summary.split()))
+    if "questions" in sections:
+        sentences = {s.text for s in article.sentences}
+        out.update(score_questions(briefing, gold.get("questions", []), sentences, nlp))
+    return out
+
+
+def score_baselines(
+    article: ParsedArticle, gold: dict[str, Any], sections: Sequence[str]
+) -> dict[str, float]:
+    """The reference systems' measures of the declared sections, on the same parse."""
+    out: dict[str, float] = {}
+    if "actors" in sections:
+        out.update(score_actors(raw_spacy_actors(article), gold["actors"]))
+    if "events" in sections:
+        out.update(score_events(dateparser_events(article), gold["events"]))
+    if "summary" in sections:
+        lead3 = " ".join(s.text for s in article.sentences[:3])
+        out.update(rouge(lead3, gold["summary"]))
+    return out
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A folder of articles and the folder of their gold files, under one name."""
+
+    name: str
+    articles: Path
+    gold: Path
+
+
+def read_corpus(corpus: Corpus, nlp) -> list[PoolArticle]:
+    """Every article of the corpus that has a gold file, parsed and extracted once."""
+    items = []
+    for article_path in sorted(Path(corpus.articles).glob("*.txt")):
+        gold_path = Path(corpus.gold) / f"{article_path.stem}.json"
+        if not gold_path.is_file():
+            continue
+        gold = json.loads(gold_path.read_text("utf-8"))
+        article = parse(read_seed(article_path), nlp)
+        items.append(
+            PoolArticle(article_path.stem, article, gold, gold_sections(gold, gold_path), ())
+        )
+    if not items:
+        raise FileNotFoundError(f"no article in {corpus.articles} has a gold file in {corpus.gold}")
+    return items
+
+
+def run_corpora(
+    corpora: Sequence[Corpus], settings: Settings = Settings(), loo: bool = True
+) -> dict[str, Any]:
+    """Score every corpus, plain and (with ``loo``) leave-one-out over their pool.
+
+    The pool is every article of every corpus given: each held-out article is
+    extracted with the salience weights and summary shape chosen on all the
+    others (:mod:`generator.evaluate_loo`), whichever corpus they come from.
+    """
+    from .evaluate_loo import prepare
+
+    nlp = load_model(settings.model)
+    per_corpus = [read_corpus(c, nlp) for c in corpora]
+    pool: list[PoolArticle] = []
+    scores: list[list[ArticleScores]] = []
+    for items in per_corpus:
+        rows = []
+        for item in items:
+            briefing = briefing_from_parsed(item.article, settings)
+            pool.append(replace(item, actors=briefing.actors))
+            row = ArticleScores(item.name, item.sections)
+            row.system = score_briefing(briefing, item.article, item.gold, item.sections, nlp)
+            row.baseline = score_baselines(item.article, item.gold, item.sections)
+            rows.append(row)
+        scores.append(rows)
+    fitted: dict[str, Any] = {}
+    if loo and len(pool) > 1:
+        refit = prepare(pool, settings.max_summary_sentences)
+        k = 0
+        for corpus, rows in zip(corpora, scores, strict=True):
+            for row in rows:
+                item = pool[k]
+                chosen = refit.fitted_without(k)
+                briefing = briefing_from_parsed(item.article, settings, chosen)
+                row.loo = score_briefing(briefing, item.article, item.gold, item.sections, nlp)
+                fitted[f"{corpus.name}/{row.name}"] = {
+                    "salience_weights": dict(chosen.salience_weights),
+                    "summary": {
+                        "position_decay": chosen.summary.position_decay,
+                        "target_words": chosen.summary.target_words,
+                    },
+                }
+                k += 1
+    return {
+        "corpora": [
+            _corpus_report(corpus, rows) for corpus, rows in zip(corpora, scores, strict=True)
+        ],
+        "loo": {"pool": len(pool), "fitted": fitted} if fitted else None,
+        "model": settings.model,
+    }
+
+
+def _means(rows: Sequence[ArticleScores], attribute: str) -> dict[str, float]:
+    """Mean of each measure over the articles that have it."""
+    values: dict[str, list[float]] = {}
+    for row in rows:
+        for key, value in getattr(row, attribute).items():
+            values.setdefault(key, []).append(value)
+    return {key: fmean(v) for key, v in values.items()}
+
+
+def _corpus_report(corpus: Corpus, rows: Sequence[ArticleScores]) -> dict[str, Any]:
+    return {
+        "name": corpus.name,
+        "articles_dir": str(corpus.articles),
+        "gold_dir": str(corpus.gold),
+        "sections": [x for x in SECTIONS if any(x in r.sections for r in rows)],
+        "articles": {
+            r.name: {"sections": list(r.sections), "system": r.system, "baseline": r.baseline}
+            | ({"loo": r.loo} if r.loo else {})
+            for r in rows
+        },
+        "mean": _means(rows, "system"),
+        "loo_mean": _means(rows, "loo"),
+        "baseline_mean": _means(rows, "baseline"),
+    }
 
 
 def run_eval(articles_dir: Path, gold_dir: Path, settings: Settings = Settings()) -> dict[str, Any]:
-    """Score every article of ``articles_dir`` that has a gold file in ``gold_dir``."""
-    nlp = load_model(settings.model)
-    results: list[ArticleScores] = []
-    for article_path in sorted(Path(articles_dir).glob("*.txt")):
-        gold_path = Path(gold_dir) / f"{article_path.stem}.json"
-        if gold_path.is_file():
-            results.append(evaluate_article(article_path, gold_path, settings, nlp))
-    if not results:
-        raise FileNotFoundError(f"no article in {articles_dir} has a gold file in {gold_dir}")
-    keys = list(results[0].system)
-    bkeys = list(results[0].baseline)
-    return {
-        "articles": {r.name: {"system": r.system, "baseline": r.baseline} for r in results},
-        "mean": {k: fmean(r.system[k] for r in results) for k in keys},
-        "baseline_mean": {k: fmean(r.baseline[k] for r in results) for k in bkeys},
-        "model": settings.model,
-    }
+    """Score every article of ``articles_dir`` that has a gold file in ``gold_dir`` (no LOO)."""
+    corpus = Corpus(Path(articles_dir).name, Path(articles_dir), Path(gold_dir))
+    report = run_corpora([corpus], settings, loo=False)
+    return {**report["corpora"][0], "model": settings.model}
 
 
 ARTICLE_COLUMNS = [
@@ -309,34 +438,74 @@ COMPARISON = [
 ]
 
 
+def _cell(values: dict[str, float], key: str, width: int = 7) -> str:
+    return f"{values[key]:{width}.2f}" if key in values else " " * (width - 1) + "-"
+
+
 def format_report(report: dict[str, Any]) -> str:
-    """The per-article table, the means, and the side-by-side comparison."""
-    lines: list[str] = []
-    width = max(len(n) for n in report["articles"]) + 1
-    head = "article".ljust(width) + " ".join(f"{label:>7}" for _, label in ARTICLE_COLUMNS)
-    lines += [head, "-" * len(head)]
+    """One corpus: the per-article table, the means (plain and, when computed,
+    leave-one-out), and the side-by-side comparison with the baselines."""
+    columns = [(k, label) for k, label in ARTICLE_COLUMNS if k in report["mean"]]
+    loo = report.get("loo_mean") or {}
+    width = max(len(n) for n in [*report["articles"], "mean, leave-one-out"]) + 1
+    head = "article".ljust(width) + " ".join(f"{label:>7}" for _, label in columns)
+    lines = [head, "-" * len(head)]
     for name, r in report["articles"].items():
-        lines.append(
-            name.ljust(width) + " ".join(f"{r['system'][k]:7.2f}" for k, _ in ARTICLE_COLUMNS)
-        )
+        lines.append(name.ljust(width) + " ".join(_cell(r["system"], k) for k, _ in columns))
     lines.append("-" * len(head))
-    lines.append(
-        "mean".ljust(width) + " ".join(f"{report['mean'][k]:7.2f}" for k, _ in ARTICLE_COLUMNS)
-    )
+    lines.append("mean".ljust(width) + " ".join(_cell(report["mean"], k) for k, _ in columns))
+    if loo:
+        lines.append(
+            "mean, leave-one-out".ljust(width) + " ".join(_cell(loo, k) for k, _ in columns)
+        )
     lines += [
         "",
-        f"{'measure':<15}{'system':>8}{'baseline':>10}{'ratio':>8}  {'target':<16}baseline",
+        f"{'measure':<15}{'system':>8}{'LOO':>8}{'baseline':>10}{'ratio':>8}  "
+        f"{'target (system / LOO)':<28}baseline",
     ]
     for key, base_name, target in COMPARISON:
+        if key not in report["mean"]:
+            continue
         value = report["mean"][key]
+        held = loo.get(key)
         base = report["baseline_mean"].get(key) if base_name else None
         ratio = f"{value / base:8.2f}" if base else " " * 8
         base_s = f"{base:10.3f}" if base is not None else " " * 10
+        held_s = f"{held:8.3f}" if held is not None else " " * 7 + "-"
+        goal = None
         if isinstance(target, float):
-            tgt = f">= {target:.2f} {'met' if value >= target - 1e-9 else 'MISSED'}"
+            goal = target
         elif target and base is not None:
-            tgt = f">= {base + 0.04:.3f} {'met' if value >= base + 0.04 - 1e-9 else 'MISSED'}"
-        else:
-            tgt = ""
-        lines.append(f"{key:<15}{value:8.3f}{base_s}{ratio}  {tgt:<16}{base_name or ''}")
+            goal = base + 0.04
+        tgt = ""
+        if goal is not None:
+            tgt = f">= {goal:.3f} {_verdict(value, goal)}"
+            if held is not None:
+                tgt += f" / {_verdict(held, goal)}"
+        lines.append(f"{key:<15}{value:8.3f}{held_s}{base_s}{ratio}  {tgt:<28}{base_name or ''}")
     return "\n".join(lines)
+
+
+def _verdict(value: float, goal: float) -> str:
+    return "met" if value >= goal - 1e-9 else "MISSED"
+
+
+def format_corpora(report: dict[str, Any]) -> str:
+    """Every corpus of a :func:`run_corpora` report, one after the other."""
+    blocks = []
+    loo = report.get("loo")
+    for corpus in report["corpora"]:
+        n = len(corpus["articles"])
+        title = (
+            f"== {corpus['name']} ({corpus['articles_dir']}): {n} article(s); "
+            f"sections scored: {', '.join(corpus['sections'])}"
+        )
+        blocks.append(title + "\n" + format_report(corpus))
+    if loo:
+        blocks.append(
+            f"LOO: each article extracted with salience weights and summary shape chosen on "
+            f"the other {loo['pool'] - 1} article(s) of all corpora above."
+        )
+    else:
+        blocks.append("LOO: not computed.")
+    return "\n\n".join(blocks)

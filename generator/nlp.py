@@ -89,7 +89,12 @@ class ParsedArticle:
         return self.seed.date
 
     def sentence_number(self, token_index: int) -> int:
-        """1-based number of the sentence holding token ``token_index``."""
+        """1-based number of the sentence holding token ``token_index``.
+
+        Every token has one: whitespace the parser made a sentence of its own
+        (blank lines between one-character paragraphs) belongs to the sentence
+        before it, as trailing whitespace always does.
+        """
         number = self._sentence_of_token[token_index]
         if number is None:
             raise IndexError(token_index)
@@ -105,10 +110,21 @@ class ParsedArticle:
 
     @functools.cached_property
     def _sentence_of_token(self) -> list[int | None]:
-        """Per token, the number of its sentence (None in a blank one): stages ask often."""
+        """Per token, the number of its sentence: stages ask often.
+
+        Tokens of a blank sentence (not numbered, see :func:`to_parsed`) take the
+        number of the sentence before, or of the first sentence when none comes
+        before; None only in an article without any sentence.
+        """
         numbers: list[int | None] = [None] * len(self.doc)
         for n, s in enumerate(self.sents, start=1):
             numbers[s.start : s.end] = [n] * (s.end - s.start)
+        previous = 1 if self.sents else None
+        for i, number in enumerate(numbers):
+            if number is None:
+                numbers[i] = previous
+            else:
+                previous = number
         return numbers
 
 

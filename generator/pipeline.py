@@ -2,19 +2,25 @@
 
 Every stage is a pure function of the parsed article (and of the actors, which
 the summary, title and questions weigh by). :func:`extract` is the one place
-that wires them together.
+that wires them together; a stage that raises costs its own section, never the
+briefing (:func:`guarded`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import traceback
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
+from .actor_salience import SALIENCE_WEIGHTS
 from .actors import extract_actors
+from .errors import printable
 from .model import Briefing, Source
 from .nlp import DEFAULT_MODEL, ParsedArticle, load_model, parse
 from .questions import extract_questions
-from .summary import bottom_line, extract_summary
+from .summary import DEFAULT_SHAPE, SummaryShape, bottom_line, extract_summary
 from .timeline import extract_events
 from .title import make_title
 
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from .seeds import Seed
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,17 +50,66 @@ class Settings:
         )
 
 
-def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()) -> Briefing:
-    """Run every extraction stage over one parsed article."""
+@dataclass(frozen=True)
+class Fitted:
+    """The numbers of the method chosen on the evaluation corpora, not settings:
+    the salience weights of the actors and the summary's shape."""
+
+    salience_weights: Mapping[str, float] = field(default_factory=lambda: SALIENCE_WEIGHTS)
+    summary: SummaryShape = DEFAULT_SHAPE
+
+
+def briefing_from_parsed(
+    article: ParsedArticle,
+    settings: Settings = Settings(),
+    fitted: Fitted = Fitted(),
+) -> Briefing:
+    """Run every extraction stage over one parsed article.
+
+    ``fitted`` are the numbers chosen on the evaluation corpora; the product
+    always uses the shipped ones, the leave-one-out evaluation others.
+
+    A stage that raises loses its own section only: the briefing is built
+    without it and carries a warning naming the stage and the error (see
+    :func:`guarded`), which the build reports with the file, so a strict build
+    fails on it as on any warning, and the other sections and pages stay.
+    """
     seed = article.seed
-    actors = extract_actors(article, limit=settings.max_actors)
-    events = extract_events(article)
-    summary = extract_summary(article, actors, max_sentences=settings.max_summary_sentences)
-    questions = extract_questions(article, actors, limit=settings.max_questions)
+    failures: list[str] = []
+    actors = guarded(
+        "actors",
+        lambda: extract_actors(article, settings.max_actors, fitted.salience_weights),
+        (),
+        failures,
+    )
+    events = guarded("timeline", lambda: extract_events(article), (), failures)
+    summary = guarded(
+        "summary",
+        lambda: extract_summary(
+            article, actors, max_sentences=settings.max_summary_sentences, shape=fitted.summary
+        ),
+        (),
+        failures,
+    )
+    questions = guarded(
+        "questions",
+        lambda: extract_questions(article, actors, limit=settings.max_questions),
+        (),
+        failures,
+    )
+    title = guarded(
+        "title",
+        lambda: make_title(article, actors),
+        seed.title or f"Briefing of {seed.date.isoformat()}",
+        failures,
+    )
+    line = guarded(
+        "bottom line", lambda: bottom_line(article, actors, fitted.summary), None, failures
+    )
     return Briefing(
         id=seed.slug,
         date=seed.date.isoformat(),
-        title=make_title(article, actors),
+        title=title,
         summary=summary,
         actors=actors,
         events=events,
@@ -64,10 +121,44 @@ def briefing_from_parsed(article: ParsedArticle, settings: Settings = Settings()
             name=seed.source,
             url=seed.url,
         ),
-        bottom_line=bottom_line(article, actors),
+        bottom_line=line,
         sentences=article.sentences,
-        warnings=seed.warnings,
+        warnings=(*seed.warnings, *failures),
     )
+
+
+def guarded(stage: str, run: Callable[[], T], instead: T, failures: list[str]) -> T:
+    """``run()``, or ``instead`` with a line in ``failures`` when it raises.
+
+    Any exception: a stage that fails on some article is a bug to report, but
+    it must not lose the article's other sections (nor, in a build, the other
+    seeds). The line names the stage, the error and where it was raised.
+    """
+    try:
+        return run()
+    except Exception as exc:  # any bug of a stage: reported, never fatal
+        failures.append(stage_failure(stage, exc))
+        return instead
+
+
+def stage_failure(stage: str, exc: BaseException) -> str:
+    """The warning for a failed stage: ``the timeline stage failed (ValueError: … at
+    temporal.py:455 in reference); the briefing is built without it``."""
+    message = printable(" ".join(str(exc).split()))
+    error = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _in_package(f.filename)]
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name}"
+    return (
+        f"the {stage} stage failed ({error}{where if frames else ''}); "
+        "the briefing is built without it"
+    )
+
+
+def _in_package(filename: str) -> bool:
+    return Path(filename).resolve().parent == _PACKAGE
+
+
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def extract(seed: Seed, nlp: Language | None = None, settings: Settings = Settings()) -> Briefing:

@@ -316,6 +316,27 @@ def _beside_a_name(span: Span) -> bool:
     )
 
 
+def _closes_a_title(span: Span) -> bool:
+    """ "told The Mail on Sunday": a weekday after "on" that closes a title which a
+    capitalised "The" opens mid-sentence (one to three capitalised words between)
+    is part of the name, not a date. At a sentence's start, or after a quotation
+    mark or colon, a capitalised "The" opens a sentence, not a title."""
+    on = _before(span)
+    if on is None or on.lower_ != "on":
+        return False
+    doc, start = span.doc, span.sent.start
+    i = on.i - 1
+    while i > start and on.i - i <= 3 and doc[i].is_title and doc[i].text != "The":
+        i -= 1
+    return (
+        i < on.i - 1
+        and doc[i].text == "The"
+        and i > start
+        and not doc[i - 1].is_punct
+        and not any(t.ent_type_ for t in doc[i + 1 : on.i])
+    )
+
+
 def _refusal(c: Candidate) -> str | None:
     """Why a rule match is not a temporal expression (None when it is one)."""
     span = c.span
@@ -339,6 +360,8 @@ def _refusal(c: Candidate) -> str | None:
             return "no temporal context"
         if prev_word not in TEMPORAL_PREPOSITIONS and _beside_a_name(span):
             return "part of a name"  # "Theresa May", "April Ryan said"
+    if c.rule == "weekday" and not c.group("rel") and _closes_a_title(span):
+        return "part of a title"
     if c.rule in ("month_day", "day_month") and span[0].tag_ == "MD" and not c.group("y"):
         return "modal"
     if c.rule == "year" and not _year_is_a_year(c):
@@ -419,6 +442,11 @@ class Mention:
     tokens: frozenset[int]
 
 
+#: The precision a reference date needs to place each unit the rules can name on it.
+REFERENCE_PRECISION = {
+    "day": "day", "week": "day", "weekend": "day", "month": "month", "year": "year",
+}  # fmt: skip
+
 NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
 #: Verbs too light to name an event on their own.
 LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "become"}
@@ -445,12 +473,17 @@ class Resolver:
 
     # -- anchors
 
-    def reference(self, finest: str) -> Interval | None:
-        """The last exact date mentioned, if it is at ``finest`` precision or finer.
+    def reference(self, unit: str) -> Interval | None:
+        """The last exact date mentioned, if it is precise enough to place a ``unit`` on.
 
         Only the very last one: "that night" after "in November 2018" has no
-        day to stand on, and an older day-precise date is not what it means.
+        day to stand on, and an older day-precise date is not what it means. A
+        week or weekend is placed from a day ("the same week" after "on 3 May");
+        a unit no date can place gives None.
         """
+        finest = REFERENCE_PRECISION.get(unit)
+        if finest is None:
+            return None
         order = ["day", "month", "year"]
         allowed = order[: order.index(finest) + 1]
         exact = [iv for iv in self.references if not iv.approximate]

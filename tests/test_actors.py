@@ -112,6 +112,35 @@ def test_bracketed_short_name_is_an_alias(parse_text):
     assert farc.type == "organization"
 
 
+def test_a_country_in_brackets_after_a_name_is_where_it_is_from_not_an_alias(parse_text):
+    """Results tables write "Name (Country)": the person and the country stay apart."""
+    actors = extract_actors(
+        parse_text(
+            "Marta Lindqvist (Sweden) won the final on Saturday. Sergey Shupletsov (Russia) took "
+            "silver and Edgar Grospiron (France) finished third.\n\nLindqvist said she was "
+            "delighted. Sweden has now won two gold medals at the games."
+        )
+    )
+    for person, country in (
+        ("Marta Lindqvist", "Sweden"),
+        ("Sergey Shupletsov", "Russia"),
+        ("Edgar Grospiron", "France"),
+    ):
+        assert find(actors, person).name == person
+        assert person not in find(actors, country).aliases
+    assert find(actors, "Sweden").aliases == ("Sweden",)
+
+
+def test_a_country_in_brackets_after_a_country_stays_its_other_name(parse_text):
+    actors = extract_actors(
+        parse_text(
+            "The Democratic Republic of the Congo (DRC) closed its border on Monday. "
+            "The DRC said the closure would last a week."
+        )
+    )
+    assert find(actors, "DRC").name == find(actors, "Democratic Republic of the Congo").name
+
+
 # --- roles ------------------------------------------------------------------
 
 

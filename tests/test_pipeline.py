@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 
+import jsonschema
 import pytest
+from click.testing import CliRunner
 
 from generator.model import JSON_SCHEMA, briefing_from_dict
 from generator.pipeline import briefing_from_parsed
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, make_project
 
 pytestmark = pytest.mark.model
 
@@ -96,3 +99,97 @@ def test_same_input_same_bytes(parse_file):
     a = briefing_from_parsed(parse_file(FIXTURES / "summit.txt")).to_json()
     b = briefing_from_parsed(parse_file(FIXTURES / "summit.txt")).to_json()
     assert a == b
+
+
+# --- crashes of a class, and a stage that raises -----------------------------------
+
+
+def test_a_week_after_a_dated_sentence_is_placed_not_a_crash(parse_text):
+    article = parse_text(
+        "The mayor announced a plan on 12 March 2024.\n\nThe same week, a council member resigned."
+    )
+    briefing = briefing_from_parsed(article)
+    assert briefing.warnings == ()
+    resigned = [e for e in briefing.events if e.evidence.sentence == 2]
+    assert [e.date for e in resigned] == ["2024-03"]
+
+
+def test_blank_lines_the_parser_makes_sentences_of_cost_nothing(parse_text):
+    article = parse_text("The band released a new record called 'B\n\n*\n\n*")
+    briefing = briefing_from_parsed(article)
+    assert briefing.warnings == ()
+    assert [s.text for s in briefing.sentences] == ["The band released a new record called 'B",
+                                                    "*", "*"]  # fmt: skip
+
+
+#: Each stage as ``briefing_from_parsed`` calls it, and the section it fills.
+STAGES = [
+    ("extract_actors", "actors", "actors"),
+    ("extract_events", "timeline", "events"),
+    ("extract_summary", "summary", "summary"),
+    ("extract_questions", "questions", "questions"),
+    ("make_title", "title", "title"),
+    ("bottom_line", "bottom line", "bottom_line"),
+]
+
+
+@pytest.mark.parametrize(("function", "stage", "section"), STAGES)
+def test_a_stage_that_raises_costs_its_section_only(
+    parse_file, harbour, monkeypatch, function, stage, section
+):
+    """The real pipeline on a real seed, one stage replaced by one that raises."""
+    import generator.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("stage exploded\non two lines")
+
+    monkeypatch.setattr(generator.pipeline, function, broken)
+    briefing = briefing_from_parsed(parse_file(FIXTURES / "harbour_strike.txt"))
+    assert len(briefing.warnings) == 1
+    assert re.fullmatch(
+        rf"the {stage} stage failed \(RuntimeError: stage exploded on two lines "
+        r"at \w+\.py:\d+ in \S+\); the briefing is built without it",
+        briefing.warnings[0],
+    )
+    empty = {"title": "Dock workers strike at Port Calder", "bottom_line": None}
+    assert getattr(briefing, section) == empty.get(section, ())
+    # Every other section is what the whole pipeline gives (actors feed the
+    # summary, title and questions, so those change when the actors are lost).
+    independent = {"events", "sentences", "source", "id", "date"}
+    if section != "actors":
+        independent |= {"actors", "summary", "questions", "bottom_line"} - {section}
+    for other in sorted(independent - {section}):
+        assert getattr(briefing, other) == getattr(harbour, other), other
+    jsonschema.validate(json.loads(briefing.to_json()), JSON_SCHEMA)
+    assert briefing_from_dict(json.loads(briefing.to_json())) == briefing
+
+
+def test_a_failed_stage_fails_a_strict_build_naming_file_stage_and_error(tmp_path, monkeypatch):
+    """A real `mkdocs build --strict` (in this process, so one stage can be made to
+    raise): it fails, the log names the seed, the stage and the error, and a plain
+    build still publishes the briefing without its timeline."""
+    from mkdocs.__main__ import cli
+
+    import generator.pipeline
+
+    def broken(*args, **kwargs):
+        raise ValueError("no timeline today")
+
+    monkeypatch.setattr(generator.pipeline, "extract_events", broken)
+    proj = make_project(tmp_path, [FIXTURES / "harbour_strike.txt"], cache=False)
+    config = proj / "mkdocs.yml"
+    config.write_text(config.read_text().replace('cache_dir: ""', 'cache_dir: ""\n      jobs: 1'))
+    monkeypatch.chdir(proj)
+    strict = CliRunner().invoke(cli, ["build", "--strict"])
+    assert strict.exit_code == 1
+    assert (
+        "WARNING -  seeds/harbour_strike.txt: the timeline stage failed "
+        "(ValueError: no timeline today" in strict.output
+    )
+    assert "Aborted with 1 warnings in strict mode" in strict.output
+    plain = CliRunner().invoke(cli, ["build"])
+    assert plain.exit_code == 0, plain.output
+    page = (proj / "site" / "briefings" / "harbour-strike" / "index.html").read_text("utf-8")
+    assert "Maria Ostrova" in page
+    published = json.loads((proj / "site" / "briefings" / "harbour-strike.json").read_text())
+    assert published["events"] == [] and published["actors"]

@@ -79,6 +79,15 @@ CASES: list[tuple[str, str, str | None, bool]] = [
     ("2025-05-20", "Sunday's election was peaceful.", "2025-05-18", False),
     ("2025-05-20", "The bill passed on Tuesday.", "2025-05-20", False),
     ("2025-05-20", "Every Monday the market opens early.", None, False),
+    # a weekday closing a title opened mid-sentence by "The" is part of the name
+    ("2025-05-20", "He told The Mail on Sunday that he was innocent.", None, False),
+    ("2025-05-20", "The minister told The Independent on Sunday that he would stay.", None,
+     False),
+    ("2025-05-20", "He told The New York Times on Tuesday that he was innocent.", "2025-05-20",
+     False),
+    ("2025-05-20", "Talks with The Hague on Monday failed.", "2025-05-19", False),
+    ("2025-05-20", "The Government on Monday announced cuts.", "2025-05-19", False),
+    ("2025-05-20", "He said: The Government on Monday announced cuts.", "2025-05-19", False),
     # --- today, yesterday, tomorrow
     ("2025-05-20", "The freed hostages arrived in France today.", "2025-05-20", False),
     ("2025-05-20", "The ministry said yesterday that talks had stalled.", "2025-05-19", False),
@@ -126,6 +135,14 @@ CASES: list[tuple[str, str, str | None, bool]] = [
     ("2025-05-20", "The ceasefire was agreed on 1 May 2024. Three weeks later, fighting resumed.",
      "2024-05", False),
     ("2025-05-20", "Polls closed at 22:30.", None, False),
+    # a week is placed from a day; a month alone cannot place one
+    ("2025-05-20", "The mayor resigned on 12 March 2024. The same week, a council member "
+     "resigned.", "2024-03", False),
+    ("2025-05-20", "The plan was announced on 5 May 2025. The following week, it was dropped.",
+     "2025-05", False),
+    ("2025-05-20", "The plan was announced in March 2024. That week, it was dropped.",
+     "2024-03", False),
+    ("2025-05-20", "The same week, a council member resigned.", None, False),
     # --- anchored at a dated event named by the anchor phrase
     ("2025-05-20", "Trump and Putin spoke in a telephone call on May 19. Russia launched its "
      "largest drone attack the day before the call.", "2025-05-18", False),

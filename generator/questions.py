@@ -45,8 +45,24 @@ MODALS = {
     "will": 1.0, "shall": 1.0, "'ll": 1.0, "wo": 1.0, "would": 1.2, "could": 1.2, "may": 1.2,
     "might": 1.2, "can": 0.8, "should": 0.9, "must": 0.8,
 }  # fmt: skip
-#: Epistemic modals asked about as "could" ("may have broken" → "Could X have broken?").
+#: Epistemic modals asked about as "could" ("may come" → "Could X come?").
 _ASKED_AS_COULD = frozenset({"may", "might"})
+#: Modals of the future: with the perfect they still look ahead ("will have finished by
+#: 2027"); every other modal with the perfect looks back ("may have broken", "would
+#: have been", "should have been selected"): speculation or regret, nothing to watch.
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+#: Modals of ability, obligation and norm: "Afghan women can make robots", "the form
+#: must be completed in English" state how things are. They leave a matter open only
+#: when tied to a time ("the board must decide by Friday", "must now be approved").
+_TIMELESS_MODALS = frozenset({"can", "ca", "must", "should"})
+#: Adjectives that put a claim in the past ("the previous claims that he could end it").
+_PAST_ADJECTIVES = frozenset({"previous", "earlier", "past", "former", "prior", "old"})
+#: Contracted auxiliaries and the word a question opens with instead ("'s" is decided by
+#: its lemma: "is" or "has").
+_FULL_FORMS = {
+    "'ll": "will", "wo": "will", "ca": "can", "sha": "shall", "'d": "would", "'re": "are",
+    "'ve": "have", "'m": "am",
+}  # fmt: skip
 #: Predicates of likelihood, expectation, intention and worry that embed a clause.
 EMBEDDING_PREDICATES = frozenset({
     "unlikely", "likely", "possible", "impossible", "uncertain", "unclear", "doubtful",
@@ -224,8 +240,21 @@ def _embeds_clause(verb) -> bool:
     )
 
 
+def looks_back(verb) -> bool:
+    """Whether a modal with the perfect puts the clause in the past ("may have broken")."""
+    modal = _modal(verb)
+    return (
+        modal is not None
+        and modal.lower_ not in _FUTURE_MODALS
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i < verb.i for c in verb.children)
+    )
+
+
 def cue(verb) -> str:
     """Why the clause headed by ``verb`` is an open matter, or "" when it is not."""
+    if looks_back(verb):
+        return ""
     dep = verb.dep_
     governor = _governor(verb)
     if dep in ("ccomp", "pcomp", "dobj", "xcomp", "acl"):
@@ -245,15 +274,32 @@ def cue(verb) -> str:
         (governor.pos_ == "NOUN" and _is_predicate(governor, CONTEST_NOUNS))
         or (governor.pos_ == "VERB" and _is_predicate(governor, CONTEST_VERBS))
     ):
+        if governor.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in _PAST_ADJECTIVES for c in governor.children
+        ):
+            return ""  # "the previous claims that S": a claim of the past, not one in dispute
         return "contested"
     if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):
         return "hedged"  # "was reportedly rejected": did it happen?
     modal = _modal(verb)
-    if modal is not None and not (
-        modal.lower_ in ("can", "ca") and any(c.dep_ == "neg" for c in verb.children)
-    ):  # "cannot" asserts that something is impossible; it leaves nothing open
-        return "modal"
-    return ""
+    if modal is None:
+        return ""
+    if modal.lower_ in ("can", "ca") and any(c.dep_ == "neg" for c in verb.children):
+        return ""  # "cannot" asserts that something is impossible; it leaves nothing open
+    if modal.lower_ in _TIMELESS_MODALS and not _tied_to_a_time(verb):
+        return ""
+    return "modal"
+
+
+#: Adverbs that put a step ahead in time (closed class): "must now be approved".
+_PENDING_ADVERBS = frozenset({"now", "yet", "soon", "first", "next", "eventually"})
+
+
+def _tied_to_a_time(verb) -> bool:
+    """A date or an adverb of what comes next on the verb ("by Friday", "must now")."""
+    return _time_modifier(verb) is not None or any(
+        c.dep_ == "advmod" and c.lower_ in _PENDING_ADVERBS for c in verb.children
+    )
 
 
 def _is_content_clause(verb) -> bool:
@@ -275,7 +321,15 @@ class _Resolver:
     """Whom a pronoun subject stands for, when the article leaves no doubt."""
 
     def __init__(self, article: ParsedArticle, actors: Sequence[Actor]):
-        self.antecedents = person_antecedents(persons_named(article, actors))
+        named = persons_named(article, actors)
+        self.antecedents = person_antecedents(named)
+        everyone = frozenset().union(*named)
+        #: The people among the actors, whom a question's "his" or "her" can stand for.
+        self.people = [a for a in actors if a.name in everyone]
+
+    def names_a_person(self, text: str) -> bool:
+        """Whether the question names someone its personal pronoun can stand for."""
+        return any(names_actor(text, person) for person in self.people)
 
     @staticmethod
     def speaker(verb, institution: bool = False):
@@ -393,10 +447,11 @@ def noun_phrase(
     asides = [
         c
         for c in head.children
-        if (c.dep_ == "appos" and c.i > head.i)
-        or (not relative_clauses and c.dep_ in ("relcl", "acl"))
-    ]
+        if c.dep_ == "appos" or (not relative_clauses and c.dep_ in ("relcl", "acl"))
+    ]  # "The largest of the trainers, this addition will ...": an aside before it, too
     skip = {x.i for c in asides for x in c.subtree}
+    # The commas that set an aside off go with it.
+    skip |= {t.i for t in tokens if t.text == "," and ({t.i - 1, t.i + 1} & skip)}
     kept = []
     for t in tokens:
         if t.i in leave_out or (t.dep_ == "case" and t.head.i == head.i and t.i > head.i):
@@ -440,6 +495,8 @@ def _clause_tokens(verb, subject, level: int) -> tuple[list, list]:
             child.dep_ == "mark"
             or (child.dep_ == "aux" and child.lower_ == "to")
             or (child.dep_ in ("cc", "punct") and child.i < subject_start)
+            # a comma between subject and verb: the subject phrase closes its own aside
+            or (child.dep_ == "punct" and child.text == "," and child.i < verb.i)
         ):
             skip.add(child.i)
         elif child.dep_ == "advmod" and (child.i < subject_start or child.lower_ in HEDGE_ADVERBS):
@@ -554,20 +611,26 @@ def question_from_clause(
 
     if wh and subject is None and subject_text is None:  # "who will lead" → "Who will lead?"
         body = f"{render(wh)} {phrase(tokens)}"
-    elif not subject_text or subject_text == ",":
+    elif not subject_text or not subject_text.strip(" ,;:"):
         return None
+    elif subject_text.rstrip(" ,").rsplit(" ", 1)[-1].lower() in _RELATIVE_PRONOUNS or (
+        not wh and any(t.tag_ in ("WP", "WDT") and t.head.i == verb.i for t in tokens)
+    ):
+        return None  # "Could the United States who still abandon": a relative clause misread
     elif auxes:
         first = auxes[0]
-        opener = "will" if first.lower_ in ("'ll", "wo") else first.lower_
+        opener = full_form(first)
         if opener == "would" and shifted:
             opener = "will"  # "said it would rise" asks "Will it rise?"
         if opener in _ASKED_AS_COULD:
             opener = "could"
-        rest = [t for t in tokens if t.i != first.i]
+        opener, negation = _negated(opener, verb, tokens)
+        rest = [t for t in tokens if t.i not in (first.i, *negation)]
         body = f"{opener} {subject_text} {phrase(rest)}"
     elif verb.lemma_ == "be" and "Fin" in verb.morph.get("VerbForm"):
-        rest = [t for t in tokens if t.i != verb.i]
-        body = f"{verb.lower_} {subject_text} {phrase(rest)}"
+        opener, negation = _negated(full_form(verb), verb, tokens)
+        rest = [t for t in tokens if t.i not in (verb.i, *negation)]
+        body = f"{opener} {subject_text} {phrase(rest)}"
     elif verb.tag_ in ("VBD", "VBZ", "VBP"):
         do = {"VBD": "did", "VBZ": "does", "VBP": "do"}[verb.tag_]
         rest = [t for t in tokens if t.i != verb.i]
@@ -601,6 +664,23 @@ _COMPLEMENTS = frozenset({
     "dobj", "ccomp", "xcomp", "prt", "attr", "acomp", "oprd", "dative", "agent", "auxpass",
     "csubjpass", "nsubjpass",
 })  # fmt: skip
+
+
+def full_form(aux) -> str:
+    """An auxiliary as a question opens with it: "'ll" → "will", "'s" → "is" or "has"."""
+    word = aux.lower_
+    if word in ("'s", "’s"):
+        return "has" if aux.lemma_ == "have" else "is"
+    return _FULL_FORMS.get(word.replace("’", "'"), word)
+
+
+def _negated(opener: str, verb, tokens) -> tuple[str, tuple[int, ...]]:
+    """The negation of the asked verb, left out: a yes/no question asks the matter either
+    way, so "X won't get" asks "Will X get?" (never "Will X n't get?"), as "there would be
+    no progress" asks whether there will be any. Returns the opener and the tokens taken."""
+    ids = {t.i for t in tokens}
+    negation = tuple(c.i for c in verb.children if c.dep_ == "neg" and c.i in ids)
+    return opener, negation
 
 
 def reported_from_the_past(verb) -> bool:
@@ -768,7 +848,16 @@ def _ask_once(verb, kind: str, resolver: _Resolver, sentence_index: int, level: 
     text = question_from_clause(verb, subject_text, wh, level)
     if text is None:
         return None
-    return _attributed(_resolve_inner_pronouns(text, verb, resolver), verb, level)
+    text = _resolve_inner_pronouns(text, verb, resolver)
+    if _THIRD_PERSON.search(text) and not resolver.names_a_person(text):
+        return None  # "Could the United States end his shuttle diplomacy?": whose?
+    return _attributed(text, verb, level)
+
+
+#: Pronouns of a person (closed class): a question holding one must name that person.
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+#: Relative pronouns: a subject phrase ending in one lost its clause to a bad parse.
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 #: The speaker's own words (closed class): a question cannot carry them.

@@ -46,9 +46,22 @@ def _texts(parse_text, body):
         ("Officials have not said why the dam failed.", "Why did the dam fail?"),
         ("There are doubts about how hard the mayor will push the reform.",
          "How hard will the mayor push the reform?"),
-        # "may have" is asked with "could"
-        ("The storm may have damaged the old lighthouse.",
-         "Could the storm have damaged the old lighthouse?"),
+        # "may" is asked with "could"
+        ("The storm may reach the old lighthouse by Friday.",
+         "Could the storm reach the old lighthouse by Friday?"),
+        # a contracted auxiliary opens the question in full; the question asks either way
+        ("Officials asked whether there's enough fuel in the depot for the winter.",
+         "Is there enough fuel in the depot for the winter?"),
+        ("The port authority won't reopen the north gate before the inquiry ends.",
+         "Will the port authority reopen the north gate before the inquiry ends?"),
+        # a comma-set aside goes with its commas
+        ("The old ferry, which carried more than three hundred passengers and their cars "
+         "across the bay every day for forty years, will soon leave the harbour of Velm for "
+         "the last time.",
+         "Will the old ferry soon leave the harbour of Velm for the last time?"),
+        # "must" tied to a date is a pending decision
+        ("The Velm council must decide on the harbour plan by Friday.",
+         "Must the Velm council decide on the harbour plan by Friday?"),
         # reported from the past: the tenses shift forward again
         ("The mayor said the bridge would reopen when the repairs ended.",
          "Will the bridge reopen when the repairs end?"),
@@ -190,3 +203,39 @@ def test_cannot_asserts_and_asks_nothing(parse_text):
 def test_a_count_inside_a_phrase_asks_nothing(parse_text):
     body = "Rescuers were searching for at least 19 people believed to be trapped in Velm."
     assert not any(t.startswith("How many") for t in _texts(parse_text, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a modal with the perfect looks back: speculation or regret, nothing to watch
+        "The storm may have damaged the old lighthouse.",
+        "Without the warning, the death toll would have been far higher.",
+        "Houston should have been chosen as the home of the museum.",
+        # ability, obligation and norm with no time: how things are
+        "Visitors can avoid the crowds by walking from the northern station.",
+        "The form must be completed in English.",
+        "Every country should iodise its salt.",
+        # a claim the article puts in the past is no dispute to watch
+        "The mayor kept silent, despite his previous claims that he could end the strike.",
+    ],
+)
+def test_what_looks_back_or_states_a_norm_asks_nothing(parse_text, body):
+    assert _texts(parse_text, body) == []
+
+
+def test_a_future_perfect_still_looks_ahead(parse_text):
+    assert _texts(parse_text, "The Velm council will have finished the bridge by May 2026.") == [
+        "Will the Velm council have finished the bridge by May 2026?"
+    ]
+
+
+def test_a_question_with_his_or_her_names_the_person(parse_text):
+    """ "Could the council end his contract?" stands alone only if it says whose."""
+    texts = _texts(
+        parse_text,
+        "Anna Lind met the council on Monday. Officials said the council could end his "
+        "contract. Anna Lind said she would appeal her dismissal in court.",
+    )
+    assert not any("his contract" in t for t in texts)
+    assert "Will Anna Lind appeal her dismissal in court?" in texts

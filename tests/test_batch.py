@@ -126,3 +126,15 @@ def test_several_articles_without_out_dir_is_a_usage_error(articles):
     result = CliRunner().invoke(main, ["extract", str(articles / GOOD[0]), str(articles / GOOD[1])])
     assert result.exit_code == 2
     assert "--out-dir" in result.output
+
+
+def test_one_article_printed_names_a_failed_stage_on_stderr(monkeypatch):
+    def broken(article):
+        raise KeyError("spring")
+
+    monkeypatch.setattr(generator.pipeline, "extract_events", broken)
+    path = FIXTURES / "summit.txt"
+    result = CliRunner().invoke(main, ["extract", str(path), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["events"] == []
+    assert f"warning: {path.as_posix()}: the timeline stage failed (KeyError" in result.stderr

@@ -172,7 +172,7 @@ class Fetcher:
         if not rules.can_fetch(self.user_agent, url):
             raise RobotsDisallowed(
                 source,
-                f"{origin}/robots.txt asks robots not to fetch {url} "
+                f"{origin}/robots.txt asks robots not to fetch {_which(url, source)} "
                 "(--ignore-robots fetches it anyway)",
             )
 

@@ -62,6 +62,8 @@ def read_article(tree, url: str | None, today: dt.date) -> Article:
     from trafilatura import bare_extraction
 
     for_date = copy.deepcopy(tree)  # trafilatura prunes the tree it is given
+    # No ``deduplicate``: trafilatura's is a cache kept for the whole process, so
+    # a page read a second time in one run (a duplicate to detect) came out empty.
     document = bare_extraction(
         tree,
         url=url,
@@ -71,7 +73,6 @@ def read_article(tree, url: str | None, today: dt.date) -> Article:
         include_images=False,
         include_links=False,
         favor_precision=True,
-        deduplicate=True,
     )
     if document is None:
         return Article(None, None, publication_date(for_date, url, today), None, ())

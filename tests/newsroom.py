@@ -59,6 +59,7 @@ def _handler(room: Newsroom):
                 "/go/harbour": lambda: self._redirect(301, "/news/harbour-strike-ends.html"),
                 "/go/archive": lambda: self._redirect(302, "ftp://127.0.0.1/pub/article.html"),
                 "/go/loop": lambda: self._redirect(302, "/go/loop"),
+                "/go/memo": lambda: self._redirect(302, "/private/memo.html"),
                 "/slow.html": self._slow,
                 "/trickle.html": self._trickle,
                 "/huge.html": self._huge,

@@ -15,11 +15,10 @@ import http.client
 import time
 import urllib.error
 import urllib.request
-import urllib.robotparser
 from dataclasses import dataclass
 from email.message import Message
 from importlib.metadata import PackageNotFoundError, version
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from .errors import (
     FetchFailed,
@@ -67,9 +66,23 @@ def is_web_address(url: str) -> bool:
     """Whether ``url`` is an absolute ``http://`` or ``https://`` address with a host."""
     try:
         parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
     except ValueError:
         return False
     return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+
+
+def wire_address(url: str) -> str:
+    """``url`` as it goes on the wire: the host in IDNA, the path and query
+    percent-encoded (an address copied from a browser may hold any letter)."""
+    parts = urlsplit(url)
+    host = parts.hostname.encode("idna").decode("ascii")
+    if ":" in host:  # an IPv6 literal
+        host = f"[{host}]"
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~")
+    query = quote(parts.query, safe="/?%:@!$&'()*+,;=~")
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -97,7 +110,7 @@ class Fetcher:
         self.respect_robots = respect_robots
         self.user_agent = user_agent
         self._opener = urllib.request.build_opener(_NoRedirects())
-        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._robots: dict[str, RobotsRules] = {}
 
     def get(self, url: str, source: str | None = None) -> Response:
         """Fetch ``url``, following redirects; errors name ``source`` (default ``url``)."""
@@ -134,8 +147,12 @@ class Fetcher:
 
     def _exchange(self, url: str, source: str, max_bytes: int) -> tuple[int, Message, bytes]:
         """One request: status, headers and body (error pages included), within the limits."""
+        try:
+            address = wire_address(url)
+        except UnicodeError:
+            raise FetchFailed(source, f"the host name of {url} cannot be encoded") from None
         request = urllib.request.Request(
-            url,
+            address,
             headers={
                 "User-Agent": self.user_agent,
                 "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
@@ -169,30 +186,50 @@ class Fetcher:
         if rules is None:
             rules = self._read_robots(origin, source)
             self._robots[origin] = rules
-        if not rules.can_fetch(self.user_agent, url):
+        if not rules.allows(url, self.user_agent):
             raise RobotsDisallowed(
                 source,
-                f"{origin}/robots.txt asks robots not to fetch {_which(url, source)} "
+                f"{origin}/robots.txt {rules.refusal} {_which(url, source)} "
                 "(--ignore-robots fetches it anyway)",
             )
 
-    def _read_robots(self, origin: str, source: str) -> urllib.robotparser.RobotFileParser:
+    def _read_robots(self, origin: str, source: str) -> RobotsRules:
         """The site's rules as RFC 9309 reads them: a missing file (4xx) allows
         everything; a server error (5xx) disallows everything, since the site may
         be failing under load."""
-        rules = urllib.robotparser.RobotFileParser(f"{origin}/robots.txt")
         try:
             response = self._follow(f"{origin}/robots.txt", source, MAX_ROBOTS_BYTES, False)
         except PageTooLarge:
-            response = None
-        if response is None or 400 <= response.status < 500:
-            rules.allow_all = True
-        elif response.status >= 500:
-            rules.disallow_all = True
-        else:
-            rules.parse(response.body.decode("utf-8", "replace").splitlines())
-        rules.modified()
-        return rules
+            return RobotsRules(None, every=True)
+        if 400 <= response.status < 500:
+            return RobotsRules(None, every=True)
+        if response.status >= 500:
+            return RobotsRules(None, every=False, status=response.status)
+        from protego import Protego
+
+        return RobotsRules(Protego.parse(response.body.decode("utf-8", "replace")))
+
+
+@dataclass(frozen=True)
+class RobotsRules:
+    """One site's ``robots.txt``, parsed by Protego (which reads the ``*`` and ``$``
+    patterns of RFC 9309, unlike the standard library's parser), or a verdict for
+    every page when the file is missing or the server failing."""
+
+    parser: object | None
+    every: bool | None = None
+    status: int | None = None
+
+    def allows(self, url: str, user_agent: str) -> bool:
+        if self.parser is None:
+            return bool(self.every)
+        return self.parser.can_fetch(url, user_agent)
+
+    @property
+    def refusal(self) -> str:
+        if self.status is not None:
+            return f"answered HTTP {self.status}, which means no robot may fetch"
+        return "asks robots not to fetch"
 
 
 def _read_within(

@@ -57,10 +57,18 @@ def test_a_redirect_loop_stops(room):
         Fetcher(timeout=TIMEOUT).get(room.url("go/loop"))
 
 
-@pytest.mark.parametrize("address", ["ftp://127.0.0.1/x.html", "file:///etc/passwd", "http://"])
+@pytest.mark.parametrize(
+    "address", ["ftp://127.0.0.1/x.html", "file:///etc/passwd", "http://", "http://host:port/"]
+)
 def test_only_web_addresses_are_fetched(address):
     with pytest.raises(UnsupportedAddress, match="not an http"):
         Fetcher(timeout=TIMEOUT).get(address)
+
+
+def test_an_address_with_letters_outside_ascii_is_sent_encoded(room):
+    with pytest.raises(FetchFailed, match="HTTP 404"):
+        Fetcher(timeout=TIMEOUT).get(room.url("fr/grève à quai.html"))
+    assert "/fr/gr%C3%A8ve%20%C3%A0%20quai.html" in [p for p, _ in room.requests]
 
 
 def test_a_missing_page_is_an_http_error(room):
@@ -91,6 +99,41 @@ def test_robots_txt_is_respected_unless_told_otherwise(room):
     assert room.fetched("/private/memo.html") == 0
     assert Fetcher(timeout=TIMEOUT, respect_robots=False).get(page).status == 200
     assert room.fetched("/private/memo.html") == 1
+
+
+def test_robots_txt_patterns_are_read_as_rfc_9309_has_them(room):
+    """``Disallow: /*?print=`` disallows a print view anywhere; the page itself is allowed."""
+    fetcher = Fetcher(timeout=TIMEOUT)
+    with pytest.raises(RobotsDisallowed):
+        fetcher.get(room.url("world/summit-talks.html?print=1"))
+    assert fetcher.get(room.url("world/summit-talks.html")).status == 200
+
+
+def test_a_failing_robots_txt_disallows_everything(tmp_path):
+    """RFC 9309: a server error on robots.txt means "fetch nothing" (the site may be down)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Failing(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            self.send_response(503 if self.path == "/robots.txt" else 200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Failing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/news/a.html"
+        with pytest.raises(RobotsDisallowed, match=r"robots\.txt answered HTTP 503"):
+            Fetcher(timeout=TIMEOUT).get(url)
+        assert Fetcher(timeout=TIMEOUT, respect_robots=False).get(url).status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_robots_txt_is_read_once_per_site_and_checked_at_each_redirect(room):

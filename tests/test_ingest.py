@@ -276,6 +276,25 @@ def test_a_name_taken_by_another_article_gets_a_number(seeds, tmp_path):
     assert names == ["notes.txt", "notes-2.txt"]
 
 
+def test_a_name_a_hand_written_page_has_is_not_taken(seeds, tmp_path):
+    """``briefings/index`` is the list of briefings; ``about`` here a hand-written page."""
+    paragraphs = expected_paragraphs("world/summit-talks.html", "post-content")
+    names = []
+    for n, stem in enumerate(("index", "about")):
+        src = tmp_path / f"{stem}.txt"
+        src.write_text("\n\n".join(paragraphs[n:]), "utf-8")
+        writer = ingest(seeds, date=dt.date(2025, 6, 3), reserved_slugs={"about"})
+        names.append(writer.add(str(src)).path.name)
+    assert names == ["index-2.txt", "about-2.txt"]
+
+
+def test_a_huge_saved_page_is_not_read(seeds, tmp_path):
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<html><body>" + b"<p>word</p>" * 460_000)
+    with pytest.raises(PageTooLarge, match=r"big.html: the file is over 5,000,000 bytes"):
+        ingest(seeds).add(str(big))
+
+
 # --------------------------------------------------------------------- feeds
 
 

@@ -27,7 +27,6 @@ from generator.errors import (
     NotHtml,
     PageTooLarge,
     RobotsDisallowed,
-    SourceError,
     SourceNotFound,
     UnsupportedAddress,
 )
@@ -391,8 +390,3 @@ def test_the_command_wants_sources_or_a_feed(tmp_path, args):
     result = run(make_project(tmp_path), *args)
     assert result.exit_code == 1
     assert "error: " in result.output
-
-
-def test_every_refusal_is_a_source_error():
-    for _, error, _ in REFUSALS:
-        assert issubclass(error, SourceError)

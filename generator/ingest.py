@@ -195,7 +195,7 @@ class Ingest:
         tree = parse_html(body)
         if tree is None:
             raise NotHtml(url, "is not an HTML page")
-        article = read_article(tree, response.url, self.today)
+        article = _read(url, tree, response.url, self.today)
         self.known.check_url(url, article.url)
         return article
 
@@ -204,7 +204,7 @@ class Ingest:
         tree = parse_html(data)
         if tree is None:
             raise NotHtml(source, "is not an HTML document")
-        article = read_article(tree, None, self.today)
+        article = _read(source, tree, None, self.today)
         self.known.check_url(source, article.url)
         return article
 
@@ -234,7 +234,7 @@ class Ingest:
         """The seed file's name and text for an article, or the refusal that applies."""
         if article.words < MIN_ARTICLE_WORDS:
             found = f" (only {article.words} words)" if article.words else ""
-            raise NoArticleText(source, f"no article text found on the page{found}")
+            raise NoArticleText(source, f"no article text found{found}")
         share = not_english(" ".join(article.paragraphs))
         if share is not None:
             raise NotEnglish(
@@ -244,9 +244,7 @@ class Ingest:
             )
         date = self.date or article.date or fallback_date
         if date is None:
-            raise NoDateFound(
-                source, "no publication date found on the page; give one with --date YYYY-MM-DD"
-            )
+            raise NoDateFound(source, "no publication date found; give one with --date YYYY-MM-DD")
         header = [f"date {date.isoformat()}"]
         for key, value in (("title", article.title), ("source", article.publisher)):
             if value:
@@ -319,6 +317,17 @@ class Ingest:
             if step:
                 step()
         return FeedReport(added, skipped, failed)
+
+
+def _read(source: str, tree, url: str | None, today: dt.date) -> Article:
+    """:func:`read_article`, its parsers' failure on a hostile page made a refusal:
+    one such page in a feed must not stop the others."""
+    try:
+        return read_article(tree, url, today)
+    except Exception as exc:  # lxml, trafilatura and htmldate raise many kinds
+        raise NoArticleText(
+            source, f"the page could not be read ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 def _name_for(article: Article, url: str | None, stem: str | None) -> str:

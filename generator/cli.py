@@ -448,7 +448,7 @@ def add_cmd(
 
 
 def _say_added(added) -> None:
-    from .ingest import shown
+    from .seed_index import shown
 
     seed = added.seed
     facts = ", ".join(x for x in (seed.date.isoformat(), seed.source) if x)

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from .cache import _FILE_MODE as FILE_MODE
 from .errors import (
@@ -38,18 +37,16 @@ from .errors import (
     UnsupportedAddress,
 )
 from .fetch import MAX_PAGE_BYTES, Fetcher, is_web_address
+from .seed_index import KnownSeeds, shown, text_digest
 from .seeds import (
     ALWAYS_RESERVED,
     MAX_SEED_BYTES,
     SEED_SUFFIX,
     Seed,
-    address_form,
     decode_seed,
     has_date_header,
-    list_seeds,
     not_english,
     parse_seed_text,
-    read_seed,
     slugify,
 )
 from .webpage import HTML_TYPES, Article, parse_html, read_article
@@ -62,62 +59,6 @@ MAX_NAME_LENGTH = 60
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def normalize_url(url: str) -> str:
-    """An address in the form duplicates are compared in: scheme and host in lower
-    case, no default port, no fragment, ``/`` for an empty path."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    port = parts.port if parts.port not in (None, 80, 443) else None
-    netloc = f"{host}:{port}" if port else host
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
-
-
-def text_digest(paragraphs: tuple[str, ...]) -> str:
-    """Hash of an article's text as seeds read it (whitespace and line breaks normalised)."""
-    return hashlib.sha256("\n\n".join(paragraphs).encode("utf-8")).hexdigest()
-
-
-@dataclass
-class KnownSeeds:
-    """What the seeds folder holds already: addresses, texts and names in use."""
-
-    urls: dict[str, Path] = field(default_factory=dict)
-    texts: dict[str, Path] = field(default_factory=dict)
-    names: set[str] = field(default_factory=set)
-
-    @classmethod
-    def scan(cls, seeds_dir: Path) -> KnownSeeds:
-        """Read every seed of the folder (a broken one is skipped: it matches nothing)."""
-        known = cls()
-        if seeds_dir.is_dir():
-            for entry in seeds_dir.iterdir():
-                known.names.add(entry.name.casefold())
-        for path in list_seeds(seeds_dir).paths:
-            address = address_form(path)
-            if address:
-                known.names.add(address + SEED_SUFFIX)
-            try:
-                known.remember(read_seed(path), path)
-            except SeedError:
-                continue
-        return known
-
-    def remember(self, seed: Seed, path: Path, *also_urls: str) -> None:
-        for url in (seed.url, *also_urls):
-            if url and is_web_address(url):
-                self.urls.setdefault(normalize_url(url), path)
-        self.texts.setdefault(text_digest(seed.paragraphs), path)
-        self.names.add(path.name.casefold())
-
-    def check_url(self, source: str, url: str | None) -> None:
-        if url and is_web_address(url):
-            seed = self.urls.get(normalize_url(url))
-            if seed is not None:
-                raise DuplicateSeed(
-                    source, f"already a seed: {shown(seed)} has the url {url}", seed
-                )
 
 
 @dataclass(frozen=True)
@@ -349,14 +290,6 @@ def _shorten(slug: str) -> str:
         return slug
     cut = slug[: MAX_NAME_LENGTH + 1].rsplit("-", 1)[0]
     return cut if len(cut) >= MAX_NAME_LENGTH // 2 else slug[:MAX_NAME_LENGTH].strip("-")
-
-
-def shown(path: Path) -> str:
-    """``path`` relative to the working folder when it is inside it, as messages show it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _read_bytes(source: str, path: Path, limit: int) -> bytes:

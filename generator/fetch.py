@@ -255,8 +255,9 @@ def _which(url: str, source: str) -> str:
 
 
 def _too_large(url: str, source: str, size: int | None, limit: int) -> str:
-    told = f"is {size:,} bytes" if size is not None else f"is over {limit:,} bytes"
-    return f"{_which(url, source)} {told}; pages are read up to {limit:,} bytes"
+    if size is None:
+        return f"{_which(url, source)} is over {limit:,} bytes, the most read of one page"
+    return f"{_which(url, source)} is {size:,} bytes; pages are read up to {limit:,} bytes"
 
 
 def _timed_out(url: str, source: str, timeout: float) -> str:

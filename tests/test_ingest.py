@@ -189,7 +189,7 @@ REFUSALS = [
     ("news/ferry-timetable-cut.html", FetchFailed, "HTTP 404"),
     ("private/memo.html", RobotsDisallowed, "robots.txt asks robots not to fetch"),
     ("slow.html", FetchTimeout, "did not arrive within 1 s"),
-    ("huge.html", PageTooLarge, "pages are read up to 5,000,000 bytes"),
+    ("huge.html", PageTooLarge, "is over 5,000,000 bytes, the most read of one page"),
     ("go/archive", UnsupportedAddress, "redirects to ftp://"),
 ]
 

@@ -6,6 +6,7 @@ named errors into one clear line and a non-zero exit code.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -18,6 +19,7 @@ import click
 from .build import build_briefings, docs_uris, hand_written_slugs, read_seeds
 from .cache import atomic_write, remove_stale_temporaries
 from .errors import BriefingsError, ConfigError
+from .fetch import DEFAULT_TIMEOUT, Fetcher
 from .locking import LOCK_NAME, folder_lock
 from .nlp import DEFAULT_MODEL
 from .packaged import project_templates
@@ -417,6 +419,107 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
     )
     if errors or (n_warned and not allow_warnings):
         sys.exit(1)
+
+
+@main.command("add")
+@config_option
+@click.argument("sources", nargs=-1, metavar="SOURCE...")
+@click.option("--feed", default=None, metavar="FEED", help="An RSS/Atom feed (URL or file).")
+@click.option(
+    "--date",
+    "date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Publication date YYYY-MM-DD, for a page that gives none (it wins over one found).",
+)
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages robots.txt disallows.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds allowed for each request.",
+)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Seeds folder to write to (default: from mkdocs.yml).",
+)
+def add_cmd(
+    config_file: Path,
+    sources: tuple[str, ...],
+    feed: str | None,
+    date,
+    ignore_robots: bool,
+    timeout: float,
+    seeds_dir: Path | None,
+) -> None:
+    """Add articles as seeds: web pages (http/https), saved .html files, .txt files.
+
+    With --feed, every entry of an RSS or Atom feed not yet among the seeds is
+    fetched and added; a second run adds nothing. Exits 1 when a SOURCE is
+    refused, or when the feed cannot be read (entries that fail are listed).
+    """
+    from .ingest import Ingest
+
+    if bool(sources) == bool(feed):
+        fail("give either SOURCE... or --feed FEED")
+    if feed and date:
+        fail("--date applies to SOURCE... only: a feed's entries each have their own date")
+    project = load_project(config_file)
+    fetcher = Fetcher(timeout=timeout, respect_robots=not ignore_robots)
+    ingest = Ingest(
+        seeds_dir or project.seeds_dir,
+        fetcher,
+        reserved_slugs=hand_written_slugs(docs_uris(project.docs_dir)),
+        date=date.date() if date else None,
+    )
+    if feed:
+        with contextlib.ExitStack() as stack:
+
+            def progress(total: int):
+                bar = stack.enter_context(
+                    click.progressbar(length=total, label="fetching", file=sys.stderr)
+                )
+                return lambda: bar.update(1)
+
+            try:
+                report = ingest.add_feed(feed, progress)
+            except BriefingsError as exc:
+                fail(str(exc))
+                return
+        for added in report.added:
+            _say_added(added)
+        for dup in report.skipped:
+            click.echo(f"skipped: {dup}")
+        for err in report.failed:
+            click.echo(f"failed: {err}", err=True)
+        click.echo(
+            f"{len(report.added)} added, {len(report.skipped)} skipped (already seeds), "
+            f"{len(report.failed)} failed"
+        )
+        return
+    refused = 0
+    for source in sources:
+        try:
+            _say_added(ingest.add(source))
+        except BriefingsError as exc:
+            click.echo(f"error: {exc}", err=True)
+            refused += 1
+    if len(sources) > 1:
+        click.echo(f"{len(sources) - refused} added, {refused} refused")
+    if refused:
+        sys.exit(1)
+
+
+def _say_added(added) -> None:
+    from .seed_index import shown
+
+    seed = added.seed
+    facts = ", ".join(x for x in (seed.date.isoformat(), seed.source) if x)
+    click.echo(f"added {shown(added.path)}: {seed.title or seed.slug} ({facts})")
 
 
 @main.command("eval")

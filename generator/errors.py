@@ -79,3 +79,72 @@ class ConfigError(BriefingsError):
 
 class LockTimeout(BriefingsError):
     """Another generator held the output lock for too long."""
+
+
+class SourceError(BriefingsError):
+    """A source given to ``briefings add`` cannot become a seed.
+
+    Names the source (the URL, file or feed entry as the user gave it) first, so
+    each line of a long feed run says which article it is about. Each subclass is
+    one failure with its own remedy.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        self.source = str(source)
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{printable(self.source)}: {self.message}"
+
+
+class SourceNotFound(SourceError):
+    """A local source file does not exist or cannot be read."""
+
+
+class UnsupportedAddress(SourceError):
+    """An address (or a redirect's target) is not ``http://`` or ``https://``."""
+
+
+class FetchFailed(SourceError):
+    """The server could not be reached or answered with an HTTP error."""
+
+
+class FetchTimeout(FetchFailed):
+    """The server took longer than the time allowed for one request (``--timeout``)."""
+
+
+class PageTooLarge(SourceError):
+    """A page is bigger than the size allowed for one page; it is not read."""
+
+
+class RobotsDisallowed(SourceError):
+    """The site's ``robots.txt`` asks robots not to fetch the page (``--ignore-robots``)."""
+
+
+class NotHtml(SourceError):
+    """A page or file is not HTML (nor, for a local file, plain text)."""
+
+
+class NoArticleText(SourceError):
+    """A page holds no article text: an index, a login wall, a video page."""
+
+
+class NoDateFound(SourceError):
+    """No publication date was found on the page (give one with ``--date``)."""
+
+
+class NotEnglish(SourceError):
+    """The article is not in English, which extraction assumes."""
+
+
+class DuplicateSeed(SourceError):
+    """The article is already a seed: the same URL, or the same text."""
+
+    def __init__(self, source: str, message: str, seed: Path) -> None:
+        self.seed = Path(seed)
+        super().__init__(source, message)
+
+
+class FeedUnreadable(SourceError):
+    """A feed is not an RSS or Atom document feedparser can read."""

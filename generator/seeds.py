@@ -512,6 +512,23 @@ def english_share(text: str) -> tuple[float, int]:
     return sum(map(stop.__contains__, words)) / len(words), len(words)
 
 
+def not_english(text: str) -> float | None:
+    """The share of common English words in ``text`` when it does not look English, else None.
+
+    Texts too short to judge count as English.
+    """
+    share, n_words = english_share(text)
+    if n_words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_STOPWORD_SHARE:
+        return share
+    return None
+
+
+def has_date_header(text: str) -> bool:
+    """Whether ``text`` starts (after blank lines) with a seed's ``date`` line."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return _DATE_LINE.match(clean_line(first)[0]) is not None
+
+
 def _mojibake_sample(text: str) -> str | None:
     """A run of characters that is UTF-8 decoded as cp1252, if the text has one."""
     for m in _MOJIBAKE.finditer(text):
@@ -615,8 +632,8 @@ def parse_seed_text(path: Path, text: str, slug: str | None = None) -> Seed:
 
     paragraphs, starts = _bound_length(path, paragraphs, starts, notices)
     body = "\n\n".join(paragraphs)
-    share, n_words = english_share(body)
-    if n_words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_STOPWORD_SHARE:
+    share = not_english(body)
+    if share is not None:
         notices.append(
             SeedWarning(
                 path,

@@ -20,7 +20,14 @@ from .errors import printable
 from .model import Briefing, Source
 from .nlp import DEFAULT_MODEL, ParsedArticle, load_model, parse
 from .questions import extract_questions
-from .summary import DEFAULT_SHAPE, SummaryShape, bottom_line, extract_summary
+from .summary import (
+    DEFAULT_SHAPE,
+    SummaryShape,
+    bottom_line,
+    extract_summary,
+    person_antecedents,
+    persons_named,
+)
 from .timeline import extract_events
 from .title import make_title
 
@@ -82,7 +89,12 @@ def briefing_from_parsed(
         (),
         failures,
     )
-    events = guarded("timeline", lambda: extract_events(article), (), failures)
+    events = guarded(
+        "timeline",
+        lambda: extract_events(article, person_antecedents(persons_named(article, actors))),
+        (),
+        failures,
+    )
     summary = guarded(
         "summary",
         lambda: extract_summary(

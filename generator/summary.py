@@ -198,15 +198,24 @@ def _is_clause(span) -> bool:
     )
 
 
+#: Actor types of places (see :mod:`generator.actors`).
+_PLACE_TYPES = frozenset({"country", "place"})
+
+
 def persons_named(article: ParsedArticle, actors: Sequence[Actor]) -> list[frozenset[str]]:
     """Per sentence, the names of the people among the actors it names.
 
     An actor counts as a person when typed so, or when the parser tagged any of
     its names as a person somewhere in the article (the type of an actor named
-    mostly by surname can come out wrong).
+    mostly by surname can come out wrong) and it is not typed a place: a country
+    one of whose names the parser once took for a person is no "he".
     """
     tagged = {e.text.strip() for e in article.doc.ents if e.label_ == "PERSON"}
-    people = [a for a in actors if a.type == "person" or tagged & {a.name, *a.aliases}]
+    people = [
+        a
+        for a in actors
+        if a.type == "person" or (a.type not in _PLACE_TYPES and tagged & {a.name, *a.aliases})
+    ]
     return [frozenset(a.name for a in people if names_actor(s.text, a)) for s in article.sentences]
 
 

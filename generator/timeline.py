@@ -19,6 +19,7 @@ and not yet past at publication, are ``expected``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -85,11 +86,18 @@ class _Found:
     rank: int
 
 
-def extract_events(article: ParsedArticle) -> tuple[Event, ...]:
-    """Dated events of the article, sorted by date then by position in the text."""
+def extract_events(
+    article: ParsedArticle, referents: Sequence[str | None] = ()
+) -> tuple[Event, ...]:
+    """Dated events of the article, sorted by date then by position in the text.
+
+    ``referents`` gives, per sentence, whom a "he" or "she" in it refers to when
+    that is unambiguous (:func:`generator.summary.person_antecedents`): an event
+    told of "he" names the person, or is left out (it would not stand alone).
+    """
     found: list[_Found] = []
     for timex in article.timexes:
-        event = _event(article, timex)
+        event = _event(article, timex, referents)
         if event is not None:
             found.append(event)
     return tuple(f.event for f in _merge(found))
@@ -98,7 +106,9 @@ def extract_events(article: ParsedArticle) -> tuple[Event, ...]:
 # --- one expression → one event -------------------------------------------------------
 
 
-def _event(article: ParsedArticle, timex: Timex) -> _Found | None:
+def _event(
+    article: ParsedArticle, timex: Timex, referents: Sequence[str | None] = ()
+) -> _Found | None:
     """The event one expression dates, or None when it dates none."""
     iv = timex.interval
     value = timex.value
@@ -138,8 +148,9 @@ def _event(article: ParsedArticle, timex: Timex) -> _Found | None:
         if when is not None:
             # "The talks failed in February, when Estovia walked out": one event, both clauses.
             tokens = sorted(set(tokens) | set(when) | {span.doc[when[0].i - 1]}, key=lambda t: t.i)
-    text = _render(tokens, span)
-    if len(text.split()) < 3:
+    referent = referents[sentence - 1] if len(referents) >= sentence else None
+    text = standing_alone(_render(tokens, span), tokens, referent)
+    if text is None or len(text.split()) < 3:
         return None
     pub = article.date.isoformat()
     event = Event(
@@ -161,6 +172,40 @@ def _event(article: ParsedArticle, timex: Timex) -> _Found | None:
     rank = {"absolute": 0, "publication": 1, "reference": 2, "event": 3}[timex.anchor]
     position = min(t.i for t in tokens) if more else span.start
     return _Found(event, position, head.lemma_.lower(), words, rank + 2 * int(iv.approximate))
+
+
+#: Words an event's text cannot open with and stand alone (closed class): a relative
+#: pronoun whose noun is elsewhere ("Which the Home Office today rejects") or an
+#: infinitive marker with no subject ("To start next spring").
+_DEPENDENT_OPENERS = frozenset({"which", "who", "whom", "whose", "that", "to"})
+#: The writer's own voice (closed class): "I visited the festival on Saturday night".
+_WRITER = frozenset({"i", "we"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def standing_alone(text: str, tokens: list[Token], referent: str | None) -> str | None:
+    """The event's text as it stands without its sentence, or None when it cannot.
+
+    A "he" or "she" subject is replaced by the person it refers to (``referent``),
+    or the event is left out: "He set up a rearguard action" says nothing of whom.
+    The writer's own doings, outside quotations, are not events of the story.
+    """
+    opening = re.match(r"[^\W\d_]+", text)
+    if opening is None:
+        return text
+    word = opening.group(0).lower()
+    first = min((t for t in tokens if t.lower_ == word), key=lambda t: t.i, default=None)
+    if first is None:
+        return text
+    if first.lower_ in _DEPENDENT_OPENERS:
+        return None
+    if first.lower_ in _WRITER and not any(t.is_quote for t in first.sent):
+        return None
+    if first.lower_ in _PERSON_PRONOUNS and first.dep_ in ("nsubj", "nsubjpass"):
+        if referent is None:
+            return None
+        return referent + text[opening.end() :]
+    return text
 
 
 def _clause_head(tokens: list[Token]) -> Token:

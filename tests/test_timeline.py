@@ -266,3 +266,45 @@ def test_timeline_quality_on_fixture_articles_beats_dateparser():
 def test_state_dates_fixes_what_only_the_dateline_fixes(parse_text, body, date, stated):
     article = parse_text(body, date=date)
     assert state_dates(article, article.sents[0]) == stated
+
+
+# --- events that stand alone -------------------------------------------------------------
+
+
+def briefing_events(parse_text, body: str, date: str = "2025-05-20") -> tuple[Event, ...]:
+    """Events as the pipeline gives them: with the people a "he" or "she" refers to."""
+    return briefing_from_parsed(parse_text(body, date)).events
+
+
+def test_a_he_names_the_person_it_refers_to(parse_text):
+    events = briefing_events(
+        parse_text,
+        "Mayor Anna Lind of Velm spoke to reporters on Monday. "
+        "She resigned from the harbour board on 2 May.",
+    )
+    texts = [e.text for e in dated(events, "2025-05-02")]
+    assert texts and all(t.startswith("Anna Lind resigned") for t in texts), texts
+
+
+def test_a_he_that_refers_to_no_one_leaves_the_event_out(parse_text):
+    events = briefing_events(
+        parse_text, "Mayor Anna Lind met Governor Tomas Reuter. He resigned on 2 May."
+    )
+    assert not any(e.text.lower().startswith("he ") for e in events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a relative clause without its noun
+        "The council published a plan, which the union rejected on 2 May.",
+        # an infinitive without its subject
+        "Work on the depot is due to start next spring.",
+        # the writer's own doings
+        "I visited the harbour on 2 May. The strike went on.",
+    ],
+)
+def test_no_event_opens_with_a_word_that_needs_its_sentence(parse_text, body):
+    for event in events_of(parse_text, body):
+        first = event.text.split()[0].lower()
+        assert first not in ("which", "who", "to", "i", "we"), event.text

@@ -141,8 +141,11 @@ def _event(
     if when is not None and _empty_clause(pred):
         head, tokens = _clause_head(when), when
     elif elaboration is not None:
+        # The event is told by the next sentence, the date by this one: the evidence is
+        # the sentence that states the claim, and the one that dates it comes with it.
         head, tokens, n = elaboration
-        more = (Evidence(n, article.sentences[n - 1].text),)
+        more = (evidence,)
+        evidence = Evidence(n, article.sentences[n - 1].text)
     else:
         head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
         if when is not None:

@@ -76,7 +76,8 @@ PRONOUN_REACH = 2
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 
 
-def _is_demonym_adjective(m: Mention) -> bool:
+def is_demonym_adjective(m: Mention) -> bool:
+    """A nationality used as an adjective ("Russian troops"): no mention of an actor by itself."""
     return m.label == "NORP" and m.function == "modifier"
 
 
@@ -100,7 +101,7 @@ def mention_weight(m: Mention, article: ParsedArticle) -> float:
         return FUNCTION_WEIGHT["object"]  # in a person's title: "US President Donald Trump"
     if affiliation(root):
         return AFFILIATION_WEIGHT
-    if _is_demonym_adjective(m):
+    if is_demonym_adjective(m):
         return DEMONYM_ADJECTIVE_WEIGHT
     if m.function == "subject" and m.verb in REPORTING_VERBS:
         return FUNCTION_WEIGHT["object"]  # "said Bruce Riedel": a voice, not a mover

@@ -39,6 +39,7 @@ from .actor_salience import (
     ArticleFacts,
     article_facts,
     features,
+    is_demonym_adjective,
     pronoun_antecedents,
     score,
     speaks,
@@ -47,6 +48,10 @@ from .lexicons import first_sense_is_actor, is_actor_noun, is_given_name, is_spe
 from .model import Actor, Evidence
 from .nlp import ParsedArticle
 from .roles import role_of
+
+#: A guard, not the usual length: the actor stage drops noise itself, and an election
+#: report can name sixty people who all matter.
+MAX_ACTORS = 60
 
 #: A group named by a common noun must recur and act at least once.
 GROUP_MIN_MENTIONS = 2
@@ -66,10 +71,6 @@ class _Resolved:
     @property
     def salience(self) -> float:
         return round(score(self.features), 3)
-
-
-def _is_demonym_adjective(m: Mention) -> bool:
-    return m.label == "NORP" and m.function == "modifier"
 
 
 def _type_of(cluster: Cluster) -> str:
@@ -144,7 +145,7 @@ def _is_cited_source(m: Mention) -> bool:
 def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
     """Whether the cluster names someone who acts in the article, not noise."""
     ms = cluster.mentions
-    strong = [m for m in ms if not _is_demonym_adjective(m)]
+    strong = [m for m in ms if not is_demonym_adjective(m)]
     if not strong:
         return False  # "Soviet style", "Estonian teams": an adjective, no actor behind it
     if atype == "person":
@@ -317,7 +318,9 @@ def salience_rows(article: ParsedArticle) -> list[tuple[str, tuple[str, ...], di
 
 
 def extract_actors(
-    article: ParsedArticle, limit: int = 25, weights: Mapping[str, float] = SALIENCE_WEIGHTS
+    article: ParsedArticle,
+    limit: int = MAX_ACTORS,
+    weights: Mapping[str, float] = SALIENCE_WEIGHTS,
 ) -> tuple[Actor, ...]:
     """The article's actors, most salient first.
 

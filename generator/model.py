@@ -44,7 +44,7 @@ class SummarySentence:
 @dataclass(frozen=True)
 class Actor:
     name: str
-    type: str
+    type: ActorType
     role: str | None
     aliases: tuple[str, ...]
     mentions: int

@@ -65,12 +65,6 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def model_identity(nlp: Language) -> str:
-    """``name==version`` of a loaded pipeline, part of every cache key."""
-    meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}=={meta.get('version', '?')}"
-
-
 @dataclass(frozen=True)
 class ParsedArticle:
     """A seed after the spaCy pass: what every extraction stage reads.

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .actor_salience import SALIENCE_WEIGHTS
-from .actors import extract_actors
+from .actors import MAX_ACTORS, extract_actors
 from .errors import printable
 from .model import Briefing, Source
 from .nlp import DEFAULT_MODEL, ParsedArticle, load_model, parse
@@ -44,9 +44,7 @@ class Settings:
     """Settings that change what extraction produces (all part of the cache key)."""
 
     model: str = DEFAULT_MODEL
-    #: A guard, not the usual length: the actor stage drops noise itself, and an
-    #: election report can name sixty people who all matter.
-    max_actors: int = 60
+    max_actors: int = MAX_ACTORS
     max_summary_sentences: int = 4
     max_questions: int = 7
 

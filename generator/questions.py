@@ -822,7 +822,19 @@ def _ask_once(verb, kind: str, resolver: _Resolver, sentence_index: int, level: 
     wh = _wh_phrase(verb) if kind == "indirect" else None
     subject = _subject(verb)
     subject_text = None
-    if subject is None and _is_infinitive(verb):
+    if subject is None and verb.dep_ == "conj" and _modal(verb) is not None:
+        # "North Korea would attack X and would respond within 48 hours": the second
+        # verb's own modal makes it a second statement, of the first verb's subject.
+        shared = _subject(verb.head)
+        if shared is None:
+            return None
+        if shared.pos_ == "PRON":
+            subject_text = resolver.resolve(shared, verb.head, sentence_index)
+            if subject_text is None:
+                return None
+        else:
+            subject_text = noun_phrase(shared, level < 2)
+    elif subject is None and _is_infinitive(verb):
         controller, _ = _controller(verb)
         if controller is None:
             return None

@@ -239,3 +239,12 @@ def test_a_question_with_his_or_her_names_the_person(parse_text):
     )
     assert not any("his contract" in t for t in texts)
     assert "Will Anna Lind appeal her dismissal in court?" in texts
+
+
+def test_a_second_verb_with_its_own_modal_is_asked_of_the_shared_subject(parse_text):
+    texts = _texts(
+        parse_text,
+        "After the exchange of fire, Mayor Anna Lind said the Velm council would close the "
+        "harbour and would respond within 48 hours if the strike did not stop.",
+    )
+    assert any(t.startswith("Will the Velm council respond within 48 hours") for t in texts), texts

@@ -17,6 +17,12 @@ hedged, contested or awaited. The cues are read off the dependency parse:
 * a hedged report ("was reportedly rejected": was it?) and a count given as a
   floor ("at least 34 people were killed": how many?).
 
+Not asked: what looks back (a modal with the perfect: "may have broken", "would
+have been worse"), ability, obligation and norms not tied to a time ("visitors can
+avoid the crowds", "the form must be completed in English"), a claim the article
+puts in the past ("the previous claims that ..."), and any question holding a
+"his" or "her" that names no one it could stand for.
+
 The clause is then turned into the question an analyst would ask, by the parse:
 subject–auxiliary inversion ("X will go" → "Will X go?"), do-support with the
 verb's lemma for the simple present and past ("X rejected" → "Did X reject?"),

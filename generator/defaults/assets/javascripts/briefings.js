@@ -1,4 +1,5 @@
-/* Briefings: sortable tables (the actors index). No dependencies, nothing fetched.
+/* Briefings: sortable tables (the actors index) and the accessible name of Material's
+ * search dialog. No dependencies, nothing fetched.
  *
  * A table inside `.brf-sortable` gets a button in each column heading; pressing it
  * sorts the rows by that column (numbers as numbers), pressing again reverses.
@@ -61,7 +62,15 @@
     if (sorted) sorted.setAttribute("aria-sort", "descending");
   }
 
+  // Material's search overlay is a dialog without a name; screen readers announce it
+  // by the name of its search field instead.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
   function init() {
+    nameSearchDialog();
     document.querySelectorAll(".brf-sortable table").forEach(setUp);
   }
 

@@ -22,7 +22,7 @@ from . import feed
 from .cross_actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
 from .cross_timeline import TimelineItem, merge_timeline
 from .model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
-from .render import Renderer, Trusted, timeline_chart
+from .render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"
@@ -228,6 +228,8 @@ def build_site(
         )
     )
     years = group_timeline(timeline)
+    dated_counts = [(it.date, len(it.sources)) for it in timeline]
+    bins = chart_bins(dated_counts)
     pages.append(
         SitePage(
             TIMELINE_URI,
@@ -235,7 +237,8 @@ def build_site(
                 "timeline.md.j2",
                 years=years,
                 n_items=len(timeline),
-                chart=timeline_chart([(it.date, len(it.sources)) for it in timeline]),
+                chart=timeline_chart(dated_counts),
+                chart_text=chart_summary(bins) if bins else "",
                 uri=TIMELINE_URI,
                 **ctx,
             ),

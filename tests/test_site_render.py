@@ -12,7 +12,7 @@ import pytest
 from generator.feed import atom_feed, json_feed
 from generator.model import Actor, Briefing, Event, Evidence, Question, Sentence, Source
 from generator.model import SummarySentence as Summ
-from generator.render import Renderer, chart_bins, date_anchor, timeline_chart
+from generator.render import Renderer, chart_bins, chart_summary, date_anchor, timeline_chart
 from generator.site import build_site, reading_minutes
 
 from .conftest import ROOT
@@ -140,7 +140,7 @@ def test_actors_index_groups_by_type(site):
     _, pages = site
     md = pages["actors/index.md"]
     assert md.index("## People") < md.index("## Countries")
-    assert '<div class="brf-sortable" markdown>' in md
+    assert '<div class="brf-sortable brf-stack" markdown>' in md
 
 
 def test_chart_bins_keep_empty_months_and_switch_to_years_over_long_spans():
@@ -154,8 +154,25 @@ def test_chart_bins_keep_empty_months_and_switch_to_years_over_long_spans():
     assert chart_bins([("2001", 3)]) == [("2001", 3)]
     assert chart_bins([]) == [] and timeline_chart([]) == ""
     html = timeline_chart([("2024-01-05", 1), ("2024-03", 2)])
-    assert html.count('class="brf-bar"') == 2
-    assert f'href="#{date_anchor("2024-03")}"' in html and 'style="height:100%"' in html
+    assert html.count('<a class="brf-bar"') == 2 and html.count("brf-empty") == 1
+    assert f'href="#{date_anchor("2024-03")}"' in html and 'style="--brf-share:100%"' in html
+    # Counts and months are text in the chart, not tooltips; the year shows at its first bin.
+    assert '<span class="brf-count">2</span>' in html and '<span class="brf-m">Mar</span>' in html
+    assert html.count("brf-y--new") == 1 and "brf-chart--columns" in html
+    assert "brf-chart--rows" in timeline_chart(
+        [(f"{y}-{m:02d}", 1) for y in (2024, 2025) for m in range(1, 13)] + [("2026-01", 1)]
+    )
+
+
+def test_chart_summary_is_the_charts_text_alternative():
+    bins = chart_bins([("2024-01-05", 1), ("2024-03", 2), ("2024-03-09", 2)])
+    assert chart_summary(bins) == (
+        "Events by month, Jan 2024 to Mar 2024: 5 events; the busiest month is Mar 2024 (4)."
+    )
+    assert (
+        chart_summary([("2001", 1)])
+        == "Events by year, 2001: 1 event; the busiest year is 2001 (1)."
+    )
 
 
 def test_reading_minutes_round_up():

@@ -1,5 +1,6 @@
-/* Briefings: sortable tables (the actors index) and the accessible name of Material's
- * search dialog. No dependencies, nothing fetched.
+/* Briefings: sortable tables (the actors index), column labels for the tables that
+ * become stacked cards on phones, and the accessible name of Material's search dialog.
+ * No dependencies, nothing fetched.
  *
  * A table inside `.brf-sortable` gets a button in each column heading; pressing it
  * sorts the rows by that column (numbers as numbers), pressing again reverses.
@@ -69,8 +70,25 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
 
+  // On a narrow screen a `.brf-stack` table shows each row as a card; every cell
+  // carries its column's heading so the card can label it (CSS `attr(data-label)`).
+  function labelCells(table) {
+    if (!table.tHead) return;
+    var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return th.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, column) {
+          if (labels[column]) cell.setAttribute("data-label", labels[column]);
+        });
+      });
+    });
+  }
+
   function init() {
     nameSearchDialog();
+    document.querySelectorAll(".brf-stack table").forEach(labelCells);
     document.querySelectorAll(".brf-sortable table").forEach(setUp);
   }
 

@@ -173,7 +173,16 @@ def build_site(
     lookup = actor_lookup(entries)
     timeline = merge_timeline(briefings)
     pages: list[SitePage] = []
+    texts: dict[str, dict[int, str]] = {}
+
+    def sentence_texts(b: Briefing) -> dict[int, str]:
+        """Each sentence of a briefing by number, for the evidence tooltips (built once)."""
+        if b.id not in texts:
+            texts[b.id] = {s.index: s.text for s in b.sentences}
+        return texts[b.id]
+
     ctx = {
+        "sentence_texts": sentence_texts,
         "rel": _rel,
         "briefing_uri": briefing_uri,
         "actor_uri": actor_uri,

@@ -103,7 +103,7 @@ def test_evidence_links_scroll_to_and_highlight_their_sentence(tab, briefings_js
     tab.open(page_path(briefing["id"]))
     page = tab.page
     kinds = {
-        "summary": "article > p > a.brf-ev",
+        "summary": "article > p a.brf-ev",
         "key actors": "article table a.brf-ev",
         "timeline": "article .brf-events a.brf-ev",
         "open questions": "article .brf-analysis a.brf-ev",

@@ -10,6 +10,7 @@ seed alone. ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths
 
 from __future__ import annotations
 
+import json
 import logging
 from html import escape, unescape
 from pathlib import Path
@@ -19,11 +20,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .build import build_briefings, hand_written_slugs
+from .cache import atomic_write
 from .cli import owned_by_cli
 from .errors import BriefingsError
 from .model import Briefing
@@ -38,7 +40,8 @@ from .packaged import (
 )
 from .pipeline import Settings
 from .render import Renderer
-from .site import HOME_URI, Site, build_site
+from .site import HOME_URI, Site, briefing_uri, build_site
+from .site_search import shape_index
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,6 +73,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.command: str = "build"
         self.site: Site | None = None
         self.errors: list[str] = []
+        #: Each briefing page's address (as the search index writes it) to its briefing.
+        self.locations: dict[str, Briefing] = {}
         #: Briefings by cache key, kept for the whole ``mkdocs serve`` session so
         #: a rebuild neither re-extracts nor re-reads an unchanged seed.
         self.memory: dict[str, Briefing] = {}
@@ -186,6 +191,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         if files.get_file_from_path(HOME_URI) is None:
             files.append(File.generated(config, HOME_URI, content=self.site.home_page(None)))
+        self.locations = {}
+        for b in result.briefings:
+            page_file = files.get_file_from_path(briefing_uri(b.id))
+            if page_file is not None and page_file.generated_by:
+                self.locations[page_file.url] = b
         return files
 
     def on_page_markdown(
@@ -226,6 +236,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.config.enabled and page.file.generated_by and page.title:
             page.meta["title"] = escape(unescape(page.title), quote=True)
         return None
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Shape the search index: an entry per source sentence, and word variants."""
+        if not self.config.enabled:
+            return
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        data = json.loads(path.read_text("utf-8"))
+        shaped = shape_index(data, self.locations)
+        atomic_write(path, json.dumps(shaped, separators=(",", ":"), ensure_ascii=False))
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.config.enabled:

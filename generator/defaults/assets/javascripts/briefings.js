@@ -1,6 +1,7 @@
 /* Briefings: evidence tooltips, sortable tables (the actors index), column labels for
  * the tables that become stacked cards on phones, the accessible name of Material's
- * search dialog. No dependencies, nothing fetched.
+ * search dialog, and search results that always carry the searched words.
+ * No dependencies, nothing fetched.
  *
  * A table inside `.brf-sortable` gets a button in each column heading; pressing it
  * sorts the rows by that column (numbers as numbers), pressing again reverses.
@@ -151,8 +152,33 @@
       .forEach(place);
   }, { passive: true });
 
+  // Material lists a page above its matching sections even when the page's own entry
+  // did not match; that link carries an empty `?h=`, so the page it opens highlights
+  // nothing. Such links get the words typed into the search field.
+  function fillHighlights(list, input) {
+    var words = input.value.trim();
+    if (!words) return;
+    list.querySelectorAll("a.md-search-result__link").forEach(function (link) {
+      var url = new URL(link.href, document.baseURI);
+      if (url.searchParams.has("h") && !url.searchParams.get("h").trim()) {
+        url.searchParams.set("h", words);
+        link.href = url.href;
+      }
+    });
+  }
+
+  function watchSearchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    var input = document.querySelector("input.md-search__input");
+    if (!list || !input || list.dataset.brfWatched) return;
+    list.dataset.brfWatched = "1";
+    new MutationObserver(function () { fillHighlights(list, input); })
+      .observe(list, { childList: true, subtree: true });
+  }
+
   function init() {
     nameSearchDialog();
+    watchSearchResults();
     document.querySelectorAll(".brf-evs").forEach(setUpEvidence);
     document.querySelectorAll(".brf-stack table").forEach(labelCells);
     document.querySelectorAll(".brf-sortable table").forEach(setUp);

@@ -234,8 +234,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         other template reading ``page.title`` gets the same escaped text.
         """
         if self.config.enabled and page.file.generated_by and page.title:
-            page.meta["title"] = escape(unescape(page.title), quote=True)
+            page.meta["title"] = escape(unescape(self._title(page, config)), quote=True)
         return None
+
+    @staticmethod
+    def _title(page: Page, config: MkDocsConfig) -> str:
+        """The page's title; its own heading when the nav names it like the site.
+
+        The nav entry of the briefings index is "Briefings", like the site, and the
+        document title "Briefings - Briefings" says nothing; "All briefings -
+        Briefings" (its heading) does.
+        """
+        title = page.title or ""
+        if title.strip() != (config.site_name or "").strip() or page.is_homepage:
+            return title
+        first = next(iter(page.toc), None)
+        return first.title if first is not None and first.level == 1 else title
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -84,6 +84,21 @@ def reading_minutes(words: int) -> int:
     return max(1, -(-words // WORDS_PER_MINUTE))
 
 
+def _plain_words(text: str) -> str:
+    return " ".join(text.split()).rstrip(" .;:,!?").casefold()
+
+
+def is_verbatim(text: str, *sources: str | None) -> bool:
+    """Whether ``text`` is the article's own wording: a run of one of its sentences.
+
+    Summary sentences, the bottom line and event texts are drawn from sentences and
+    may be rewritten (dates stated, linking words dropped, clauses shortened); the
+    pages mark the rewritten ones. Case, spacing and end punctuation do not count.
+    """
+    words = _plain_words(text)
+    return bool(words) and any(s and words in _plain_words(s) for s in sources)
+
+
 def briefing_count(entry: ActorEntry) -> int:
     return len({b.id for b, _ in entry.appearances})
 
@@ -183,6 +198,7 @@ def build_site(
 
     ctx = {
         "sentence_texts": sentence_texts,
+        "is_verbatim": is_verbatim,
         "rel": _rel,
         "briefing_uri": briefing_uri,
         "actor_uri": actor_uri,

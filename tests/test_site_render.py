@@ -13,7 +13,7 @@ from generator.feed import atom_feed, json_feed
 from generator.model import Actor, Briefing, Event, Evidence, Question, Sentence, Source
 from generator.model import SummarySentence as Summ
 from generator.render import Renderer, chart_bins, chart_summary, date_anchor, timeline_chart
-from generator.site import build_site, reading_minutes
+from generator.site import build_site, is_verbatim, reading_minutes
 
 from .conftest import ROOT
 
@@ -236,3 +236,55 @@ def test_a_decade_is_shown_as_a_decade_on_every_page(renderer):
     for uri in ("timeline.md", "briefings/dam.md"):
         assert '>1990s</time> <span class="brf-badge brf-approx"' in pages[uri], uri
         assert ">2019</time>" in pages[uri], uri
+
+
+def test_verbatim_is_a_run_of_a_sentence_whatever_the_case_spacing_or_end_mark():
+    sentence = "Leaders met in  Velm on Thursday to sign an accord."
+    assert is_verbatim("leaders met in Velm on Thursday", sentence)
+    assert is_verbatim("Leaders met in Velm on Thursday to sign an accord.", None, sentence)
+    assert not is_verbatim("Leaders met in Velm on 1 June 2023 to sign an accord.", sentence)
+    assert not is_verbatim("", sentence) and not is_verbatim("Leaders met", None)
+
+
+def test_rewritten_summary_bottom_line_and_events_are_marked_edited(renderer):
+    b = briefing("x", "2024-03-12", "X", events=[("2024-03-07", "Sentence 2 of X", 2)])
+    b = dataclasses.replace(
+        b,
+        summary=(Summ("Sentence 1 of X on 7 March 2024.", 1), Summ("Sentence 3 of X.", 3)),
+        events=(*b.events, Event("2024-03-08", False, "Talks resumed on Friday", Evidence(4, "."))),
+        bottom_line="Sentence 5 of X.",
+    )
+    md = {p.uri: p.content for p in build_site([b], renderer).pages}["briefings/x.md"]
+    summary = md[md.index("## Summary") : md.index("## Key actors")]
+    lines = [line for line in summary.splitlines() if "brf-evs" in line]
+    assert ["brf-edited" in line for line in lines] == [True, False]
+    timeline = md[md.index("## Timeline") : md.index("## Open questions")]
+    events = [line for line in timeline.splitlines() if line.startswith("- ")]
+    assert ["brf-edited" in line for line in events] == [False, True]
+    bottom = next(line for line in md.splitlines() if "Bottom line" in line)
+    assert "brf-edited" not in bottom  # the bottom line is sentence 5, word for word
+    edited = dataclasses.replace(b, bottom_line="Sentence 5, on Friday.")
+    md = {p.uri: p.content for p in build_site([edited], renderer).pages}["briefings/x.md"]
+    assert "brf-edited" in next(line for line in md.splitlines() if "Bottom line" in line)
+
+
+def test_every_evidence_sentence_of_a_claim_is_in_its_tooltip(renderer):
+    b = briefing("y", "2024-03-12", "Y", [("Anna Lind", "person", None)])
+    event = Event(
+        "2024-03-01",
+        False,
+        "Sentence 2 of Y",
+        Evidence(2, "."),
+        more_evidence=(Evidence(3, "."), Evidence(5, ".")),
+    )
+    actor = dataclasses.replace(
+        b.actors[0], evidence=tuple(Evidence(i, ".") for i in (1, 2, 3, 4, 5))
+    )
+    b = dataclasses.replace(b, events=(event,), actors=(actor,))
+    md = {p.uri: p.content for p in build_site([b], renderer).pages}["briefings/y.md"]
+    timeline = md[md.index("## Timeline") : md.index("## Open questions")]
+    assert [int(n) for n in re.findall(r"\]\(#s(\d+)\)", timeline)] == [2, 3, 5]
+    assert [int(n) for n in re.findall(r'class="brf-qn">(\d+)<', timeline)] == [2, 3, 5]
+    actors = md[md.index("## Key actors") : md.index("## Timeline")]
+    assert [int(n) for n in re.findall(r"\]\(#s(\d+)\)", actors)] == [1, 2, 3, 4, 5]
+    assert "Sentence 4 of Y&#46;" in actors or "Sentence 4 of Y." in actors

@@ -5,7 +5,8 @@ nothing is written into ``docs/``: no stale pages, no rebuild loops, hand-writte
 pages never touched. Defining ``on_startup`` keeps one plugin object for the whole
 ``mkdocs serve`` session, so the spaCy model loads once and the briefings of
 unchanged seeds stay in memory: a rebuild after adding one seed extracts that
-seed alone. ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths.
+seed alone. ``on_serve`` adds ``seeds/``, ``templates/`` and ``corrections.yml`` to the
+watched paths.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from .build import build_briefings, hand_written_slugs
 from .cache import atomic_write
 from .cli import owned_by_cli
+from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from .errors import BriefingsError
 from .model import Briefing
 from .nlp import DEFAULT_MODEL, load_model
@@ -149,8 +151,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 keep_model=self.command == "serve",
             )
             messages = [str(e) for e in result.errors]
+            # The analyst's corrections apply to the extracted (or cached) briefings, so
+            # changing them re-runs no extraction.
+            corrections = load_corrections(root / CORRECTIONS_FILE)
+            briefings = apply_corrections(result.briefings, corrections)
             self.site = build_site(
-                result.briefings,
+                briefings,
                 renderer,
                 errors=messages,
                 site_name=config.site_name,
@@ -192,7 +198,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if files.get_file_from_path(HOME_URI) is None:
             files.append(File.generated(config, HOME_URI, content=self.site.home_page(None)))
         self.locations = {}
-        for b in result.briefings:
+        for b in briefings:
             page_file = files.get_file_from_path(briefing_uri(b.id))
             if page_file is not None and page_file.generated_by:
                 self.locations[page_file.url] = b
@@ -266,7 +272,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.config.enabled:
             templates = self.config.templates_dir or DEFAULT_TEMPLATES_DIR
-            for value in (self.config.seeds_dir, templates):
+            for value in (self.config.seeds_dir, templates, CORRECTIONS_FILE):
                 path = self._path(config, value)
                 if path.exists():
                     server.watch(str(path))

@@ -86,6 +86,9 @@ def test_key_actors_are_stacked_cards_with_every_column_on_a_phone(tabs, briefin
     assert " ".join(first.inner_text().split()).startswith(
         " ".join(briefing["actors"][0]["name"].split())
     )
+    # Labels and values read from the left, number columns too.
+    mentions = first.locator("td[data-label='Mentions']")
+    assert mentions.evaluate("td => getComputedStyle(td).textAlign") in ("left", "start")
     # The cards are one above the other, not side by side.
     boxes = [rows.nth(i).bounding_box() for i in range(min(3, rows.count()))]
     assert all(a["y"] + a["height"] <= b["y"] + 1 for a, b in itertools.pairwise(boxes))

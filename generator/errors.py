@@ -51,6 +51,19 @@ class SeedError(BriefingsError):
         return f"{_where(self.path, self.line)}: {self.message}"
 
 
+class CorrectionsError(BriefingsError):
+    """The project's corrections file has a bad entry; names the file and the line."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{_where(self.path, self.line)}: {self.message}"
+
+
 @dataclass(frozen=True)
 class SeedWarning:
     """Something about a seed worth fixing that does not stop it being built."""

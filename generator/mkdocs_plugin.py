@@ -5,11 +5,13 @@ nothing is written into ``docs/``: no stale pages, no rebuild loops, hand-writte
 pages never touched. Defining ``on_startup`` keeps one plugin object for the whole
 ``mkdocs serve`` session, so the spaCy model loads once and the briefings of
 unchanged seeds stay in memory: a rebuild after adding one seed extracts that
-seed alone. ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths.
+seed alone. ``on_serve`` adds ``seeds/``, ``templates/`` and ``corrections.yml`` to the
+watched paths.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from html import escape, unescape
 from pathlib import Path
@@ -19,12 +21,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .build import build_briefings, hand_written_slugs
+from .cache import atomic_write
 from .cli import owned_by_cli
+from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from .errors import BriefingsError
 from .model import Briefing
 from .nlp import DEFAULT_MODEL, load_model
@@ -38,7 +42,8 @@ from .packaged import (
 )
 from .pipeline import Settings
 from .render import Renderer
-from .site import HOME_URI, Site, build_site
+from .site import HOME_URI, Site, briefing_uri, build_site
+from .site_search import shape_index
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,6 +75,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.command: str = "build"
         self.site: Site | None = None
         self.errors: list[str] = []
+        #: Each briefing page's address (as the search index writes it) to its briefing.
+        self.locations: dict[str, Briefing] = {}
         #: Briefings by cache key, kept for the whole ``mkdocs serve`` session so
         #: a rebuild neither re-extracts nor re-reads an unchanged seed.
         self.memory: dict[str, Briefing] = {}
@@ -144,8 +151,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 keep_model=self.command == "serve",
             )
             messages = [str(e) for e in result.errors]
+            # The analyst's corrections apply to the extracted (or cached) briefings, so
+            # changing them re-runs no extraction.
+            corrections = load_corrections(root / CORRECTIONS_FILE)
+            briefings = apply_corrections(result.briefings, corrections)
             self.site = build_site(
-                result.briefings,
+                briefings,
                 renderer,
                 errors=messages,
                 site_name=config.site_name,
@@ -186,6 +197,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         if files.get_file_from_path(HOME_URI) is None:
             files.append(File.generated(config, HOME_URI, content=self.site.home_page(None)))
+        self.locations = {}
+        for b in briefings:
+            page_file = files.get_file_from_path(briefing_uri(b.id))
+            if page_file is not None and page_file.generated_by:
+                self.locations[page_file.url] = b
         return files
 
     def on_page_markdown(
@@ -224,13 +240,39 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         other template reading ``page.title`` gets the same escaped text.
         """
         if self.config.enabled and page.file.generated_by and page.title:
-            page.meta["title"] = escape(unescape(page.title), quote=True)
+            page.meta["title"] = escape(unescape(self._title(page, config)), quote=True)
         return None
+
+    @staticmethod
+    def _title(page: Page, config: MkDocsConfig) -> str:
+        """The page's title; its own heading when the nav names it like the site.
+
+        The nav entry of the briefings index is "Briefings", like the site, and the
+        document title "Briefings - Briefings" says nothing; "All briefings -
+        Briefings" (its heading) does.
+        """
+        title = page.title or ""
+        if title.strip() != (config.site_name or "").strip() or page.is_homepage:
+            return title
+        first = next(iter(page.toc), None)
+        return first.title if first is not None and first.level == 1 else title
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Shape the search index: an entry per source sentence, and word variants."""
+        if not self.config.enabled:
+            return
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        data = json.loads(path.read_text("utf-8"))
+        shaped = shape_index(data, self.locations)
+        atomic_write(path, json.dumps(shaped, separators=(",", ":"), ensure_ascii=False))
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.config.enabled:
             templates = self.config.templates_dir or DEFAULT_TEMPLATES_DIR
-            for value in (self.config.seeds_dir, templates):
+            for value in (self.config.seeds_dir, templates, CORRECTIONS_FILE):
                 path = self._path(config, value)
                 if path.exists():
                     server.watch(str(path))

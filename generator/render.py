@@ -161,11 +161,34 @@ def chart_bins(dated_counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(k, counts.get(k, 0)) for k in keys]
 
 
+#: Up to this many bins the chart stands as columns; more become one row per bin.
+CHART_MAX_COLUMNS = 24
+
+
+def _events(n: int) -> str:
+    return f"{n} event{'s' if n != 1 else ''}"
+
+
+def chart_summary(bins: list[tuple[str, int]]) -> str:
+    """The chart in words, its text alternative: span, total and the busiest bin."""
+    unit = "month" if len(bins[0][0]) > 4 else "year"
+    total = sum(n for _, n in bins)
+    key, peak = max(bins, key=lambda kn: (kn[1], -bins.index(kn)))
+    span = f"{date_label(bins[0][0])} to {date_label(bins[-1][0])}"
+    if len(bins) == 1:
+        span = date_label(bins[0][0])
+    busiest = f"the busiest {unit} is {date_label(key)} ({peak})"
+    return f"Events by {unit}, {span}: {_events(total)}; {busiest}."
+
+
 def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
     """A bar chart of events over time, as plain HTML rendered at build time.
 
-    One bar per month (or year over long spans), its height the share of the
-    busiest bin; each bar links to its heading on the timeline page. HTML rather
+    One bar per month (or year over long spans), its length the share of the
+    busiest bin, its count printed beside it and its month (or year) under it, so
+    nothing depends on hovering; each bar links to its heading on the timeline page.
+    Up to :data:`CHART_MAX_COLUMNS` bins stand as columns, more as rows (and phones
+    always get rows), so every bar stays a target of at least 24 px. HTML rather
     than SVG links, because instant navigation rewrites every link on a page.
     Built from dates and counts alone. Empty when there is nothing to chart.
     """
@@ -174,23 +197,35 @@ def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
         return Trusted("")
     peak = max(n for _, n in bins)
     by_month = len(bins[0][0]) > 4
-    every = 1 if by_month else max(1, len(bins) // 12)
+    layout = "columns" if len(bins) <= CHART_MAX_COLUMNS else "rows"
     parts = [
-        f'<div class="brf-chart" role="group" '
+        f'<div class="brf-chart brf-chart--{layout}" role="group" '
         f'aria-label="Events by {"month" if by_month else "year"}">'
     ]
     for i, (key, n) in enumerate(bins):
-        parts.append('<span class="brf-bin">')
-        if n:
-            label = md_escape(f"{date_label(key)}: {n} event{'s' if n != 1 else ''}")
-            height = max(6, round(100 * n / peak))
-            parts.append(
-                f'<a class="brf-bar" href="#{date_anchor(key)}" style="height:{height}%" '
-                f'title="{label}" aria-label="{label}"></a>'
+        new_year = i == 0 or key.endswith("-01")
+        if by_month:
+            month, year = date_label(key).split(" ")
+            tick = (
+                f'<span class="brf-m">{md_escape(month)}</span> '
+                f'<span class="brf-y{" brf-y--new" if new_year else ""}">{md_escape(year)}</span>'
             )
-        if (key.endswith("-01") or i == 0) if by_month else i % every == 0:
-            parts.append(f'<span class="brf-tick">{md_escape(key[:4])}</span>')
-        parts.append("</span>")
+        else:
+            tick = f'<span class="brf-y brf-y--new">{md_escape(key)}</span>'
+        share = max(4, round(100 * n / peak)) if n else 0
+        inner = (
+            f'<span class="brf-tick">{tick}</span>'
+            f'<span class="brf-plot"><span class="brf-fill" style="--brf-share:{share}%">'
+            "</span></span>"
+            f'<span class="brf-count">{n}</span>'
+        )
+        if n:
+            label = md_escape(f"{date_label(key)}: {_events(n)}")
+            parts.append(
+                f'<a class="brf-bar" href="#{date_anchor(key)}" aria-label="{label}">{inner}</a>'
+            )
+        else:
+            parts.append(f'<span class="brf-bar brf-empty" aria-hidden="true">{inner}</span>')
     parts.append("</div>")
     return Trusted("".join(parts))
 

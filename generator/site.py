@@ -22,7 +22,7 @@ from . import feed
 from .cross_actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
 from .cross_timeline import TimelineItem, merge_timeline
 from .model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
-from .render import Renderer, Trusted, timeline_chart
+from .render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"
@@ -82,6 +82,21 @@ def _rel(from_uri: str, to_uri: str) -> Trusted:
 def reading_minutes(words: int) -> int:
     """Minutes to read an article of ``words`` words (at least one)."""
     return max(1, -(-words // WORDS_PER_MINUTE))
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(text.split()).rstrip(" .;:,!?").casefold()
+
+
+def is_verbatim(text: str, *sources: str | None) -> bool:
+    """Whether ``text`` is the article's own wording: a run of one of its sentences.
+
+    Summary sentences, the bottom line and event texts are drawn from sentences and
+    may be rewritten (dates stated, linking words dropped, clauses shortened); the
+    pages mark the rewritten ones. Case, spacing and end punctuation do not count.
+    """
+    words = _plain_words(text)
+    return bool(words) and any(s and words in _plain_words(s) for s in sources)
 
 
 def briefing_count(entry: ActorEntry) -> int:
@@ -173,7 +188,17 @@ def build_site(
     lookup = actor_lookup(entries)
     timeline = merge_timeline(briefings)
     pages: list[SitePage] = []
+    texts: dict[str, dict[int, str]] = {}
+
+    def sentence_texts(b: Briefing) -> dict[int, str]:
+        """Each sentence of a briefing by number, for the evidence tooltips (built once)."""
+        if b.id not in texts:
+            texts[b.id] = {s.index: s.text for s in b.sentences}
+        return texts[b.id]
+
     ctx = {
+        "sentence_texts": sentence_texts,
+        "is_verbatim": is_verbatim,
         "rel": _rel,
         "briefing_uri": briefing_uri,
         "actor_uri": actor_uri,
@@ -228,6 +253,8 @@ def build_site(
         )
     )
     years = group_timeline(timeline)
+    dated_counts = [(it.date, len(it.sources)) for it in timeline]
+    bins = chart_bins(dated_counts)
     pages.append(
         SitePage(
             TIMELINE_URI,
@@ -235,7 +262,8 @@ def build_site(
                 "timeline.md.j2",
                 years=years,
                 n_items=len(timeline),
-                chart=timeline_chart([(it.date, len(it.sources)) for it in timeline]),
+                chart=timeline_chart(dated_counts),
+                chart_text=chart_summary(bins) if bins else "",
                 uri=TIMELINE_URI,
                 **ctx,
             ),

@@ -89,3 +89,20 @@ def test_bad_seed_fails_strict_build_but_others_are_built(project):
     assert lenient.returncode == 0
     assert (proj / "site/briefings/summit/index.html").exists()
     assert "broken.txt" in read(proj, "errors/index.html")
+
+
+def test_document_titles_name_the_page_once(built):
+    assert "<title>All briefings - Briefings</title>" in read(built, "briefings/index.html")
+    assert "<title>Actors - Briefings</title>" in read(built, "actors/index.html")
+    assert "<title>Briefings</title>" in read(built, "index.html")
+
+
+def test_the_public_pages_say_what_is_quoted_and_give_readers_no_build_steps(built):
+    home = read(built, "index.html")
+    assert "make serve" not in home and "make build" not in home and "seeds/" not in home
+    about = read(built, "about/index.html")
+    for words in ("verbatim", "rewritten", "generated", "edited", "analysis"):
+        assert words in about
+    assert "are sentences of the article" not in about
+    page = read(built, "briefings/000-424b30a26a76942e/index.html")
+    assert 'class="brf-badge brf-edited">edited<' in page

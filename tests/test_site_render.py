@@ -12,8 +12,8 @@ import pytest
 from generator.feed import atom_feed, json_feed
 from generator.model import Actor, Briefing, Event, Evidence, Question, Sentence, Source
 from generator.model import SummarySentence as Summ
-from generator.render import Renderer, chart_bins, date_anchor, timeline_chart
-from generator.site import build_site, reading_minutes
+from generator.render import Renderer, chart_bins, chart_summary, date_anchor, timeline_chart
+from generator.site import build_site, is_verbatim, reading_minutes
 
 from .conftest import ROOT
 
@@ -140,7 +140,7 @@ def test_actors_index_groups_by_type(site):
     _, pages = site
     md = pages["actors/index.md"]
     assert md.index("## People") < md.index("## Countries")
-    assert '<div class="brf-sortable" markdown>' in md
+    assert '<div class="brf-sortable brf-stack" markdown>' in md
 
 
 def test_chart_bins_keep_empty_months_and_switch_to_years_over_long_spans():
@@ -154,8 +154,25 @@ def test_chart_bins_keep_empty_months_and_switch_to_years_over_long_spans():
     assert chart_bins([("2001", 3)]) == [("2001", 3)]
     assert chart_bins([]) == [] and timeline_chart([]) == ""
     html = timeline_chart([("2024-01-05", 1), ("2024-03", 2)])
-    assert html.count('class="brf-bar"') == 2
-    assert f'href="#{date_anchor("2024-03")}"' in html and 'style="height:100%"' in html
+    assert html.count('<a class="brf-bar"') == 2 and html.count("brf-empty") == 1
+    assert f'href="#{date_anchor("2024-03")}"' in html and 'style="--brf-share:100%"' in html
+    # Counts and months are text in the chart, not tooltips; the year shows at its first bin.
+    assert '<span class="brf-count">2</span>' in html and '<span class="brf-m">Mar</span>' in html
+    assert html.count("brf-y--new") == 1 and "brf-chart--columns" in html
+    assert "brf-chart--rows" in timeline_chart(
+        [(f"{y}-{m:02d}", 1) for y in (2024, 2025) for m in range(1, 13)] + [("2026-01", 1)]
+    )
+
+
+def test_chart_summary_is_the_charts_text_alternative():
+    bins = chart_bins([("2024-01-05", 1), ("2024-03", 2), ("2024-03-09", 2)])
+    assert chart_summary(bins) == (
+        "Events by month, Jan 2024 to Mar 2024: 5 events; the busiest month is Mar 2024 (4)."
+    )
+    assert (
+        chart_summary([("2001", 1)])
+        == "Events by year, 2001: 1 event; the busiest year is 2001 (1)."
+    )
 
 
 def test_reading_minutes_round_up():
@@ -219,3 +236,55 @@ def test_a_decade_is_shown_as_a_decade_on_every_page(renderer):
     for uri in ("timeline.md", "briefings/dam.md"):
         assert '>1990s</time> <span class="brf-badge brf-approx"' in pages[uri], uri
         assert ">2019</time>" in pages[uri], uri
+
+
+def test_verbatim_is_a_run_of_a_sentence_whatever_the_case_spacing_or_end_mark():
+    sentence = "Leaders met in  Velm on Thursday to sign an accord."
+    assert is_verbatim("leaders met in Velm on Thursday", sentence)
+    assert is_verbatim("Leaders met in Velm on Thursday to sign an accord.", None, sentence)
+    assert not is_verbatim("Leaders met in Velm on 1 June 2023 to sign an accord.", sentence)
+    assert not is_verbatim("", sentence) and not is_verbatim("Leaders met", None)
+
+
+def test_rewritten_summary_bottom_line_and_events_are_marked_edited(renderer):
+    b = briefing("x", "2024-03-12", "X", events=[("2024-03-07", "Sentence 2 of X", 2)])
+    b = dataclasses.replace(
+        b,
+        summary=(Summ("Sentence 1 of X on 7 March 2024.", 1), Summ("Sentence 3 of X.", 3)),
+        events=(*b.events, Event("2024-03-08", False, "Talks resumed on Friday", Evidence(4, "."))),
+        bottom_line="Sentence 5 of X.",
+    )
+    md = {p.uri: p.content for p in build_site([b], renderer).pages}["briefings/x.md"]
+    summary = md[md.index("## Summary") : md.index("## Key actors")]
+    lines = [line for line in summary.splitlines() if "brf-evs" in line]
+    assert ["brf-edited" in line for line in lines] == [True, False]
+    timeline = md[md.index("## Timeline") : md.index("## Open questions")]
+    events = [line for line in timeline.splitlines() if line.startswith("- ")]
+    assert ["brf-edited" in line for line in events] == [False, True]
+    bottom = next(line for line in md.splitlines() if "Bottom line" in line)
+    assert "brf-edited" not in bottom  # the bottom line is sentence 5, word for word
+    edited = dataclasses.replace(b, bottom_line="Sentence 5, on Friday.")
+    md = {p.uri: p.content for p in build_site([edited], renderer).pages}["briefings/x.md"]
+    assert "brf-edited" in next(line for line in md.splitlines() if "Bottom line" in line)
+
+
+def test_every_evidence_sentence_of_a_claim_is_in_its_tooltip(renderer):
+    b = briefing("y", "2024-03-12", "Y", [("Anna Lind", "person", None)])
+    event = Event(
+        "2024-03-01",
+        False,
+        "Sentence 2 of Y",
+        Evidence(2, "."),
+        more_evidence=(Evidence(3, "."), Evidence(5, ".")),
+    )
+    actor = dataclasses.replace(
+        b.actors[0], evidence=tuple(Evidence(i, ".") for i in (1, 2, 3, 4, 5))
+    )
+    b = dataclasses.replace(b, events=(event,), actors=(actor,))
+    md = {p.uri: p.content for p in build_site([b], renderer).pages}["briefings/y.md"]
+    timeline = md[md.index("## Timeline") : md.index("## Open questions")]
+    assert [int(n) for n in re.findall(r"\]\(#s(\d+)\)", timeline)] == [2, 3, 5]
+    assert [int(n) for n in re.findall(r'class="brf-qn">(\d+)<', timeline)] == [2, 3, 5]
+    actors = md[md.index("## Key actors") : md.index("## Timeline")]
+    assert [int(n) for n in re.findall(r"\]\(#s(\d+)\)", actors)] == [1, 2, 3, 4, 5]
+    assert "Sentence 4 of Y&#46;" in actors or "Sentence 4 of Y." in actors

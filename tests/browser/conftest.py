@@ -14,12 +14,25 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import make_project, mkdocs_build
+
 from .support import launch, serve
 
 
 @pytest.fixture(scope="session")
 def base_url(demo_site: Path):
     with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def errors_url(tmp_path_factory):
+    """A site whose one seed is broken: a plain build still publishes the errors page."""
+    proj = make_project(tmp_path_factory.mktemp("errors"), [])
+    (proj / "seeds" / "broken.txt").write_text("no header here\n\nText.\n", "utf-8")
+    result = mkdocs_build(proj, strict=False)
+    assert result.returncode == 0, result.stderr
+    with serve(proj / "site") as url:
         yield url
 
 
@@ -63,9 +76,10 @@ class Tab:
         return [f"request left 127.0.0.1: {u}" for u in outside] + self.errors
 
 
-@pytest.fixture()
-def tab(chromium, base_url):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+def open_tab(chromium, base_url: str, **context_options) -> Tab:
+    """A fresh browser context and page that records what the page does."""
+    options = {"viewport": {"width": 1280, "height": 900}, **context_options}
+    context = chromium.new_context(**options)
     page = context.new_page()
     t = Tab(page, base_url)
     page.on("request", lambda r: t.requests.append(r.url))
@@ -75,6 +89,27 @@ def tab(chromium, base_url):
     )
     page.on("pageerror", lambda e: t.errors.append(f"page error: {e}"))
     page.on("dialog", lambda d: (t.errors.append(f"dialog: {d.message}"), d.dismiss()))
+    return t
+
+
+@pytest.fixture()
+def tab(chromium, base_url):
+    t = open_tab(chromium, base_url)
     yield t
-    context.close()
+    t.page.context.close()
     assert t.problems() == []
+
+
+@pytest.fixture()
+def tabs(chromium, base_url):
+    """Open tabs with any context options (colour scheme, phone viewport, touch)."""
+    opened: list[Tab] = []
+
+    def _open(url: str | None = None, **options) -> Tab:
+        opened.append(open_tab(chromium, url or base_url, **options))
+        return opened[-1]
+
+    yield _open
+    for t in opened:
+        t.page.context.close()
+    assert [p for t in opened for p in t.problems()] == []

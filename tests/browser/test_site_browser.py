@@ -103,7 +103,7 @@ def test_evidence_links_scroll_to_and_highlight_their_sentence(tab, briefings_js
     tab.open(page_path(briefing["id"]))
     page = tab.page
     kinds = {
-        "summary": "article > p > a.brf-ev",
+        "summary": "article > p a.brf-ev",
         "key actors": "article table a.brf-ev",
         "timeline": "article .brf-events a.brf-ev",
         "open questions": "article .brf-analysis a.brf-ev",
@@ -187,7 +187,21 @@ def test_the_timeline_shows_every_event_in_date_order(tab, briefings_json):
     )
     for href in page.locator("article a.brf-from").evaluate_all("els => els.map(e => e.href)"):
         assert re.search(r"/briefings/[a-z0-9-]+/#s\d+$", href), href
-    # The build-time chart: each bar jumps to its heading.
+    # The build-time chart: month and count of every bar are text on the page, not only
+    # a tooltip; its caption says what it shows; each bar jumps to its heading.
+    bars = page.locator(".brf-chart a.brf-bar")
+    for i in range(bars.count()):
+        bar = bars.nth(i)
+        label = bar.get_attribute("aria-label")
+        expect(bar.locator(".brf-count")).to_be_visible()
+        expect(bar.locator(".brf-tick .brf-m")).to_be_visible()
+        month = squash(bar.locator(".brf-tick").inner_text())
+        count = bar.locator(".brf-count").inner_text()
+        assert label.startswith(month) and f": {count} event" in label, (label, month, count)
+    total = sum(int(t) for t in page.locator(".brf-chart .brf-count").all_inner_texts())
+    caption = page.locator(".brf-chart-wrap figcaption")
+    expect(caption).to_be_visible()
+    expect(caption).to_contain_text(f"{total} event")
     bar = page.locator(".brf-chart a.brf-bar").last
     heading = "#" + bar.get_attribute("href").rsplit("#", 1)[-1]
     bar.click()

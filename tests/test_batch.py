@@ -75,10 +75,10 @@ def test_every_article_gets_its_json_or_its_err_and_the_exit_code_says_so(
 def test_a_stage_failure_writes_the_briefing_without_it_and_an_err(articles, tmp_path, monkeypatch):
     real = generator.pipeline.extract_events
 
-    def fails_on_the_summit(article):
+    def fails_on_the_summit(article, *args):
         if article.seed.path.name == "summit.txt":
             raise KeyError("spring")
-        return real(article)
+        return real(article, *args)
 
     monkeypatch.setattr(generator.pipeline, "extract_events", fails_on_the_summit)
     out = tmp_path / "out"
@@ -129,7 +129,7 @@ def test_several_articles_without_out_dir_is_a_usage_error(articles):
 
 
 def test_one_article_printed_names_a_failed_stage_on_stderr(monkeypatch):
-    def broken(article):
+    def broken(article, *args):
         raise KeyError("spring")
 
     monkeypatch.setattr(generator.pipeline, "extract_events", broken)

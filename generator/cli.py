@@ -401,3 +401,7 @@ def eval_cmd(articles_dir: Path, gold_dir: Path, model: str, json_out: Path | No
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# The story commands register themselves on ``main`` (generator/story_cli.py).
+from . import story_cli  # noqa: E402, F401

@@ -91,7 +91,14 @@ def key_dates(briefings: list[Briefing], top: int | None = None) -> list[KeyDate
             for b, e in item.sources:
                 if b.id not in reports or e.evidence.sentence < reports[b.id].sentence:
                     reports[b.id] = DatedReport(b, e.evidence.sentence)
-        lead = max(items, key=lambda it: (len({b.id for b, _ in it.sources}), -len(it.text)))
+        lead = max(
+            items,
+            key=lambda it: (
+                len({b.id for b, _ in it.sources}),
+                not all(e.expected for _, e in it.sources),
+                -len(it.text),
+            ),
+        )
         # The sentence that reports it done, before one that expects it.
         first = min(lead.sources, key=lambda be: (be[1].expected, be[0].date, be[0].id))
         ordered = sorted(reports.values(), key=lambda r: (r.briefing.date, r.briefing.id))

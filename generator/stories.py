@@ -5,9 +5,9 @@ turn. Each one is compared with the earlier briefings of the last
 :data:`WINDOW_DAYS` days that share one of its most telling terms (an inverted
 index from term to briefings, never all pairs) and linked to those that are
 alike: TF-IDF cosine over content words, the actors' identifying names and the
-days of dated events, at least :data:`LINK`, and at least one identifying actor
-name in common. A briefing joins the story of the briefings it links to, or
-starts one.
+days of dated events, at least :data:`LINK`, and one of the names of their
+:data:`KEY_ACTORS` most salient named actors in common. A briefing joins the
+story of the briefings it links to, or starts one.
 
 Why this shape:
 
@@ -22,9 +22,10 @@ Why this shape:
   the former story still arrives.
 * **Look-alike events stay apart.** Two storms of one season share most common
   words; what tells them apart is who and where. The shared-actor requirement
-  and the weight of actor names keep them apart; a briefing that resembles two
-  grown stories merges them only when the stories resemble each other as a
-  whole (centroid cosine at least :data:`MERGE`), else it joins its closest.
+  (an agency each names in passing does not count) and the weight of actor
+  names keep them apart; a briefing that resembles two grown stories merges
+  them only when the stories resemble each other as a whole (centroid cosine
+  at least :data:`MERGE`), else it joins its closest.
 
 Works on :class:`~generator.model.Briefing` values alone (no language model).
 """
@@ -51,6 +52,8 @@ MERGE = 0.30
 #: Weight of an actor's identifying name and of an event's day, against a content word.
 ACTOR_WEIGHT = 2.0
 DATE_WEIGHT = 1.5
+#: Most salient named actors of a briefing, one of which a linked briefing must share.
+KEY_ACTORS = 3
 #: Most telling terms of a briefing looked up in the index.
 QUERY_TERMS = 30
 #: Windowed postings beyond this length: a term too common to find candidates by.
@@ -111,8 +114,16 @@ def term_counts(briefing: Briefing) -> Counter[str]:
     return counts
 
 
-def actor_terms(terms: Counter[str]) -> set[str]:
-    return {t for t in terms if t.startswith(_ACTOR)}
+def key_actor_terms(briefing: Briefing) -> set[str]:
+    """Identifying names of the briefing's most salient named actors.
+
+    A link needs one of these in common: two articles that share only an actor
+    each names in passing (a government, a United Nations agency) are about
+    different events.
+    """
+    named = [a for a in briefing.actors if _identifying_names(a)]
+    named.sort(key=lambda a: (-a.salience, a.name))
+    return {_ACTOR + key for a in named[:KEY_ACTORS] for key in _identifying_names(a)}
 
 
 def _weight(term: str, count: int) -> float:
@@ -163,9 +174,10 @@ class _Clusterer:
         vec = _unit({t: _weight(t, c) * self._idf(t) for t, c in terms.items()})
         i = len(self.vectors)
         day = dt.date.fromisoformat(briefing.date).toordinal()
-        links = self._links(vec, actor_terms(terms), day)
+        actors = key_actor_terms(briefing)
+        links = self._links(vec, actors, day)
         self.vectors.append(vec)
-        self.actors.append(actor_terms(terms))
+        self.actors.append(actors)
         self.days.append(day)
         self.parent.append(i)
         self.centroid[i] = dict(vec)

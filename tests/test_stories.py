@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from dataclasses import replace
 
-from generator.stories import WINDOW_DAYS, cluster, publication_order
+from generator.stories import WINDOW_DAYS, cluster, publication_order, term_counts
 from tests.storyseeds import true_story
 
 
@@ -23,6 +23,17 @@ def test_each_fixture_story_is_one_story_and_look_alikes_stay_apart(story_briefi
     }
     for s in stories:
         assert len({true_story(b.id) for b in s.briefings}) == 1
+
+
+def test_look_alike_articles_sharing_a_passing_actor_stay_apart(story_briefings):
+    """Two storms' flood reports: alike in words, both naming the same relief fund in passing."""
+    by_id = {b.id: b for b in story_briefings}
+    idris, lenka = by_id["storm-idris-2"], by_id["storm-lenka-2"]
+    assert (
+        term_counts(idris)["a:national relief fund"]
+        and term_counts(lenka)["a:national relief fund"]
+    )
+    assert cluster([idris, lenka]) == []
 
 
 def test_story_id_is_the_first_briefing_and_the_others_are_aliases(story_briefings):
@@ -77,7 +88,8 @@ def test_a_bridging_article_merges_two_stories_and_the_older_id_stays(story_brie
         "velm-strike-1": ["velm-strike-1", "velm-strike-2"],
         "velm-strike-3": ["velm-strike-3", "velm-strike-4"],
     }
-    bridge = shifted(velm[1], gap // 2, new_id="velm-strike-2-later")
+    # The minister's meeting reported again, three weeks on: within the window of both halves.
+    bridge = shifted(velm[2], 20, new_id="velm-strike-3-again")
     (merged,) = cluster([*halves, bridge])
     assert merged.id == "velm-strike-1"  # the older first briefing keeps the id
     assert "velm-strike-3" in merged.aliases  # the younger story's id redirects

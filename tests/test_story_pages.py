@@ -132,7 +132,7 @@ def test_merged_story_keeps_the_older_id_and_the_younger_redirects(story_briefin
     halves = [velm[0], velm[1], shifted(velm[2], 45), shifted(velm[3], 45)]
     before = build_site(halves, Renderer())
     assert "stories/velm-strike-3.md" in uris(before)
-    after = build_site([*halves, shifted(velm[1], 22, "velm-strike-2-later")], Renderer())
+    after = build_site([*halves, shifted(velm[2], 20, "velm-strike-3-again")], Renderer())
     assert "stories/velm-strike-3.md" not in uris(after)
     assert "url=../velm-strike-1/" in page(after, "stories/velm-strike-3/index.html")
 

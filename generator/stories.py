@@ -121,9 +121,9 @@ def key_actor_terms(briefing: Briefing) -> set[str]:
     each names in passing (a government, a United Nations agency) are about
     different events.
     """
-    named = [a for a in briefing.actors if _identifying_names(a)]
-    named.sort(key=lambda a: (-a.salience, a.name))
-    return {_ACTOR + key for a in named[:KEY_ACTORS] for key in _identifying_names(a)}
+    named = [(a, names) for a in briefing.actors if (names := _identifying_names(a))]
+    named.sort(key=lambda an: (-an[0].salience, an[0].name))
+    return {_ACTOR + key for _, names in named[:KEY_ACTORS] for key in names}
 
 
 def _weight(term: str, count: int) -> float:
@@ -164,18 +164,19 @@ class _Clusterer:
             i = self.parent[i]
         return i
 
-    def _idf(self, term: str) -> float:
-        return math.log((1 + self.n) / (1 + self.df[term])) + 1.0
-
     def add(self, briefing: Briefing) -> None:
         terms = term_counts(briefing)
         self.n += 1
         self.df.update(terms.keys())
-        vec = _unit({t: _weight(t, c) * self._idf(t) for t, c in terms.items()})
+        n1, df = 1 + self.n, self.df
+        vec = _unit(
+            {t: _weight(t, c) * (math.log(n1 / (1 + df[t])) + 1.0) for t, c in terms.items()}
+        )
         i = len(self.vectors)
         day = dt.date.fromisoformat(briefing.date).toordinal()
         actors = key_actor_terms(briefing)
-        links = self._links(vec, actors, day)
+        telling = heapq.nlargest(QUERY_TERMS, vec, key=lambda t: (vec[t], t))
+        links = self._links(vec, telling, actors, day)
         self.vectors.append(vec)
         self.actors.append(actors)
         self.days.append(day)
@@ -184,14 +185,16 @@ class _Clusterer:
         self.size[i] = 1
         self._join(i, links)
         # Index the most telling terms only: rarer ones find the same candidates.
-        for term in heapq.nlargest(QUERY_TERMS, vec, key=lambda t: (vec[t], t)):
+        for term in telling:
             self.postings[term].append(i)
 
-    def _links(self, vec: dict[str, float], actors: set[str], day: int) -> list[tuple[float, int]]:
+    def _links(
+        self, vec: dict[str, float], telling: list[str], actors: set[str], day: int
+    ) -> list[tuple[float, int]]:
         """Earlier briefings alike enough to link to: (cosine, index), best first."""
         start = bisect.bisect_left(self.days, day - WINDOW_DAYS)
         shared: Counter[int] = Counter()
-        for term in heapq.nlargest(QUERY_TERMS, vec, key=lambda t: (vec[t], t)):
+        for term in telling:
             posting = self.postings.get(term)
             if not posting:
                 continue

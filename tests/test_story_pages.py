@@ -10,6 +10,8 @@ import pytest
 from generator.render import Renderer
 from generator.site import build_site
 from generator.story_pages import JSON_SCHEMA
+from tests.conftest import make_project, mkdocs_build
+from tests.storyseeds import STORIES
 from tests.test_stories import shifted
 
 
@@ -142,3 +144,25 @@ def test_a_site_without_a_multi_article_story_has_no_story_page(story_briefings)
     site = build_site(one_each, Renderer())
     assert not [u for u in uris(site) if u.startswith("stories/")]
     assert "Developing stories" not in site.home_fragment
+
+
+def test_story_pages_do_not_depend_on_input_order(site, story_briefings):
+    again = build_site(list(reversed(story_briefings)), Renderer())
+    assert again.pages == site.pages and again.home_fragment == site.home_fragment
+
+
+def test_real_mkdocs_build_publishes_story_pages_json_and_redirects(tmp_path):
+    """`mkdocs build --strict`: the story page, its JSON, a redirect page copied as it is."""
+    proj = make_project(tmp_path, sorted(STORIES.glob("*.txt")))
+    result = mkdocs_build(proj)
+    assert result.returncode == 0, result.stderr
+    out = proj / "site" / "stories"
+    page_html = (out / "velm-strike-1" / "index.html").read_text("utf-8")
+    assert "Key dates" in page_html and "brf-status-answered" in page_html
+    data = json.loads((out / "velm-strike-1.json").read_text("utf-8"))
+    jsonschema.validate(data, JSON_SCHEMA)
+    redirect = (out / "velm-strike-2" / "index.html").read_text("utf-8")
+    assert redirect.startswith("<!doctype html>") and "url=../velm-strike-1/" in redirect
+    assert (proj / "site" / "schema" / "story-1.json").is_file()
+    home = (proj / "site" / "index.html").read_text("utf-8")
+    assert 'href="stories/velm-strike-1/"' in home

@@ -399,9 +399,11 @@ def eval_cmd(articles_dir: Path, gold_dir: Path, model: str, json_out: Path | No
         atomic_write(json_out, json.dumps(report, indent=2, sort_keys=True) + "\n")
 
 
+# The story commands live in generator/story_cli.py.
+from .story_cli import stories_cmd, timeline_cmd  # noqa: E402
+
+main.add_command(stories_cmd)
+main.add_command(timeline_cmd)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
-
-
-# The story commands register themselves on ``main`` (generator/story_cli.py).
-from . import story_cli  # noqa: E402, F401

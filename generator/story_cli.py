@@ -14,7 +14,6 @@ from pathlib import Path
 import click
 
 from .build import build_briefings, docs_uris, hand_written_slugs
-from .cli import config_option, fail, load_project, main
 from .cross_actors import actor_lookup, merge_actors
 from .errors import BriefingsError
 from .model import Briefing
@@ -23,8 +22,20 @@ from .stories import cluster
 from .story_analysis import key_dates
 from .story_pages import key_date_dict, story_dict, story_view
 
+#: The same option as the other commands' (generator/cli.py imports this module).
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="mkdocs.yml",
+    show_default=True,
+    help="The site's mkdocs.yml; the briefings plugin options there are used.",
+)
+
 
 def _briefings(config_file: Path) -> list[Briefing]:
+    from .cli import fail, load_project
+
     project = load_project(config_file)
     try:
         result = build_briefings(
@@ -45,7 +56,7 @@ def _dump(value: object) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-@main.command("stories")
+@click.command("stories")
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Print every story as a story/1 object.")
 def stories_cmd(config_file: Path, as_json: bool) -> None:
@@ -66,7 +77,7 @@ def stories_cmd(config_file: Path, as_json: bool) -> None:
         click.echo("no story: no two briefings report the same event", err=True)
 
 
-@main.command("timeline")
+@click.command("timeline")
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the key dates as JSON.")
 @click.option(

@@ -232,6 +232,9 @@ def main() -> None:
         "--nav-writing", type=float, default=30, help="seconds of page writing to measure"
     )
     parser.add_argument("--nav-timeout", type=float, default=300, help="seconds, at most")
+    parser.add_argument(
+        "--story-seeds", type=int, default=3000, help="briefings the story clustering row clusters"
+    )
     parser.add_argument("--work", default=str(HERE / "results" / "work"))
     parser.add_argument("--out", default=str(HERE / "results" / "latest.json"))
     args = parser.parse_args()
@@ -401,6 +404,17 @@ def main() -> None:
         "plain_site_bytes": plain_site_bytes,
         **site,
     }
+    # -- 4. stories ------------------------------------------------------------------
+    n_story = args.story_seeds
+    log(f"story clustering of {n_story} briefings (extracting those not cached), x{runs}")
+    story_seeds = write_seeds(synth, work / "story-seeds", range(n_story))
+    task("extract", str(story_seeds[0].parent), "--cache", str(cache), "--jobs", str(jobs))
+    _, clustered = task(
+        "cluster", str(story_seeds[0].parent), "--cache", str(cache), "--runs", str(runs)
+    )
+    results["stories"] = clustered
+    shutil.rmtree(story_seeds[0].parent, ignore_errors=True)
+
     results["total_s"] = time.perf_counter() - started
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -613,6 +627,20 @@ def render_table(r: dict) -> str:
             "",
         )
     )
+    st = r.get("stories")
+    if st:
+        cl = median(st["cluster_s"])
+        rows.append(
+            (
+                f"story clustering, {st['briefings']:,} briefings, in process, "
+                f"{runs_note(st['cluster_s'])}",
+                f"{fmt_s(cl)} ({st['stories']:,} stories of {st['in_stories']:,} briefings, "
+                f"largest {st['largest']:,})",
+                f"their story pages' contents (key dates, questions, what's new): "
+                f"{fmt_s(median(st['views_s']))}",
+                f"< 30 s: {ok(cl < 30)}",
+            )
+        )
     m = r["machine"]
     load = m["load_at_start"]
     lines = [

@@ -588,5 +588,11 @@ def corpora_of(folders: tuple[Path, ...]):
     return corpora
 
 
+# The story commands live in generator/story_cli.py.
+from .story_cli import stories_cmd, timeline_cmd  # noqa: E402
+
+main.add_command(stories_cmd)
+main.add_command(timeline_cmd)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -23,6 +23,7 @@ from .cross_actors import ActorEntry, actor_lookup, merge_actors, sort_newest_fi
 from .cross_timeline import TimelineItem, merge_timeline
 from .model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
 from .render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
+from .story_pages import site_stories
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"
@@ -279,7 +280,11 @@ def build_site(
             in_nav=True,
         )
     )
-    latest = renderer.render(
+    # Stories of two or more briefings (generator/story_pages.py): their pages, and a
+    # home block that is empty when there is none.
+    story_pages, story_home = site_stories(briefings, lookup, renderer, ctx, directory_urls)
+    pages.extend(SitePage(uri, content, in_nav) for uri, content, in_nav in story_pages)
+    latest = story_home + renderer.render(
         "home_latest.md.j2",
         briefings=briefings,
         latest=briefings[:HOME_LATEST],

@@ -107,3 +107,21 @@ def demo_site(tmp_path_factory) -> Path:
     result = mkdocs_build(proj)
     assert result.returncode == 0, result.stderr
     return proj / "site"
+
+
+@pytest.fixture(scope="session")
+def story_briefings(nlp, tmp_path_factory):
+    """Briefings of every article in tests/fixtures/stories (one extraction per session)."""
+    from generator.build import build_briefings
+    from generator.pipeline import Settings
+    from tests.storyseeds import STORIES
+
+    result = build_briefings(
+        STORIES,
+        Settings(),
+        cache_dir=tmp_path_factory.mktemp("story-cache"),
+        jobs=1,
+        load=lambda name: nlp,
+    )
+    assert not result.errors
+    return result.briefings

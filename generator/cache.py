@@ -77,6 +77,11 @@ def _default_mode() -> int:
 _FILE_MODE = _default_mode()
 
 
+def file_mode() -> int:
+    """Permissions every file the generator writes gets (0666 less the umask at start)."""
+    return _FILE_MODE
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write a file so readers see the old content or the new, never a part.
 

@@ -79,3 +79,7 @@ class ConfigError(BriefingsError):
 
 class LockTimeout(BriefingsError):
     """Another generator held the output lock for too long."""
+
+
+class OutputError(BriefingsError):
+    """The output folder of ``generate --out`` cannot be written."""

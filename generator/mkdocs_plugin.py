@@ -24,10 +24,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .build import build_briefings, hand_written_slugs
-from .cli import owned_by_cli
 from .errors import BriefingsError
 from .model import Briefing
 from .nlp import DEFAULT_MODEL, load_model
+from .output import owned_files
 from .pipeline import Settings
 from .render import Renderer
 from .site import HOME_URI, Site, build_site
@@ -88,7 +88,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         cache_dir = self._path(config, self.config.cache_dir) if self.config.cache_dir else None
         # Pages a `briefings generate --out docs` run wrote are generated, not hand-written:
         # the plugin generates them again, so the written copies step aside.
-        owned = set(owned_by_cli(Path(config.docs_dir)))
+        owned = set(owned_files(Path(config.docs_dir)))
         for f in [f for f in files if f.src_uri in owned and not f.generated_by]:
             files.remove(f)
         reserved = hand_written_slugs(f.src_uri for f in files if not f.generated_by)

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import click
 
-from .build import build_briefings, docs_uris, hand_written_slugs, read_seeds
+from .build import (
+    SEED_TIME_LIMIT,
+    build_briefings,
+    docs_uris,
+    hand_written_slugs,
+    read_seeds,
+)
 from .cache import atomic_write
 from .errors import BriefingsError, ConfigError, OutputError
 from .locking import folder_lock
@@ -40,6 +46,8 @@ class ProjectConfig:
     site_name: str = "Briefings"
     site_url: str | None = None
     directory_urls: bool = True
+    #: Seconds one seed's extraction may take (0: no limit).
+    seed_timeout: float = SEED_TIME_LIMIT
 
 
 def load_project(config_file: Path) -> ProjectConfig:
@@ -71,7 +79,14 @@ def load_project(config_file: Path) -> ProjectConfig:
         site_name=str(data.get("site_name") or "Briefings"),
         site_url=_site_url(data.get("site_url")),
         directory_urls=bool(data.get("use_directory_urls", True)),
+        seed_timeout=_seconds(options.get("seed_timeout", SEED_TIME_LIMIT), config_file),
     )
+
+
+def _seconds(value: object, config_file: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{config_file}: seed_timeout must be a number of seconds (0: no limit)")
+    return float(value)
 
 
 def _site_url(value: object) -> str | None:
@@ -119,15 +134,33 @@ def main() -> None:
     default=None,
     help="Processes for extracting uncached seeds (default: one per core).",
 )
-def generate(config_file: Path, model: str | None, out: Path | None, jobs: int | None) -> None:
+@click.option(
+    "--seed-timeout",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Seconds one seed's extraction may take before it is that seed's error "
+    "(default: from mkdocs.yml, else 120; 0: no limit).",
+)
+def generate(
+    config_file: Path,
+    model: str | None,
+    out: Path | None,
+    jobs: int | None,
+    seed_timeout: float | None,
+) -> None:
     """Extract every seed (cached by content) and report what changed.
 
     With --out, the generated pages (briefings, actors, timeline, home) are
     written as Markdown for inspection or for another site generator; files in
     that folder that are no longer generated are removed.
     """
-    project = load_project(config_file)
+    try:
+        project = load_project(config_file)
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
     settings = Settings(model=model or project.model)
+    limit = project.seed_timeout if seed_timeout is None else seed_timeout
     try:
         with click.progressbar(length=0, label="extracting", file=sys.stderr) as bar:
             result = build_briefings(
@@ -138,6 +171,7 @@ def generate(config_file: Path, model: str | None, out: Path | None, jobs: int |
                 root=project.root,
                 progress=lambda seed: bar.update(1),
                 jobs=jobs,
+                time_limit=limit or None,
             )
         renderer = Renderer(project.templates_dir)
         site = build_site(
@@ -283,11 +317,19 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
     an error or a warning, the cases in which `mkdocs build --strict` fails too
     (with --allow-warnings, only on errors).
     """
-    project = load_project(config_file)
+    try:
+        project = load_project(config_file)
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
     folder = seeds_dir or project.seeds_dir
     if not folder.is_dir():
         fail(f"seeds folder not found: {folder}")
-    reserved = hand_written_slugs(docs_uris(project.docs_dir))
+    try:
+        reserved = hand_written_slugs(docs_uris(project.docs_dir))
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
     seeds, errors, warnings = read_seeds(folder, reserved, root=Path.cwd())
     for err in errors:
         click.echo(f"error: {err}", err=True)

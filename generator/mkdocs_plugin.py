@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .build import build_briefings, hand_written_slugs
+from .build import SEED_TIME_LIMIT, build_briefings, hand_written_slugs
 from .errors import BriefingsError
 from .model import Briefing
 from .nlp import DEFAULT_MODEL, load_model
@@ -50,6 +50,8 @@ class BriefingsConfig(Config):
     cache_dir = c.Type(str, default=".cache/briefings")
     #: Processes for extracting many seeds at once; 0 means one per core.
     jobs = c.Type(int, default=0)
+    #: Seconds one seed's extraction may take before it becomes that seed's error; 0: no limit.
+    seed_timeout = c.Type((int, float), default=SEED_TIME_LIMIT)
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -106,6 +108,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 memory=self.memory if self.command == "serve" else None,
                 load=self.load_model,
                 keep_model=self.command == "serve",
+                time_limit=self.config.seed_timeout or None,
             )
             messages = [str(e) for e in result.errors]
             self.site = build_site(

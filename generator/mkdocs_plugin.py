@@ -10,7 +10,9 @@ seed alone. ``on_serve`` adds ``seeds/`` and ``templates/`` to the watched paths
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -67,6 +69,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         #: a rebuild neither re-extracts nor re-reads an unchanged seed.
         self.memory: dict[str, Briefing] = {}
         self.models: dict[str, Language] = {}
+        #: The SOURCE_DATE_EPOCH this plugin set (None: it set none, or the user did).
+        self.pinned_epoch: str | None = None
 
     def load_model(self, name: str) -> Language:
         """The spaCy model, loaded at most once per process (and logged when it is)."""
@@ -121,6 +125,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         except BriefingsError as exc:
             raise PluginError(str(exc)) from None
+        self._pin_build_date(result.briefings)
         # Errors and warnings are logged as such, so `mkdocs build --strict` fails on
         # them; `mkdocs serve` and a plain build go on and show the errors page.
         self.errors = messages
@@ -154,6 +159,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if files.get_file_from_path(HOME_URI) is None:
             files.append(File.generated(config, HOME_URI, content=self.site.home_page(None)))
         return files
+
+    def _pin_build_date(self, briefings: list[Briefing]) -> None:
+        """Date the build by the newest briefing, so the same seeds give the same sitemap.
+
+        MkDocs stamps every page's ``lastmod`` in ``sitemap.xml`` (and the gzip
+        header of ``sitemap.xml.gz``) with the day of the build, unless
+        ``SOURCE_DATE_EPOCH`` is set. When the user has not set it, it is set to
+        the newest briefing's date (midnight UTC): the site changes when its
+        seeds do, not when the calendar does.
+        """
+        current = os.environ.get("SOURCE_DATE_EPOCH")
+        if current is not None and current != self.pinned_epoch:
+            return  # the user's own
+        newest = max((b.date for b in briefings), default=None)
+        if newest is None:
+            return
+        day = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC)
+        self.pinned_epoch = str(int(day.timestamp()))
+        os.environ["SOURCE_DATE_EPOCH"] = self.pinned_epoch
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -791,7 +791,8 @@ def _check_inside(path: Path, opened: os.stat_result, root: Path) -> None:
         entry = os.lstat(path)
         if stat.S_ISLNK(entry.st_mode):
             target = path.resolve(strict=True)
-            inside = target.is_relative_to(root) and _same_file(os.stat(target), opened)
+            # lstat: the resolved name itself, which a swap may have made a link again.
+            inside = target.is_relative_to(root) and _same_file(os.lstat(target), opened)
         else:
             inside = _same_file(entry, opened)
     except (OSError, RuntimeError):

@@ -232,8 +232,12 @@ def extract_one(
         )
 
 
-class SeedTimeout(Exception):
-    """Raised inside an extraction that ran past its time limit."""
+class SeedTimeout(BaseException):
+    """Raised inside an extraction that ran past its time limit.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` in
+    the code it interrupts can swallow it and run on without a limit.
+    """
 
 
 @contextlib.contextmanager

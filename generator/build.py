@@ -66,6 +66,19 @@ def display_path(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+def utf8_safe(text: str) -> str:
+    """``text`` with the bytes of a name that is not UTF-8 written as escapes (``\\udce9``).
+
+    Python holds such bytes as lone surrogates, which no message, page or JSON
+    file can encode; every other character is kept as it is.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(ascii(ch)[1:-1] if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
 def hand_written_slugs(uris: Iterable[str]) -> set[str]:
     """Slugs a seed may not take: names of hand-written files in ``briefings/``.
 
@@ -113,8 +126,7 @@ def read_seeds(
     slugs, slug_warnings = assign_slugs(listing.paths, reserved=set(reserved_slugs) | {"index"})
 
     def shown(p: Path) -> Path:
-        # Printable: a name that is not UTF-8 must still make a message, a page and JSON.
-        return Path(printable(display_path(p, root)))
+        return Path(utf8_safe(display_path(p, root)))
 
     inside = Path(seeds_dir).resolve()
     seeds: list[Seed] = []

@@ -257,6 +257,8 @@ def write_pages(out: Path, site, project: ProjectConfig) -> tuple[int, list[Path
             report = write_tree(out, files)
         except OSError as exc:
             raise OutputError(f"{out}: cannot write the pages: {exc.strerror or exc}") from None
+        except ValueError as exc:  # a page address leading out of the folder
+            raise OutputError(f"{out}: {exc}; nothing was written") from None
     return report.changed, [out / uri for uri in report.foreign]
 
 

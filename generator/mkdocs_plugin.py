@@ -29,7 +29,7 @@ from .build import SEED_TIME_LIMIT, build_briefings, hand_written_slugs
 from .errors import BriefingsError
 from .model import Briefing
 from .nlp import DEFAULT_MODEL, load_model
-from .output import owned_files
+from .output import owned_files, safe_uri
 from .pipeline import Settings
 from .render import Renderer
 from .site import HOME_URI, Site, build_site
@@ -142,6 +142,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 len(result.cached),
             )
         for page in self.site.pages:
+            if not safe_uri(page.uri):  # never a file outside the site, whatever made it
+                log.error("briefings: a generated page has an unsafe address %r", page.uri)
+                continue
             existing = files.get_file_from_path(page.uri)
             if existing is not None and not existing.generated_by:
                 log.warning(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -51,47 +52,82 @@ def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(text)
 
 
-def _is(value: Any, kind: str) -> bool:
-    if isinstance(value, bool) and kind in ("integer", "number"):
-        return False
-    return isinstance(value, _TYPES[kind])
+#: A place in a value, built only when it is reported: (parent, key or index).
+Where = tuple | None
 
 
-def schema_problem(value: Any, schema: dict[str, Any], where: str = "") -> str | None:
-    """The first place where ``value`` breaks ``schema`` ("actors[3].type: ..."), or None."""
+def _show(where: Where) -> str:
+    parts: list[str] = []
+    while where is not None:
+        where, step = where
+        parts.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+    text = "".join(reversed(parts)).lstrip(".")
+    return text or "entry"
+
+
+Check = Callable[[Any, Where], str | None]
+
+
+@cache
+def _briefing_check() -> Check:
+    return _compile(JSON_SCHEMA)
+
+
+def _compile(schema: dict[str, Any]) -> Check:
+    """A function checking a value against ``schema``: every keyword read once, here."""
     kinds = schema.get("type")
-    if kinds is not None:
-        kinds = [kinds] if isinstance(kinds, str) else kinds
-        if not any(_is(value, k) for k in kinds):
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    types = tuple(t for k in kinds or () for t in _TYPES[k])
+    no_bool = bool(kinds) and "boolean" not in kinds
+    const, has_const = schema.get("const"), "const" in schema
+    enum = schema.get("enum")
+    pattern = _pattern(schema["pattern"]) if "pattern" in schema else None
+    min_length = schema.get("minLength", 0)
+    minimum = schema.get("minimum")
+    required = tuple(schema.get("required", ()))
+    properties = tuple((k, _compile(v)) for k, v in schema.get("properties", {}).items())
+    items = _compile(schema["items"]) if "items" in schema else None
+
+    def check(value: Any, where: Where) -> str | None:
+        if kinds is not None and (
+            not isinstance(value, types) or (no_bool and isinstance(value, bool))
+        ):
             found = type(value).__name__
-            return f"{where or 'entry'}: expected {' or '.join(kinds)}, found {found}"
-    if "const" in schema and value != schema["const"]:
-        return f"{where}: expected {schema['const']!r}"
-    if "enum" in schema and value not in schema["enum"]:
-        return f"{where}: {str(value)[:40]!r} is not one of {', '.join(schema['enum'])}"
-    if isinstance(value, str):
-        if "pattern" in schema and not _pattern(schema["pattern"]).search(value):
-            return f"{where}: {value[:40]!r} is not of the expected form"
-        if len(value) < schema.get("minLength", 0):
-            return f"{where}: is empty"
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if number and "minimum" in schema and value < schema["minimum"]:
-        return f"{where}: {value} is below {schema['minimum']}"
-    if isinstance(value, dict):
-        for key in schema.get("required", ()):
-            if key not in value:
-                return f"{where + '.' if where else ''}{key}: missing"
-        for key, sub in schema.get("properties", {}).items():
-            if key in value:
-                found = schema_problem(value[key], sub, f"{where + '.' if where else ''}{key}")
+            return f"{_show(where)}: expected {' or '.join(kinds)}, found {found}"
+        if has_const and value != const:
+            return f"{_show(where)}: expected {const!r}"
+        if enum is not None and value not in enum:
+            return f"{_show(where)}: {str(value)[:40]!r} is not one of {', '.join(enum)}"
+        if isinstance(value, str):
+            if pattern is not None and not pattern.search(value):
+                return f"{_show(where)}: {value[:40]!r} is not of the expected form"
+            if len(value) < min_length:
+                return f"{_show(where)}: is empty"
+        elif minimum is not None and isinstance(value, int | float) and value < minimum:
+            return f"{_show(where)}: {value} is below {minimum}"
+        if isinstance(value, dict):
+            for key in required:
+                if key not in value:
+                    return f"{_show((where, key))}: missing"
+            for key, sub in properties:
+                if key in value:
+                    found = sub(value[key], (where, key))
+                    if found:
+                        return found
+        elif items is not None and isinstance(value, list):
+            for i, item in enumerate(value):
+                found = items(item, (where, i))
                 if found:
                     return found
-    if isinstance(value, list) and "items" in schema:
-        for i, item in enumerate(value):
-            found = schema_problem(item, schema["items"], f"{where}[{i}]")
-            if found:
-                return found
-    return None
+        return None
+
+    return check
+
+
+def schema_problem(value: Any, schema: dict[str, Any]) -> str | None:
+    """The first place where ``value`` breaks ``schema`` ("actors[3].type: ..."), or None."""
+    check = _briefing_check() if schema is JSON_SCHEMA else _compile(schema)
+    return check(value, None)
 
 
 def _partial_date(value: str) -> bool:

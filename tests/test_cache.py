@@ -211,3 +211,41 @@ def test_temporaries_stay_while_another_build_uses_the_cache(warm):
         result = generate(proj)
     assert result.returncode == 0, result.stderr
     assert stale.exists()
+
+
+def _keywords(schema) -> set[str]:
+    found: set[str] = set()
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            found.add(key)
+            if key == "properties":
+                for sub in value.values():
+                    found |= _keywords(sub)
+            elif key == "items":
+                found |= _keywords(value)
+    return found
+
+
+def test_the_checker_reads_every_keyword_the_published_schema_uses():
+    from generator.model import JSON_SCHEMA
+    from generator.schema_check import KEYWORDS
+
+    assert _keywords(JSON_SCHEMA) <= KEYWORDS
+
+
+def test_the_checker_agrees_with_jsonschema(warm):
+    """On a real entry and on each schema-level poisoning, the checker and the
+    reference implementation of JSON Schema agree."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from generator.model import JSON_SCHEMA
+    from generator.schema_check import schema_problem
+
+    proj, seeds = warm
+    sound = json.loads(entry(proj, seeds[0]).read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(JSON_SCHEMA)
+    assert validator.is_valid(sound) and schema_problem(sound, JSON_SCHEMA) is None
+    for kind in ("markup-in-type", "path-in-type", "integer-date", "list-as-name"):
+        data = json.loads(json.dumps(sound))
+        POISON[kind](data)
+        assert not validator.is_valid(data), kind
+        assert schema_problem(data, JSON_SCHEMA), kind

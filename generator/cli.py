@@ -208,11 +208,6 @@ def generate(
         sys.exit(1)
 
 
-def owned_by_cli(folder: Path) -> list[str]:
-    """Files a ``briefings generate --out`` run wrote into ``folder``, still as it wrote them."""
-    return owned_files(folder)
-
-
 def _same_folder(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve()

@@ -779,6 +779,10 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
 # --- group mentions ---------------------------------------------------------
 
 
+#: Tokens read back from a group noun for the words of its phrase (see :func:`_noun_phrase`).
+MAX_PREMODIFIERS = 16
+
+
 def _noun_phrase(head: Token) -> list[Token]:
     """The head noun with the words written before it in its phrase.
 
@@ -788,7 +792,9 @@ def _noun_phrase(head: Token) -> list[Token]:
     determiner. A possessor ("Italy's") ends the phrase.
     """
     doc = head.doc
-    sent_start = head.sent.start
+    # No real phrase has this many words before its noun; a run of a thousand nouns
+    # would otherwise be read back through at each of them.
+    sent_start = max(head.sent.start, head.i - MAX_PREMODIFIERS)
     i = head.i
     while i - 1 >= sent_start:
         tok = doc[i - 1]
@@ -908,6 +914,10 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
             continue
         if _titles_a_person(tok) or _names_a_name(tok):
             continue  # a title: "the president, Volodymyr Zelensky", "spokesperson Julie Hahn"
+        # Decided by the head alone, so before its phrase is read: a run of a thousand
+        # nouns would otherwise read back through all of them at each one.
+        if not is_group_noun(tok.lemma_.lower()) and not (tok.tag_ == "NNS" and _group_head(tok)):
+            continue
         phrase = _noun_phrase(tok)
         before = [t for t in phrase if t.i < tok.i]
         plural = tok.tag_ == "NNS"
@@ -937,8 +947,6 @@ def group_mentions(article: ParsedArticle) -> list[Mention]:
                 or (before[0].lower_ in DEFINITE and any(t.like_num for t in before))
             )
         )
-        if not is_group_noun(tok.lemma_.lower()) and not (plural and _group_head(tok)):
-            continue
         function, verb = function_of(tok)
         after = _qualified_after(tok)
         qualified = qualified or after

@@ -14,13 +14,16 @@ import hashlib
 import multiprocessing
 import multiprocessing.pool
 import os
+import signal
+import stat
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import ExtractionCache, model_fingerprint
-from .errors import BriefingsError, SeedError, SeedWarning
+from .errors import BriefingsError, ConfigError, SeedError, SeedWarning, printable
 from .fingerprint import extraction_fingerprint
 from .model import Briefing
 from .nlp import load_model, to_parsed
@@ -38,6 +41,7 @@ from .site import BRIEFINGS_DIR
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -63,6 +67,19 @@ def display_path(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+def utf8_safe(text: str) -> str:
+    """``text`` with the bytes of a name that is not UTF-8 written as escapes (``\\udce9``).
+
+    Python holds such bytes as lone surrogates, which no message, page or JSON
+    file can encode; every other character is kept as it is.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(ascii(ch)[1:-1] if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
 def hand_written_slugs(uris: Iterable[str]) -> set[str]:
     """Slugs a seed may not take: names of hand-written files in ``briefings/``.
 
@@ -80,9 +97,16 @@ def hand_written_slugs(uris: Iterable[str]) -> set[str]:
 def docs_uris(docs_dir: Path) -> list[str]:
     """Docs-relative paths of the files in ``briefings/`` of a docs folder."""
     folder = Path(docs_dir) / BRIEFINGS_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(f"{BRIEFINGS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file())
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(f"{BRIEFINGS_DIR}/{p.name}" for p in folder.iterdir() if p.is_file())
+    except OSError as exc:
+        # Unknown hand-written pages could not be kept from being overwritten: stop.
+        raise ConfigError(
+            f"{printable(str(folder))}: cannot be listed ({exc.strerror or exc}); the "
+            "hand-written pages there must be known before anything is generated"
+        ) from None
 
 
 def read_seeds(
@@ -103,15 +127,16 @@ def read_seeds(
     slugs, slug_warnings = assign_slugs(listing.paths, reserved=set(reserved_slugs) | {"index"})
 
     def shown(p: Path) -> Path:
-        return Path(display_path(p, root))
+        return Path(utf8_safe(display_path(p, root)))
 
+    inside = Path(seeds_dir).resolve()
     seeds: list[Seed] = []
     errors = [SeedError(shown(e.path), e.message, e.line) for e in listing.errors]
     warnings = [replace(w, path=shown(w.path)) for w in listing.warnings]
     warnings += [replace(w, path=shown(w.path)) for w in slug_warnings]
     for p in listing.paths:
         try:
-            seed = read_seed(p, slug=slugs[p])
+            seed = read_seed(p, slug=slugs[p], root=inside)
         except SeedError as exc:
             errors.append(SeedError(shown(p), exc.message, exc.line))
             continue
@@ -155,23 +180,133 @@ def chunked(seeds: list[Seed], size: int = CHUNK_SIZE) -> list[list[Seed]]:
     return [seeds[i : i + size] for i in range(0, len(seeds), size)]
 
 
-#: One extraction result: the briefing, or the message of the error that stopped it.
-Outcome = tuple[Briefing | None, str | None]
+#: Seconds one seed's extraction may take before it becomes that seed's error.
+#: A normal article takes well under a second; the longest a seed may be (30,000
+#: tokens) takes a few seconds alone on a busy machine.
+SEED_TIME_LIMIT = 120.0
+
+#: Seconds a worker may take to start and load the model, besides its chunk's limits.
+WORKER_START_SECONDS = 120.0
+
+#: The message and line of the error that stopped a seed (plain values: they cross
+#: process boundaries, where an exception's own arguments would not survive pickling).
+Failure = tuple[str, int | None]
+#: One extraction result: the briefing, or why it could not be made.
+Outcome = tuple[Briefing | None, Failure | None]
 
 
 def extract_chunk(
-    seeds: list[Seed], settings: Settings, load: Callable[[str], Language] = load_model
+    seeds: list[Seed],
+    settings: Settings,
+    load: Callable[[str], Language] = load_model,
+    time_limit: float | None = SEED_TIME_LIMIT,
 ) -> list[Outcome]:
-    """Extract a chunk of seeds with one ``nlp.pipe`` batch (pure: seeds in, briefings out)."""
+    """Extract a chunk of seeds with one ``nlp.pipe`` batch (pure: seeds in, briefings out).
+
+    Whatever goes wrong with one seed (a bug, a recursion too deep, memory, the
+    time limit) is that seed's failure, never the chunk's: if the batch itself
+    fails, each seed is parsed alone.
+    """
     nlp = load(settings.model)
-    outcomes: list[Outcome] = []
-    docs = nlp.pipe((s.text for s in seeds), batch_size=len(seeds))
-    for seed, doc in zip(seeds, docs, strict=True):
-        try:
-            outcomes.append((briefing_from_parsed(to_parsed(seed, doc), settings), None))
-        except BriefingsError as exc:
-            outcomes.append((None, str(exc)))
-    return outcomes
+    try:
+        docs: list[Doc | None] = list(nlp.pipe((s.text for s in seeds), batch_size=len(seeds)))
+    except Exception:  # one text broke the batch: each is parsed alone, under its limit
+        docs = [None] * len(seeds)
+    return [
+        extract_one(seed, doc, nlp, settings, time_limit)
+        for seed, doc in zip(seeds, docs, strict=True)
+    ]
+
+
+def extract_one(
+    seed: Seed, doc: Doc | None, nlp: Language, settings: Settings, time_limit: float | None
+) -> Outcome:
+    """One seed's briefing, or its failure with the line it points at."""
+    try:
+        with deadline(time_limit):
+            if doc is None:
+                doc = nlp(seed.text)
+            return briefing_from_parsed(to_parsed(seed, doc), settings), None
+    except SeedTimeout:
+        return None, (
+            f"extraction took over {time_limit:g} s, the time limit of one seed; it was "
+            "stopped so the other seeds are built (shorten the article, or raise the limit)",
+            _body_line(seed),
+        )
+    except BriefingsError as exc:
+        return None, (str(exc), None)
+    except (Exception, RecursionError, MemoryError) as exc:
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return None, (
+            f"extraction failed ({printable(what)[:160]}); the other seeds are built",
+            _failing_line(seed, exc),
+        )
+
+
+class SeedTimeout(BaseException):
+    """Raised inside an extraction that ran past its time limit.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` in
+    the code it interrupts can swallow it and run on without a limit.
+    """
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`SeedTimeout` inside the block once ``seconds`` have passed.
+
+    A real-time interval timer (SIGALRM), so it interrupts any Python code, stuck
+    or not; it needs the main thread, where the CLI, the worker processes,
+    ``mkdocs build`` and ``mkdocs serve`` all extract. Elsewhere, or with no
+    limit, the block simply runs.
+    """
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise SeedTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _body_line(seed: Seed) -> int | None:
+    return seed.paragraph_lines[0] if seed.paragraph_lines else None
+
+
+def _failing_line(seed: Seed, exc: BaseException) -> int | None:
+    """The line of the paragraph the failing code was working on, when the traceback shows it.
+
+    The innermost frame holding a spaCy token or span of the seed's text names
+    the place; without one, the line where the article starts.
+    """
+    from spacy.tokens import Span, Token
+
+    tb = exc.__traceback__
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            if isinstance(value, Token | Span):
+                start = value.idx if isinstance(value, Token) else value.start_char
+                paragraph = seed.text.count("\n\n", 0, start)
+                if paragraph < len(seed.paragraph_lines):
+                    return seed.paragraph_lines[paragraph]
+    return _body_line(seed)
 
 
 def _preload(model: str) -> None:
@@ -184,9 +319,11 @@ def _preload(model: str) -> None:
         load_model(model)
 
 
-def _extract_numbered(task: tuple[int, list[Seed], Settings]) -> tuple[int, list[Outcome]]:
-    number, seeds, settings = task
-    return number, extract_chunk(seeds, settings)
+def _extract_numbered(
+    task: tuple[int, list[Seed], Settings, float | None],
+) -> tuple[int, list[Outcome]]:
+    number, seeds, settings, time_limit = task
+    return number, extract_chunk(seeds, settings, time_limit=time_limit)
 
 
 class Extraction:
@@ -206,11 +343,13 @@ class Extraction:
         jobs: int,
         keep_model: bool,
         load: Callable[[str], Language] = load_model,
+        time_limit: float | None = SEED_TIME_LIMIT,
     ) -> None:
         self.settings = settings
         self.jobs = jobs
         self.keep_model = keep_model
         self.load = load
+        self.time_limit = time_limit
         self.pool: multiprocessing.pool.Pool | None = None
         self.chunks: list[list[Seed]] = []
 
@@ -235,16 +374,32 @@ class Extraction:
         pool, self.pool = self.pool, None
         if pool is None:
             for chunk in self.chunks:
-                yield chunk, extract_chunk(chunk, self.settings, self.load)
+                yield chunk, extract_chunk(chunk, self.settings, self.load, self.time_limit)
             return
         if not self.chunks:
             pool.terminate()  # started for seeds that turned out not to need it
             pool.join()
             return
-        tasks = [(n, chunk, self.settings) for n, chunk in enumerate(self.chunks)]
+        tasks = [(n, chunk, self.settings, self.time_limit) for n, chunk in enumerate(self.chunks)]
+        # Each chunk's seeds are bounded by the time limit; a worker that died (killed
+        # for memory, a crash in native code) takes its chunk with it, and the pool
+        # would wait for it forever: past the bound, the chunks still out are failed.
+        bound = None
+        if self.time_limit:
+            bound = self.time_limit * CHUNK_SIZE + WORKER_START_SECONDS
+        pending = set(range(len(tasks)))
         try:
-            for number, outcomes in pool.imap_unordered(_extract_numbered, tasks):
+            results = pool.imap_unordered(_extract_numbered, tasks)
+            while pending:
+                try:
+                    number, outcomes = results.next(bound)
+                except multiprocessing.TimeoutError:
+                    break
+                pending.discard(number)
                 yield self.chunks[number], outcomes
+            for number in sorted(pending):
+                lost = ("extraction did not finish: its worker process stopped answering", None)
+                yield self.chunks[number], [(None, lost) for _ in self.chunks[number]]
             pool.close()
         finally:
             pool.terminate()
@@ -256,11 +411,19 @@ def count_uncached(seeds_dir: Path, cache: ExtractionCache) -> int:
     count = 0
     for path in discover_seeds(seeds_dir):
         try:
-            if path.stat().st_size > MAX_SEED_BYTES:
-                continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             continue
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SEED_BYTES:
+                continue  # never read: a pipe would block, an oversized file is refused
+            with os.fdopen(os.dup(fd), "rb") as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
         count += not cache.has(digest)
     return count
 
@@ -290,6 +453,7 @@ def build_briefings(
     memory: dict[str, Briefing] | None = None,
     load: Callable[[str], Language] = load_model,
     keep_model: bool = False,
+    time_limit: float | None = SEED_TIME_LIMIT,
 ) -> BuildResult:
     """Every seed of ``seeds_dir`` as a briefing, from the cache where possible.
 
@@ -299,48 +463,55 @@ def build_briefings(
     same whatever ``jobs`` is: each briefing is a pure function of its seed and
     the settings, every seed is parsed in the same ``nlp.pipe`` chunk, and
     results are sorted by id. ``memory`` is an in-memory cache the caller
-    keeps between calls (see :class:`ExtractionCache`).
+    keeps between calls (see :class:`ExtractionCache`). ``time_limit`` is the
+    seconds one seed's extraction may take before it becomes that seed's error
+    (None or 0: no limit).
     """
+    if not Path(seeds_dir).is_dir():
+        raise ConfigError(f"seeds folder not found: {printable(str(seeds_dir))}")
     cache = ExtractionCache(cache_dir, cache_context(settings), memory=memory)
     extraction = Extraction(
-        settings, default_jobs() if jobs is None else max(1, jobs), keep_model, load
+        settings, default_jobs() if jobs is None else max(1, jobs), keep_model, load, time_limit
     )
-    # Workers start loading the model now if any seed file's bytes are not in
-    # the cache; reading and validating every seed takes about as long.
-    extraction.prestart(count_uncached(seeds_dir, cache))
-    seeds, errors, seed_warnings = read_seeds(seeds_dir, reserved_slugs, root)
-    result = BuildResult(
-        errors=errors,
-        warnings=[str(w) for w in seed_warnings if w.level == "warning"],
-        notes=[str(w) for w in seed_warnings if w.level != "warning"],
-    )
-    extraction.submit([s for s in seeds if not cache.has(s.sha256)])
-    unreadable: list[Seed] = []
-    for seed in seeds:
-        if not cache.has(seed.sha256):
-            continue
-        hit = cache.get(seed.sha256, seed.slug, seed.path.as_posix())
-        if hit is None:
-            unreadable.append(seed)  # a damaged entry: extracted again
-            continue
-        result.briefings.append(hit)
-        result.cached.append(seed.slug)
-    extraction.submit(unreadable)
-    cache.retain({s.sha256 for s in seeds})
-    for chunk, outcomes in extraction.results():
-        for seed, (briefing, error) in zip(chunk, outcomes, strict=True):
-            if briefing is None:
-                result.errors.append(SeedError(seed.path, error or "extraction failed"))
-            else:
-                cache.put(briefing)
-                result.briefings.append(briefing)
-                result.extracted.append(seed.slug)
-            if progress is not None:
-                progress(seed)
+    with cache.session():
+        # Workers start loading the model now if any seed file's bytes are not in
+        # the cache; reading and validating every seed takes about as long.
+        extraction.prestart(count_uncached(seeds_dir, cache))
+        seeds, errors, seed_warnings = read_seeds(seeds_dir, reserved_slugs, root)
+        result = BuildResult(
+            errors=errors,
+            warnings=[str(w) for w in seed_warnings if w.level == "warning"],
+            notes=[str(w) for w in seed_warnings if w.level != "warning"],
+        )
+        extraction.submit([s for s in seeds if not cache.has(s.sha256)])
+        unreadable: list[Seed] = []
+        for seed in seeds:
+            if not cache.has(seed.sha256):
+                continue
+            hit = cache.get(seed.sha256, seed.slug, seed.path.as_posix())
+            if hit is None:
+                unreadable.append(seed)  # a damaged entry: extracted again
+                continue
+            result.briefings.append(hit)
+            result.cached.append(seed.slug)
+        extraction.submit(unreadable)
+        cache.retain({s.sha256 for s in seeds})
+        for chunk, outcomes in extraction.results():
+            for seed, (briefing, error) in zip(chunk, outcomes, strict=True):
+                if briefing is None:
+                    message, line = error or ("extraction failed", None)
+                    result.errors.append(SeedError(seed.path, message, line))
+                else:
+                    cache.put(briefing)
+                    result.briefings.append(briefing)
+                    result.extracted.append(seed.slug)
+                if progress is not None:
+                    progress(seed)
+    result.warnings.extend(cache.problems)
     from_seeds = {s.slug: set(s.warnings) for s in seeds}
     for b in result.briefings:
         extra = [w for w in b.warnings if w not in from_seeds.get(b.id, set())]
-        result.warnings.extend(f"{b.source.path}: {w}" for w in extra)
+        result.warnings.extend(f"{printable(b.source.path)}: {printable(w)}" for w in extra)
     result.briefings.sort(key=lambda b: b.id)
     result.extracted.sort()
     result.errors.sort(key=lambda e: (str(e.path), e.line or 0))

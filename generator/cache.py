@@ -13,11 +13,17 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
+import stat
 import tempfile
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .model import Briefing, briefing_from_dict, keep_json
+from .errors import printable
+from .locking import shared_use
+from .model import Briefing, briefing_from_dict
+from .schema_check import briefing_problem
 
 
 def model_fingerprint(name: str) -> str:
@@ -67,6 +73,11 @@ def _default_mode() -> int:
 _FILE_MODE = _default_mode()
 
 
+def file_mode() -> int:
+    """Permissions every file the generator writes gets (0666 less the umask at start)."""
+    return _FILE_MODE
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write a file so readers see the old content or the new, never a part.
 
@@ -98,10 +109,13 @@ def remove_stale_temporaries(folder: Path) -> int:
     Only safe while no other writer uses the folder (the caller holds its lock).
     """
     removed = 0
-    for tmp in sorted(Path(folder).rglob(f".*{TEMP_SUFFIX}")):
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-            removed += 1
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(os.path.join(top, name))
+                    removed += 1
     return removed
 
 
@@ -113,6 +127,15 @@ class ExtractionCache:
     ``memory`` is a dict the caller keeps between builds (the MkDocs plugin
     keeps one for a whole ``mkdocs serve`` session), so a rebuild does not even
     re-read the files. With ``folder=None`` nothing is written to disk.
+
+    The folder is input like the seeds are (CI restores it, people copy it
+    between machines), so nothing in it is trusted: an entry is used only when
+    it is a regular file of valid ``briefing/1`` JSON (the published schema, real
+    dates, evidence inside the article), exactly the text this code writes for
+    that briefing, recorded for the very bytes of the seed asking (its
+    ``sha256``). Anything else is a miss, with a line in :attr:`problems`, and
+    the seed is extracted again. A folder that cannot be read or written is
+    used as far as it can be, then not at all: the build goes on without it.
     """
 
     def __init__(
@@ -126,6 +149,9 @@ class ExtractionCache:
         self.memory = memory
         self.hits = 0
         self.misses = 0
+        #: What went wrong with the folder or an entry, one line each, for the user.
+        self.problems: list[str] = []
+        self.writable = True
 
     def key(self, seed_sha256: str) -> str:
         """The cache key of a seed's bytes (given by their SHA-256) in this context."""
@@ -135,13 +161,24 @@ class ExtractionCache:
         """Where the entry of ``key`` lives on disk (None without a folder)."""
         return self.folder / key[:2] / f"{key}.json" if self.folder else None
 
+    def _problem(self, message: str) -> None:
+        self.problems.append(f"cache: {message}")
+
     def has(self, seed_sha256: str) -> bool:
         """Whether an entry exists for these bytes (cheap: no file is read)."""
         key = self.key(seed_sha256)
         if self.memory is not None and key in self.memory:
             return True
         file = self.path(key)
-        return file is not None and file.is_file()
+        if file is None:
+            return False
+        try:
+            os.lstat(file)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except OSError:
+            return True  # there, but unreadable: :meth:`get` says why
+        return True
 
     def get(self, seed_sha256: str, slug: str, path: str) -> Briefing | None:
         """The cached briefing of these seed bytes, with this seed's id and path.
@@ -152,7 +189,7 @@ class ExtractionCache:
         key = self.key(seed_sha256)
         briefing = self.memory.get(key) if self.memory is not None else None
         if briefing is None:
-            briefing = self._read(key)
+            briefing = self._read(key, seed_sha256)
             if briefing is not None and self.memory is not None:
                 self.memory[key] = briefing
         if briefing is None:
@@ -163,18 +200,26 @@ class ExtractionCache:
             return briefing
         return replace(briefing, id=slug, source=replace(briefing.source, path=path))
 
-    def _read(self, key: str) -> Briefing | None:
+    def _read(self, key: str, seed_sha256: str) -> Briefing | None:
         file = self.path(key)
         if file is None:
             return None
+        shown = printable(file.as_posix())
         try:
-            text = file.read_text("utf-8")
+            raw = _read_regular(file)
         except (FileNotFoundError, NotADirectoryError):
+            return None  # deleted meanwhile: a plain miss
+        except OSError as exc:
+            self._problem(f"{shown} cannot be read ({exc.strerror or exc}); extracted again")
             return None
-        try:
-            return keep_json(briefing_from_dict(json.loads(text)), text)
-        except (ValueError, KeyError, TypeError):
-            return None  # a damaged entry is a miss; the next put replaces it
+        if raw is None:
+            self._problem(f"{shown} is not a regular file; extracted again")
+            return None
+        why = entry_problem(raw, seed_sha256)
+        if isinstance(why, str):
+            self._problem(f"{shown} is not a sound entry ({printable(why)}); extracted again")
+            return None
+        return why
 
     def put(self, briefing: Briefing) -> None:
         """Store a freshly extracted briefing (on disk and in memory)."""
@@ -182,8 +227,18 @@ class ExtractionCache:
         if self.memory is not None:
             self.memory[key] = briefing
         file = self.path(key)
-        if file is not None:
+        if file is None or not self.writable:
+            return
+        try:
+            if file.is_dir() and not file.is_symlink():
+                shutil.rmtree(file)  # an entry that is a folder: ours to replace
             atomic_write(file, briefing.to_json())
+        except OSError as exc:
+            self.writable = False
+            self._problem(
+                f"{printable(str(self.folder))} cannot be written ({exc.strerror or exc}); "
+                "this build goes on without storing results there"
+            )
 
     def retain(self, seed_sha256s: set[str]) -> None:
         """Forget in-memory entries of seeds that are gone (disk entries stay)."""
@@ -192,3 +247,55 @@ class ExtractionCache:
         keep = {self.key(sha) for sha in seed_sha256s}
         for key in [k for k in self.memory if k not in keep]:
             del self.memory[key]
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[None]:
+        """Use the folder for one build: temporaries of killed writers are removed first.
+
+        Every build holds a shared lock on the folder while it runs; only a build
+        that finds no other one running removes temporary files, so it never
+        removes one that a live writer is about to rename.
+        """
+        if self.folder is None:
+            yield
+            return
+        with shared_use(self.folder) as alone:
+            if alone:
+                with contextlib.suppress(OSError):
+                    remove_stale_temporaries(self.folder)
+            yield
+
+
+def _read_regular(file: Path) -> bytes | None:
+    """The bytes of ``file`` if it is a regular file (never blocks on a pipe), else None."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def entry_problem(raw: bytes, seed_sha256: str) -> Briefing | str:
+    """The briefing a cache entry holds, or why it cannot be used for this seed."""
+    try:
+        text = raw.decode("utf-8")
+        data = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        return f"not UTF-8 JSON: {str(exc)[:60]}"
+    problem = briefing_problem(data)
+    if problem:
+        return problem
+    if data["source"]["sha256"] != seed_sha256:
+        return "it records another seed's sha256"
+    try:
+        briefing = briefing_from_dict(data)
+    except (ValueError, KeyError, TypeError) as exc:
+        return f"not a briefing: {str(exc)[:60]}"
+    if briefing.to_json() != text:
+        return "its text is not the JSON this version writes for it"
+    return briefing

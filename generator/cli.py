@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from .build import build_briefings, docs_uris, hand_written_slugs, read_seeds
-from .cache import atomic_write, remove_stale_temporaries
-from .errors import BriefingsError, ConfigError
+from .build import (
+    SEED_TIME_LIMIT,
+    build_briefings,
+    docs_uris,
+    hand_written_slugs,
+    read_seeds,
+)
+from .cache import atomic_write
+from .errors import BriefingsError, ConfigError, OutputError
 from .fetch import DEFAULT_TIMEOUT, Fetcher
-from .locking import LOCK_NAME, folder_lock
+from .locking import folder_lock
 from .nlp import DEFAULT_MODEL
+from .output import owned_files, write_tree
 from .packaged import project_templates
 from .pipeline import Settings, extract
 from .render import Renderer
@@ -45,6 +50,8 @@ class ProjectConfig:
     site_name: str = "Briefings"
     site_url: str | None = None
     directory_urls: bool = True
+    #: Seconds one seed's extraction may take (0: no limit).
+    seed_timeout: float = SEED_TIME_LIMIT
 
 
 def load_project(config_file: Path) -> ProjectConfig:
@@ -76,7 +83,14 @@ def load_project(config_file: Path) -> ProjectConfig:
         site_name=str(data.get("site_name") or "Briefings"),
         site_url=_site_url(data.get("site_url")),
         directory_urls=bool(data.get("use_directory_urls", True)),
+        seed_timeout=_seconds(options.get("seed_timeout", SEED_TIME_LIMIT), config_file),
     )
+
+
+def _seconds(value: object, config_file: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{config_file}: seed_timeout must be a number of seconds (0: no limit)")
+    return float(value)
 
 
 def _site_url(value: object) -> str | None:
@@ -139,15 +153,33 @@ def init_cmd(folder: Path) -> None:
     default=None,
     help="Processes for extracting uncached seeds (default: one per core).",
 )
-def generate(config_file: Path, model: str | None, out: Path | None, jobs: int | None) -> None:
+@click.option(
+    "--seed-timeout",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Seconds one seed's extraction may take before it is that seed's error "
+    "(default: from mkdocs.yml, else 120; 0: no limit).",
+)
+def generate(
+    config_file: Path,
+    model: str | None,
+    out: Path | None,
+    jobs: int | None,
+    seed_timeout: float | None,
+) -> None:
     """Extract every seed (cached by content) and report what changed.
 
     With --out, the generated pages (briefings, actors, timeline, home) are
     written as Markdown for inspection or for another site generator; files in
     that folder that are no longer generated are removed.
     """
-    project = load_project(config_file)
+    try:
+        project = load_project(config_file)
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
     settings = Settings(model=model or project.model)
+    limit = project.seed_timeout if seed_timeout is None else seed_timeout
     try:
         with click.progressbar(length=0, label="extracting", file=sys.stderr) as bar:
             result = build_briefings(
@@ -158,6 +190,7 @@ def generate(config_file: Path, model: str | None, out: Path | None, jobs: int |
                 root=project.root,
                 progress=lambda seed: bar.update(1),
                 jobs=jobs,
+                time_limit=limit or None,
             )
         renderer = Renderer(project.templates_dir)
         site = build_site(
@@ -194,106 +227,53 @@ def generate(config_file: Path, model: str | None, out: Path | None, jobs: int |
         sys.exit(1)
 
 
-MANIFEST = ".briefings-manifest.json"
-
-
-def owned_by_cli(folder: Path) -> list[str]:
-    """Files a ``briefings generate --out`` run wrote into ``folder`` (by its manifest)."""
-    return _read_manifest(Path(folder) / MANIFEST)
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def hand_written_uris(project: ProjectConfig, out: Path | None) -> list[str]:
     """Files of ``docs/briefings/`` a person wrote: not those a ``--out docs`` run wrote."""
     uris = docs_uris(project.docs_dir)
-    if out is not None and out.resolve() == project.docs_dir.resolve():
-        owned = set(_read_manifest(out / MANIFEST))
+    if out is not None and _same_folder(out, project.docs_dir):
+        owned = set(owned_files(out))
         uris = [u for u in uris if u not in owned]
     return uris
-
-
-def _owned(out: Path, uri: object) -> bool:
-    """Whether a manifest entry names a file inside ``out`` (a tampered one could not)."""
-    if not isinstance(uri, str) or not uri or uri.startswith("/") or "\\" in uri:
-        return False
-    parts = uri.split("/")
-    return all(part not in ("", ".", "..") for part in parts) and uri not in (MANIFEST, LOCK_NAME)
-
-
-def _read_manifest(path: Path) -> list[str]:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return []
-    return [u for u in data if _owned(path.parent, u)] if isinstance(data, list) else []
 
 
 def write_pages(out: Path, site, project: ProjectConfig) -> tuple[int, list[Path]]:
     """Write the site's pages under ``out``; remove pages a previous run wrote that are gone.
 
-    Crash-safe and exclusive: the folder is locked for the whole write (a second
-    generator waits); every file is written atomically; and the manifest of
-    files this generator owns is first widened to old ∪ new, so a run killed at
-    any point leaves every file it wrote listed, and the next run removes those
-    no longer generated. Files it does not own (a hand-written page, when ``out``
-    is a docs folder) are never overwritten or deleted: they are returned, left
+    Exclusive (the folder is locked for the whole write: a second generator
+    waits) and crash-safe (see :mod:`generator.output`): only files this
+    generator wrote and that still hold the bytes it wrote are replaced or
+    deleted, and nothing is reached through a symbolic link. Files it does not
+    own (a hand-written page, when ``out`` is a docs folder) are returned, left
     as they are. Returns the number of files changed and the files left alone.
     """
-    home_file = project.docs_dir / "index.md"
-    home_text = home_file.read_text("utf-8") if home_file.is_file() else None
-    files = {p.uri: p.content.encode("utf-8") for p in site.pages}
-    files["index.md"] = site.home_page(home_text).encode("utf-8")
-    manifest_path = out / MANIFEST
 
     def waiting() -> None:
         click.echo(f"waiting for another generator to finish writing {out}", err=True)
 
     with folder_lock(out, on_wait=waiting):
-        remove_stale_temporaries(out)
-        old = _read_manifest(manifest_path)
-        new = sorted(files)
-        if set(new) - set(old):
-            atomic_write(manifest_path, json.dumps(sorted(set(old) | set(new)), indent=1) + "\n")
-        changed = 0
-        foreign: list[Path] = []
-        written: list[str] = []
-        old_set = set(old)
-        for uri in new:
-            target = out / uri
-            try:
-                st = os.lstat(target)
-            except FileNotFoundError:
-                st = None
-            except NotADirectoryError:  # a parent is a file: not ours to replace
-                foreign.append(target)
-                continue
-            if st is not None:
-                if not stat.S_ISREG(st.st_mode) or uri not in old_set:
-                    foreign.append(target)  # a symlink, a folder or a hand-written file
-                    continue
-                if st.st_size == len(files[uri]) and target.read_bytes() == files[uri]:
-                    written.append(uri)
-                    continue
-            atomic_write(target, files[uri])
-            written.append(uri)
-            changed += 1
-        for uri in old:
-            target = out / uri
-            if uri not in files and target.is_file() and not target.is_symlink():
-                target.unlink()
-                changed += 1
-                _remove_empty_parents(target.parent, out)
-        atomic_write(manifest_path, json.dumps(written, indent=1) + "\n")
-    return changed, foreign
-
-
-def _remove_empty_parents(folder: Path, top: Path) -> None:
-    """Remove ``folder`` and its parents up to ``top`` (excluded) while they are empty."""
-    while folder != top and top in folder.parents:
+        # The home page is the hand-written docs/index.md with the latest briefings;
+        # a home page this generator wrote into docs/ itself is not hand-written.
+        home_file = project.docs_dir / "index.md"
+        home_text = None
+        own_home = _same_folder(out, project.docs_dir) and "index.md" in owned_files(out)
+        if home_file.is_file() and not home_file.is_symlink() and not own_home:
+            home_text = home_file.read_text("utf-8")
+        files = {p.uri: p.content.encode("utf-8") for p in site.pages}
+        files["index.md"] = site.home_page(home_text).encode("utf-8")
         try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
+            report = write_tree(out, files)
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot write the pages: {exc.strerror or exc}") from None
+        except ValueError as exc:  # a page address leading out of the folder
+            raise OutputError(f"{out}: {exc}; nothing was written") from None
+    return report.changed, [out / uri for uri in report.foreign]
 
 
 @main.command("extract")
@@ -403,11 +383,19 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
     an error or a warning, the cases in which `mkdocs build --strict` fails too
     (with --allow-warnings, only on errors).
     """
-    project = load_project(config_file)
+    try:
+        project = load_project(config_file)
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
     folder = seeds_dir or project.seeds_dir
     if not folder.is_dir():
         fail(f"seeds folder not found: {folder}")
-    reserved = hand_written_slugs(docs_uris(project.docs_dir))
+    try:
+        reserved = hand_written_slugs(docs_uris(project.docs_dir))
+    except BriefingsError as exc:
+        fail(str(exc))
+        return
     seeds, errors, warnings = read_seeds(folder, reserved, root=Path.cwd())
     for err in errors:
         click.echo(f"error: {err}", err=True)

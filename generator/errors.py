@@ -161,3 +161,7 @@ class DuplicateSeed(SourceError):
 
 class FeedUnreadable(SourceError):
     """A feed is not an RSS or Atom document feedparser can read."""
+
+
+class OutputError(BriefingsError):
+    """The output folder of ``generate --out`` cannot be written."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import LockTimeout
@@ -67,7 +67,8 @@ def folder_lock(
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    # O_NOFOLLOW: a lock file replaced by a link never makes us create a file elsewhere.
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     try:
         if not _try_lock(fd):
             if on_wait is not None:
@@ -86,3 +87,37 @@ def folder_lock(
             _unlock(fd)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def shared_use(folder: Path) -> Iterator[bool]:
+    """Hold a shared lock on ``folder`` inside the block; yield whether no one else held it.
+
+    Many builds may share a folder (the extraction cache) at once; the one that
+    finds it unused at the start may clean up after killed ones. A folder that
+    cannot be made or locked yields False: the caller simply cleans nothing.
+    """
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        fd = os.open(
+            Path(folder) / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644
+        )
+    except OSError:
+        yield False
+        return
+    try:
+        alone = _try_lock(fd)
+        with suppress(OSError):
+            _share(fd)
+        yield alone
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _share(fd: int) -> None:
+    """Turn this process's lock on ``fd`` into a shared one (taking it if need be)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no shared locks, nothing cleaned
+        return
+    fcntl.flock(fd, fcntl.LOCK_SH)

@@ -11,8 +11,10 @@ watched paths.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import os
 from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -25,13 +27,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .build import build_briefings, hand_written_slugs
+from .build import SEED_TIME_LIMIT, build_briefings, hand_written_slugs
 from .cache import atomic_write
-from .cli import owned_by_cli
 from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from .errors import BriefingsError
 from .model import Briefing
 from .nlp import DEFAULT_MODEL, load_model
+from .output import owned_files, safe_uri
 from .packaged import (
     DEFAULT_TEMPLATES_DIR,
     PACKAGED,
@@ -64,6 +66,8 @@ class BriefingsConfig(Config):
     cache_dir = c.Type(str, default=".cache/briefings")
     #: Processes for extracting many seeds at once; 0 means one per core.
     jobs = c.Type(int, default=0)
+    #: Seconds one seed's extraction may take before it becomes that seed's error; 0: no limit.
+    seed_timeout = c.Type((int, float), default=SEED_TIME_LIMIT)
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -81,6 +85,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         #: a rebuild neither re-extracts nor re-reads an unchanged seed.
         self.memory: dict[str, Briefing] = {}
         self.models: dict[str, Language] = {}
+        #: The SOURCE_DATE_EPOCH this plugin set (None: it set none, or the user did).
+        self.pinned_epoch: str | None = None
 
     def load_model(self, name: str) -> Language:
         """The spaCy model, loaded at most once per process (and logged when it is)."""
@@ -130,7 +136,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         cache_dir = self._path(config, self.config.cache_dir) if self.config.cache_dir else None
         # Pages a `briefings generate --out docs` run wrote are generated, not hand-written:
         # the plugin generates them again, so the written copies step aside.
-        owned = set(owned_by_cli(Path(config.docs_dir)))
+        owned = set(owned_files(Path(config.docs_dir)))
         for f in [f for f in files if f.src_uri in owned and not f.generated_by]:
             files.remove(f)
         reserved = hand_written_slugs(f.src_uri for f in files if not f.generated_by)
@@ -149,6 +155,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 memory=self.memory if self.command == "serve" else None,
                 load=self.load_model,
                 keep_model=self.command == "serve",
+                time_limit=self.config.seed_timeout or None,
             )
             messages = [str(e) for e in result.errors]
             # The analyst's corrections apply to the extracted (or cached) briefings, so
@@ -165,6 +172,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         except BriefingsError as exc:
             raise PluginError(str(exc)) from None
+        self._pin_build_date(result.briefings)
         # Errors and warnings are logged as such, so `mkdocs build --strict` fails on
         # them; `mkdocs serve` and a plain build go on and show the errors page.
         self.errors = messages
@@ -181,6 +189,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 len(result.cached),
             )
         for page in self.site.pages:
+            if not safe_uri(page.uri):  # never a file outside the site, whatever made it
+                log.error("briefings: a generated page has an unsafe address %r", page.uri)
+                continue
             existing = files.get_file_from_path(page.uri)
             if existing is not None and not existing.generated_by:
                 log.warning(
@@ -203,6 +214,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if page_file is not None and page_file.generated_by:
                 self.locations[page_file.url] = b
         return files
+
+    def _pin_build_date(self, briefings: list[Briefing]) -> None:
+        """Date the build by the newest briefing, so the same seeds give the same sitemap.
+
+        MkDocs stamps every page's ``lastmod`` in ``sitemap.xml`` (and the gzip
+        header of ``sitemap.xml.gz``) with the day of the build, unless
+        ``SOURCE_DATE_EPOCH`` is set. When the user has not set it, it is set to
+        the newest briefing's date (midnight UTC): the site changes when its
+        seeds do, not when the calendar does.
+        """
+        current = os.environ.get("SOURCE_DATE_EPOCH")
+        if current is not None and current != self.pinned_epoch:
+            return  # the user's own
+        newest = max((b.date for b in briefings), default=None)
+        if newest is None:
+            return
+        day = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC)
+        self.pinned_epoch = str(int(day.timestamp()))
+        os.environ["SOURCE_DATE_EPOCH"] = self.pinned_epoch
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -17,9 +17,11 @@ of the file's bytes alone, so it is cached with the briefing it belongs to.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.util
+import os
 import re
 import stat
 import sys
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from .errors import SeedError, SeedWarning
+from .errors import SeedError, SeedWarning, printable
 
 #: Seeds bigger than this are refused: no news article is this long, a runaway
 #: file would stall the build, and spaCy refuses texts over a million characters.
@@ -145,9 +147,14 @@ def seed_stem(path: Path) -> str:
     return name[: -len(SEED_SUFFIX)] if name.lower().endswith(SEED_SUFFIX) else path.stem
 
 
-def name_digest(path: Path) -> str:
-    """Hash of a file name (NFC, so macOS and Linux spell it the same)."""
-    return hashlib.sha256(unicodedata.normalize("NFC", path.name).encode("utf-8")).hexdigest()
+def name_digest(path: Path, normalize: bool = True) -> str:
+    """Hash of a file name (NFC, so macOS and Linux spell it the same).
+
+    A name that is not valid UTF-8 (Python holds its bytes as surrogates) is
+    hashed by those bytes.
+    """
+    name = unicodedata.normalize("NFC", path.name) if normalize else path.name
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def address_form(path: Path) -> str | None:
@@ -216,14 +223,38 @@ def assign_slugs(
     taken = set(out.values()) | set(reserved)
     for p in sorted(hashed, key=lambda p: p.name):
         base = slugify(seed_stem(p))[:60].strip("-") or "seed"
-        digest = name_digest(p)
-        for width in (8, 16, 64):
-            slug = f"{base}-{digest[:width]}"
+        # Names spelled alike in NFC share a digest; their own bytes tell them apart.
+        for slug in [f"{base}-{name_digest(p)[:w]}" for w in (8, 16, 64)] + [
+            f"{base}-{name_digest(p, normalize=False)[:w]}" for w in (16, 64)
+        ]:
             if slug not in taken:
                 break
         out[p] = slug
         taken.add(slug)
+    warnings += look_alike_warnings(paths)
     return out, warnings
+
+
+def look_alike_warnings(paths: list[Path]) -> list[SeedWarning]:
+    """A warning for each file name that looks like an earlier one but is spelled otherwise.
+
+    ``café.txt`` composed (NFC) and decomposed (NFD) are two files that show
+    the same name: a reader cannot tell which briefing is which.
+    """
+    seen: dict[str, Path] = {}
+    warnings: list[SeedWarning] = []
+    for p in sorted(paths, key=lambda p: p.name):
+        shown = unicodedata.normalize("NFKC", p.name)
+        first = seen.setdefault(shown, p)
+        if first is not p:
+            warnings.append(
+                SeedWarning(
+                    p,
+                    f"its name looks the same as {printable(first.name)} but is spelled with "
+                    "other characters; the two get different addresses (rename one of them)",
+                )
+            )
+    return warnings
 
 
 # --------------------------------------------------------------------- discovery
@@ -721,26 +752,39 @@ def _bound_length(
     return out, out_starts
 
 
-def read_seed(path: Path, slug: str | None = None) -> Seed:
-    """Read and validate one seed file."""
+def read_seed(path: Path, slug: str | None = None, root: Path | None = None) -> Seed:
+    """Read and validate one seed file.
+
+    The file is opened once and everything is checked on what was opened (a
+    name swapped for a link or a pipe after the folder was listed is caught).
+    With ``root`` (the seeds folder, resolved), the opened file must be a file
+    of that folder: a symbolic link leading out of it, or a hard link whose
+    other names are not all in it, is refused.
+    """
     path = Path(path)
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise SeedError(path, f"cannot be read: {exc.strerror}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise SeedError(path, "is not a regular file")
-    if info.st_size > MAX_SEED_BYTES:
-        raise SeedError(
-            path,
-            f"the file is {info.st_size:,} bytes; seeds are limited to {MAX_SEED_BYTES:,} "
-            "bytes (split or trim the article)",
-        )
     try:
-        with path.open("rb") as f:
-            data = f.read(MAX_SEED_BYTES + 1)
-    except OSError as exc:
-        raise SeedError(path, f"cannot be read: {exc.strerror}") from None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SeedError(path, "is not a regular file")
+        if root is not None:
+            _check_inside(path, info, root)
+        if info.st_size > MAX_SEED_BYTES:
+            raise SeedError(
+                path,
+                f"the file is {info.st_size:,} bytes; seeds are limited to {MAX_SEED_BYTES:,} "
+                "bytes (split or trim the article)",
+            )
+        try:
+            with os.fdopen(os.dup(fd), "rb") as f:
+                data = f.read(MAX_SEED_BYTES + 1)
+        except OSError as exc:
+            raise SeedError(path, f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_SEED_BYTES:  # the file grew after stat()
         raise SeedError(
             path, f"the file is over {MAX_SEED_BYTES:,} bytes; seeds are limited to that"
@@ -752,6 +796,40 @@ def read_seed(path: Path, slug: str | None = None) -> Seed:
         sha256=hashlib.sha256(data).hexdigest(),
         notices=(*decode_notices, *seed.notices),
     )
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _check_inside(path: Path, opened: os.stat_result, root: Path) -> None:
+    """Raise a SeedError unless the opened file is one of the seeds folder's own files."""
+    try:
+        entry = os.lstat(path)
+        if stat.S_ISLNK(entry.st_mode):
+            target = path.resolve(strict=True)
+            # lstat: the resolved name itself, which a swap may have made a link again.
+            inside = target.is_relative_to(root) and _same_file(os.lstat(target), opened)
+        else:
+            inside = _same_file(entry, opened)
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        raise SeedError(
+            path, "changed while it was read (it now leads outside the seeds folder); refused"
+        )
+    if opened.st_nlink > 1:
+        names = 0
+        with contextlib.suppress(OSError):
+            for other in os.scandir(root):
+                with contextlib.suppress(OSError):
+                    names += _same_file(other.stat(follow_symlinks=False), opened)
+        if names < opened.st_nlink:
+            raise SeedError(
+                path,
+                "is a hard link to a file outside the seeds folder; refused "
+                "(copy the file into the folder instead)",
+            )
 
 
 def date_notices(seed: Seed, today: dt.date) -> list[SeedWarning]:

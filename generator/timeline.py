@@ -376,8 +376,25 @@ def _inside(tok: Token, span: Span) -> bool:
     return span.start <= tok.i < span.end
 
 
+def _ancestry(span: Span) -> frozenset[int]:
+    """Indices of the tokens whose subtree reaches into ``span``: its own and all above them.
+
+    ``t`` is in the subtree of ``child`` exactly when ``child`` is ``t`` or one of
+    its ancestors, so one walk up from each token of the (short) span answers
+    every :func:`_keeps` question of a phrase at once, however deep the tree.
+    """
+    out: set[int] = set()
+    for tok in span:
+        while tok.i not in out:
+            out.add(tok.i)
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+    return frozenset(out)
+
+
 def _keeps(child: Token, span: Span) -> bool:
-    return any(_inside(t, span) for t in child.subtree)
+    return child.i in _ancestry(span)
 
 
 def _quoted(child: Token) -> bool:
@@ -392,15 +409,16 @@ def _quoted(child: Token) -> bool:
 
 def _compress(pred: Token, sent: Span, span: Span) -> list[Token]:
     """The clause of ``pred``: subject, auxiliaries, predicate, complements; asides pruned."""
+    keep = _ancestry(span)
     out: list[Token] = [pred]
     for child in pred.children:
         if not sent.start <= child.i < sent.end:
             continue
-        if _keeps(child, span):
-            out += _phrase(child, sent, span)
+        if child.i in keep:
+            out += _collect(child, sent, keep)
             continue
         if child.dep_ == "npadvmod" and any(t.like_num for t in child.subtree):
-            out += _phrase(child, sent, span)  # "fell 12%"
+            out += _collect(child, sent, keep)  # "fell 12%"
             continue
         if child.dep_ not in CLAUSE_KEEP or _quoted(child):
             continue
@@ -411,7 +429,7 @@ def _compress(pred: Token, sent: Span, span: Span) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ == "according":
             continue  # attribution, not the event
         depth = 1 if child.dep_ in CLAUSAL else 2
-        out += _phrase(child, sent, span, depth=depth)
+        out += _collect(child, sent, keep, depth=depth)
     return sorted(set(out), key=lambda t: t.i)
 
 
@@ -419,25 +437,46 @@ def _phrase(
     head: Token, sent: Span, span: Span, exclude: set[int] | None = None, depth: int = 2
 ) -> list[Token]:
     """A phrase without its relative clauses, appositions and parentheticals."""
-    out = [head]
-    for child in head.children:
-        if (exclude and child.i in exclude) or not sent.start <= child.i < sent.end:
-            continue
-        if _keeps(child, span):
-            out += _phrase(child, sent, span, exclude, depth)
-            continue
-        if child.dep_ not in PHRASE_KEEP or _quoted(child):
-            continue
-        if child.dep_ == "advmod" and child.lower_ in DISCOURSE_ADVERBS:
-            continue
-        if child.dep_ == "conj" and is_verbal(child):
-            continue  # a second event in the same sentence
-        if child.dep_ == "prep" and child.lower_ == "according":
-            continue
-        clausal = child.dep_ in CLAUSAL
-        if clausal and depth <= 0:
-            continue
-        out += _phrase(child, sent, span, exclude, depth - int(clausal))
+    return _collect(head, sent, _ancestry(span), exclude, depth)
+
+
+def _collect(
+    head: Token,
+    sent: Span,
+    keep: frozenset[int],
+    exclude: set[int] | None = None,
+    depth: int = 2,
+) -> list[Token]:
+    """The tokens of :func:`_phrase`, head first, each kept child followed by its own.
+
+    A loop over an explicit stack, not recursion: a sentence of a thousand
+    nested "of" phrases is a tree a thousand levels deep.
+    """
+    out: list[Token] = []
+    stack: list[tuple[Token, int]] = [(head, depth)]
+    while stack:
+        tok, level = stack.pop()
+        out.append(tok)
+        chosen: list[tuple[Token, int]] = []
+        for child in tok.children:
+            if (exclude and child.i in exclude) or not sent.start <= child.i < sent.end:
+                continue
+            if child.i in keep:
+                chosen.append((child, level))
+                continue
+            if child.dep_ not in PHRASE_KEEP or _quoted(child):
+                continue
+            if child.dep_ == "advmod" and child.lower_ in DISCOURSE_ADVERBS:
+                continue
+            if child.dep_ == "conj" and is_verbal(child):
+                continue  # a second event in the same sentence
+            if child.dep_ == "prep" and child.lower_ == "according":
+                continue
+            clausal = child.dep_ in CLAUSAL
+            if clausal and level <= 0:
+                continue
+            chosen.append((child, level - int(clausal)))
+        stack.extend(reversed(chosen))
     return out
 
 

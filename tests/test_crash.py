@@ -74,7 +74,7 @@ def assert_no_torn_file(proj: Path, ref: dict[str, bytes]) -> None:
         if data == b"/" or rel.endswith(TEMP_SUFFIX):
             continue
         if rel == ".briefings-manifest.json":
-            assert isinstance(json.loads(data), list)
+            assert isinstance(json.loads(data)["files"], dict)
             continue
         assert rel in ref, rel
         assert data == ref[rel], f"{rel} differs from the uninterrupted run's"

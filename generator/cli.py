@@ -22,6 +22,7 @@ from .build import (
     read_seeds,
 )
 from .cache import atomic_write
+from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from .errors import BriefingsError, ConfigError, OutputError
 from .fetch import DEFAULT_TIMEOUT, Fetcher
 from .locking import folder_lock
@@ -193,8 +194,10 @@ def generate(
                 time_limit=limit or None,
             )
         renderer = Renderer(project.templates_dir)
+        # The analyst's corrections, as in `mkdocs build`: on the extracted briefings.
+        corrections = load_corrections(project.root / CORRECTIONS_FILE)
         site = build_site(
-            result.briefings,
+            apply_corrections(result.briefings, corrections),
             renderer,
             errors=[str(e) for e in result.errors],
             site_name=project.site_name,
@@ -397,6 +400,10 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
         fail(str(exc))
         return
     seeds, errors, warnings = read_seeds(folder, reserved, root=Path.cwd())
+    try:  # corrections.yml is validated like the seeds: a bad entry is a file:line error
+        load_corrections(project.root / CORRECTIONS_FILE)
+    except BriefingsError as exc:
+        errors = [*errors, exc]
     for err in errors:
         click.echo(f"error: {err}", err=True)
     for w in warnings:

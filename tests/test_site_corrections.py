@@ -128,3 +128,30 @@ def test_corrections_reach_every_page_and_rebuild_from_the_cache(tmp_path):
     (proj / "corrections.yml").write_text("hide:\n  - [not, a name]\n", "utf-8")
     bad = mkdocs_build(proj)
     assert bad.returncode != 0 and "corrections.yml:2:" in bad.stderr
+
+
+def test_generate_out_applies_corrections_and_check_validates_them(tmp_path, monkeypatch):
+    """The CLI reads corrections.yml as the plugin does: in the pages it writes, in check."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    proj = make_project(tmp_path, [FIXTURES / "harbour_strike.txt"])
+    monkeypatch.chdir(proj)
+    runner = CliRunner()
+    first = runner.invoke(main, ["generate", "--out", "out"])
+    assert first.exit_code == 0, first.output
+    name = json.loads(next((proj / "out/briefings").glob("*.json")).read_text("utf-8"))["actors"][
+        0
+    ]["name"]
+    page = next((proj / "out/briefings").glob("*.md"))
+    assert name in html.unescape(page.read_text("utf-8"))
+    (proj / "corrections.yml").write_text(f"hide: [{name}]\n", "utf-8")
+    second = runner.invoke(main, ["generate", "--out", "out"])
+    assert second.exit_code == 0, second.output
+    data = json.loads(next((proj / "out/briefings").glob("*.json")).read_text("utf-8"))
+    assert name not in [a["name"] for a in data["actors"]]
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    (proj / "corrections.yml").write_text("hide:\n  - [not, a name]\n", "utf-8")
+    bad = runner.invoke(main, ["check"])
+    assert bad.exit_code == 1 and "corrections.yml:2:" in bad.output

@@ -140,6 +140,8 @@ def test_dated_sentences_are_those_span_ents_gives(parse_file):
 
     fixtures = Path(__file__).parent / "fixtures"
     for path in sorted(fixtures.rglob("*.txt")):
+        if path.relative_to(fixtures).parts[0] == "web":
+            continue  # the pages and files the `add` tests serve, not seeds
         article = parse_file(path)
         naive = frozenset(
             n

@@ -22,6 +22,7 @@ from .build import (
     read_seeds,
 )
 from .cache import atomic_write
+from .cli_options import config_option, fail
 from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from .errors import BriefingsError, ConfigError, OutputError
 from .fetch import DEFAULT_TIMEOUT, Fetcher
@@ -100,21 +101,6 @@ def _site_url(value: object) -> str | None:
         return None
     url = str(value)
     return url if url.endswith("/") else url + "/"
-
-
-def fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(1)
-
-
-config_option = click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="mkdocs.yml",
-    show_default=True,
-    help="The site's mkdocs.yml; the briefings plugin options there are used.",
-)
 
 
 @click.group()

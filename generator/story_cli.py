@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 
 from .build import build_briefings, docs_uris, hand_written_slugs
+from .cli_options import config_option, fail
+from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from .cross_actors import actor_lookup, merge_actors
 from .errors import BriefingsError
 from .model import Briefing
@@ -22,19 +24,9 @@ from .stories import cluster
 from .story_analysis import key_dates
 from .story_pages import key_date_dict, story_dict, story_view
 
-#: The same option as the other commands' (generator/cli.py imports this module).
-config_option = click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default="mkdocs.yml",
-    show_default=True,
-    help="The site's mkdocs.yml; the briefings plugin options there are used.",
-)
-
 
 def _briefings(config_file: Path) -> list[Briefing]:
-    from .cli import fail, load_project
+    from .cli import load_project
 
     project = load_project(config_file)
     try:
@@ -49,7 +41,8 @@ def _briefings(config_file: Path) -> list[Briefing]:
         fail(str(exc))
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
-    return result.briefings
+    # The analyst's corrections, as on the site's story pages.
+    return apply_corrections(result.briefings, load_corrections(project.root / CORRECTIONS_FILE))
 
 
 def _dump(value: object) -> None:

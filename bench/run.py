@@ -46,9 +46,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+from briefings.site.packaged import PACKAGED, SCRIPTS, STYLESHEETS, THEME  # noqa: E402
 from measure import Measurement, median, run  # noqa: E402
-
-from generator.packaged import PACKAGED, SCRIPTS, STYLESHEETS, THEME  # noqa: E402
 
 PY = sys.executable
 BIN = Path(sys.executable).parent
@@ -206,7 +205,7 @@ def generate(project: Path, out: Path | None = None, jobs: int | None = None) ->
 
 
 def _read(seeds_dir: Path) -> list:
-    from generator.build import read_seeds
+    from briefings.build.extraction import read_seeds
 
     return read_seeds(seeds_dir)[0]
 
@@ -242,7 +241,7 @@ def main() -> None:
     small, middle, large = (int(x) for x in args.sizes.split(","))
     runs = max(1, args.runs)
     site_runs = max(1, args.site_runs)
-    from generator.build import default_jobs
+    from briefings.build.extraction import default_jobs
 
     jobs = args.jobs or default_jobs()
     work = Path(args.work)

@@ -63,8 +63,8 @@ def _shift_year(m: re.Match[str], shift: int) -> str:
 
 def read_sources(paths: list[Path]) -> list[Source]:
     """Parse each real article once and find its people with the spaCy model."""
-    from generator.nlp import load_model
-    from generator.seeds import read_seed
+    from briefings.ingest.seeds import read_seed
+    from briefings.nlp.parse import load_model
 
     nlp = load_model()
     sources = []

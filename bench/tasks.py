@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.nlp import DEFAULT_MODEL
+from briefings.nlp.parse import DEFAULT_MODEL
 
 
 def read_texts(seeds_dir: Path) -> tuple[list[str], int]:
-    from generator.build import read_seeds
+    from briefings.build.extraction import read_seeds
 
     seeds, errors, _ = read_seeds(seeds_dir)
     if errors:
@@ -30,8 +30,8 @@ def read_texts(seeds_dir: Path) -> tuple[list[str], int]:
 
 def extract(args: argparse.Namespace) -> dict:
     """The generator's extraction: every seed of a folder, cache-first."""
-    from generator.build import build_briefings
-    from generator.pipeline import Settings
+    from briefings.build.extraction import build_briefings
+    from briefings.extract.pipeline import Settings
 
     result = build_briefings(
         Path(args.seeds), Settings(model=args.model), cache_dir=Path(args.cache), jobs=args.jobs
@@ -119,11 +119,11 @@ def cluster(args: argparse.Namespace) -> dict:
     site build spends on stories, not on reading the cache. Each run starts
     from briefings that have not been clustered (no memoised terms).
     """
-    from generator.build import build_briefings
-    from generator.cross_actors import actor_lookup, merge_actors
-    from generator.pipeline import Settings
-    from generator.stories import cluster as cluster_briefings
-    from generator.story_pages import story_view
+    from briefings.build.extraction import build_briefings
+    from briefings.extract.pipeline import Settings
+    from briefings.site.actors import actor_lookup, merge_actors
+    from briefings.site.story_pages import story_view
+    from briefings.stories.clustering import cluster as cluster_briefings
 
     result = build_briefings(
         Path(args.seeds), Settings(model=args.model), cache_dir=Path(args.cache), jobs=1

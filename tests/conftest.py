@@ -20,7 +20,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 @pytest.fixture(scope="session")
 def nlp():
-    from generator.nlp import load_model
+    from briefings.nlp.parse import load_model
 
     return load_model()
 
@@ -30,8 +30,8 @@ def parse_text(nlp):
     """Parse a body of text (with a publication date) into a ParsedArticle."""
     import datetime as dt
 
-    from generator.nlp import parse
-    from generator.seeds import parse_seed_text
+    from briefings.ingest.seeds import parse_seed_text
+    from briefings.nlp.parse import parse
 
     def _parse(body: str, date: str = "2025-05-20", title: str | None = None):
         header = f"date {date}\n" + (f"title: {title}\n" if title else "")
@@ -44,8 +44,8 @@ def parse_text(nlp):
 
 @pytest.fixture(scope="session")
 def parse_file(nlp):
-    from generator.nlp import parse
-    from generator.seeds import read_seed
+    from briefings.ingest.seeds import read_seed
+    from briefings.nlp.parse import parse
 
     def _parse(path: Path):
         return parse(read_seed(path), nlp)
@@ -112,8 +112,9 @@ def demo_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def story_briefings(nlp, tmp_path_factory):
     """Briefings of every article in tests/fixtures/stories (one extraction per session)."""
-    from generator.build import build_briefings
-    from generator.pipeline import Settings
+    from briefings.build.extraction import build_briefings
+    from briefings.extract.pipeline import Settings
+
     from tests.storyseeds import STORIES
 
     result = build_briefings(

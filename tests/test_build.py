@@ -108,9 +108,9 @@ def test_a_missing_seeds_folder_is_an_error(tmp_path):
 
 def test_any_exception_in_one_seed_is_that_seeds_error_with_its_line(nlp):
     """A real RecursionError (a lowered recursion limit) inside one seed's extraction."""
-    from generator.build import extract_chunk
-    from generator.pipeline import Settings
-    from generator.seeds import parse_seed_text
+    from briefings.build.extraction import extract_chunk
+    from briefings.extract.pipeline import Settings
+    from briefings.ingest.seeds import parse_seed_text
 
     good = parse_seed_text(Path("good.txt"), "date 2025-05-20\n\nRhea Brun met the council.\n")
     text = "date 2025-05-20\n\nA first paragraph.\n\nRhea Brun met the council on Monday.\n"
@@ -118,7 +118,7 @@ def test_any_exception_in_one_seed_is_that_seeds_error_with_its_line(nlp):
     outcomes = extract_chunk([good], Settings(), load=lambda name: nlp)
     assert outcomes[0][1] is None
     docs = list(nlp.pipe([good.text, bad.text]))
-    from generator.build import extract_one
+    from briefings.build.extraction import extract_one
 
     limit = sys.getrecursionlimit()
     depth = len(__import__("inspect").stack())
@@ -136,7 +136,7 @@ def test_any_exception_in_one_seed_is_that_seeds_error_with_its_line(nlp):
 
 
 def test_dated_sentences_are_those_span_ents_gives(parse_file):
-    from generator.actor_salience import dated_sentences
+    from briefings.extract.actors.salience import dated_sentences
 
     fixtures = Path(__file__).parent / "fixtures"
     for path in sorted(fixtures.rglob("*.txt")):
@@ -152,7 +152,7 @@ def test_dated_sentences_are_those_span_ents_gives(parse_file):
 
 
 def test_phrase_keeps_are_those_of_the_subtree(parse_file):
-    from generator.timeline import _ancestry
+    from briefings.extract.timeline import _ancestry
 
     fixtures = Path(__file__).parent / "fixtures"
     for path in sorted(fixtures.rglob("*.txt"))[:12]:
@@ -165,7 +165,7 @@ def test_phrase_keeps_are_those_of_the_subtree(parse_file):
 
 
 def test_a_hard_link_to_a_file_outside_is_refused(tmp_path):
-    from generator.build import read_seeds
+    from briefings.build.extraction import read_seeds
 
     seeds = tmp_path / "seeds"
     write_small_seeds(seeds, range(1))
@@ -183,7 +183,7 @@ def test_a_seed_swapped_for_a_link_while_read_is_never_read_through_it(tmp_path)
     """A thread swaps a seed for a link to a file outside, over and over, while seeds are read."""
     import threading
 
-    from generator.build import read_seeds
+    from briefings.build.extraction import read_seeds
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -220,7 +220,7 @@ def test_a_seed_swapped_for_a_link_while_read_is_never_read_through_it(tmp_path)
 def test_names_that_look_alike_get_a_warning(tmp_path):
     import unicodedata
 
-    from generator.build import read_seeds
+    from briefings.build.extraction import read_seeds
 
     seeds = tmp_path / "seeds"
     write_small_seeds(seeds, range(1))

@@ -18,10 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
-
-from generator.build import cache_context
-from generator.cache import ExtractionCache
-from generator.pipeline import Settings
+from briefings.build.cache import ExtractionCache
+from briefings.build.extraction import cache_context
+from briefings.extract.pipeline import Settings
 
 from .conftest import BIN, make_project, mkdocs_build
 from .smallseeds import tree, write_small_seeds
@@ -202,7 +201,7 @@ def test_temporaries_of_a_killed_writer_are_removed(warm):
 
 
 def test_temporaries_stay_while_another_build_uses_the_cache(warm):
-    from generator.locking import shared_use
+    from briefings.build.locking import shared_use
 
     proj, seeds = warm
     stale = entry(proj, seeds[0]).parent / ".live.briefings-tmp"
@@ -227,8 +226,8 @@ def _keywords(schema) -> set[str]:
 
 
 def test_the_checker_reads_every_keyword_the_published_schema_uses():
-    from generator.model import JSON_SCHEMA
-    from generator.schema_check import KEYWORDS
+    from briefings.build.schema_check import KEYWORDS
+    from briefings.model import JSON_SCHEMA
 
     assert _keywords(JSON_SCHEMA) <= KEYWORDS
 
@@ -237,8 +236,8 @@ def test_the_checker_agrees_with_jsonschema(warm):
     """On a real entry and on each schema-level poisoning, the checker and the
     reference implementation of JSON Schema agree."""
     jsonschema = pytest.importorskip("jsonschema")
-    from generator.model import JSON_SCHEMA
-    from generator.schema_check import schema_problem
+    from briefings.build.schema_check import schema_problem
+    from briefings.model import JSON_SCHEMA
 
     proj, seeds = warm
     sound = json.loads(entry(proj, seeds[0]).read_text("utf-8"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from briefings.build.project import load_project
+from briefings.cli.main import main
+from briefings.site.feeds import JSON_FEED_URI
 from click.testing import CliRunner
-
-from generator.cli import load_project, main
-from generator.feed import JSON_FEED_URI
 
 from .conftest import make_project
 

@@ -14,9 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-
-from generator.cache import TEMP_SUFFIX
-from generator.locking import folder_lock
+from briefings.build.locking import folder_lock
+from briefings.files import TEMP_SUFFIX
 
 from .conftest import BIN, make_project
 from .serving import fetch, mkdocs_serve, wait_for

@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from generator.cache import TEMP_SUFFIX
+from briefings.files import TEMP_SUFFIX
 
 from .conftest import BIN, make_project
 from .smallseeds import tree, write_small_seeds

@@ -6,10 +6,9 @@ import random
 from dataclasses import replace
 
 import pytest
-
-from generator.cross_actors import actor_lookup, merge_actors
-from generator.model import Actor, Briefing, Source
-from generator.pipeline import briefing_from_parsed
+from briefings.extract.pipeline import briefing_from_parsed
+from briefings.model import Actor, Briefing, Source
+from briefings.site.actors import actor_lookup, merge_actors
 
 
 def actor(name, atype="person", aliases=(), role=None):

@@ -7,11 +7,10 @@ import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
-
-from generator.cli import main
-from generator.errors import BriefingsError
-from generator.evaluate import (
+from briefings.cli.main import main
+from briefings.errors import BriefingsError
+from briefings.extract.pipeline import briefing_from_parsed
+from briefings.quality.evaluate import (
     SECTION_MEASURES,
     SECTIONS,
     Corpus,
@@ -28,8 +27,8 @@ from generator.evaluate import (
     score_actors,
     score_events,
 )
-from generator.evaluate_loo import prepare
-from generator.pipeline import briefing_from_parsed
+from briefings.quality.leave_one_out import prepare
+from click.testing import CliRunner
 
 from .conftest import FIXTURES
 

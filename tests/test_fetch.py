@@ -8,15 +8,14 @@ from __future__ import annotations
 import time
 
 import pytest
-
-from generator.errors import (
+from briefings.errors import (
     FetchFailed,
     FetchTimeout,
     PageTooLarge,
     RobotsDisallowed,
     UnsupportedAddress,
 )
-from generator.fetch import MAX_PAGE_BYTES, USER_AGENT, Fetcher
+from briefings.ingest.fetch import MAX_PAGE_BYTES, USER_AGENT, Fetcher
 
 from .newsroom import HUGE_BYTES, SLOW_SECONDS, newsroom
 

@@ -17,12 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
-
-from generator.errors import SeedError
-from generator.render import Renderer, md_escape
-from generator.seeds import (
+from briefings.errors import SeedError
+from briefings.ingest.seeds import (
     MAX_PARAGRAPH_TOKENS,
     MAX_TOKENS,
     assign_slugs,
@@ -31,7 +27,10 @@ from generator.seeds import (
     read_seed,
     token_count,
 )
-from generator.site import build_site
+from briefings.site.pages import build_site
+from briefings.site.render import Renderer, md_escape
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from .conftest import ROOT
 from .payloads import FORBIDDEN_TAGS, PAYLOADS
@@ -202,7 +201,7 @@ def time_limit(seconds: int):
 @given(text=seed_texts())
 @settings(max_examples=max(30, int(settings().max_examples * SLOW_SHARE)))
 def test_the_whole_pipeline_never_fails_but_with_seed_errors(text, nlp):
-    from generator.pipeline import extract
+    from briefings.extract.pipeline import extract
 
     try:
         seed = parse_seed_text(Path("fuzzed.txt"), text)

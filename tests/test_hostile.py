@@ -24,8 +24,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-
-from generator.model import (
+from briefings.model import (
     Actor,
     Briefing,
     Event,
@@ -35,8 +34,8 @@ from generator.model import (
     Source,
     SummarySentence,
 )
-from generator.render import Renderer, md_escape, safe_url
-from generator.site import build_site
+from briefings.site.pages import build_site
+from briefings.site.render import Renderer, md_escape, safe_url
 
 from .conftest import FIXTURES, ROOT, make_project, mkdocs_build
 from .payloads import (

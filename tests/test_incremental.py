@@ -14,13 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from generator.build import CHUNK_SIZE, build_briefings, cache_context, worker_count
-from generator.cache import ExtractionCache, model_fingerprint
-from generator.fingerprint import code_fingerprint, extraction_modules
-from generator.nlp import DEFAULT_MODEL
-from generator.pipeline import Settings, extract
-from generator.seeds import read_seed
+from briefings.build.cache import ExtractionCache, model_fingerprint
+from briefings.build.extraction import CHUNK_SIZE, build_briefings, cache_context, worker_count
+from briefings.build.fingerprint import code_fingerprint, extraction_modules
+from briefings.extract.pipeline import Settings, extract
+from briefings.ingest.seeds import read_seed
+from briefings.nlp.parse import DEFAULT_MODEL
 
 from .conftest import BIN, FIXTURES, ROOT
 
@@ -118,15 +117,18 @@ def test_editing_extraction_code_in_a_copy_of_the_package_is_a_miss(tmp_path):
 
     A copy of the package runs in its own processes, so the installed one is untouched.
     """
-    package = tmp_path / "copy" / "generator"
-    shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
+    package = tmp_path / "copy" / "briefings"
+    shutil.copytree(
+        ROOT / "generator" / "briefings", package, ignore=shutil.ignore_patterns("__pycache__")
+    )
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(ARTICLES[0], seeds / "summit.txt")
     script = (
-        "import sys; from pathlib import Path; from generator.build import build_briefings; "
+        "import sys; from pathlib import Path; "
+        "from briefings.build.extraction import build_briefings; "
         "r = build_briefings(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]), jobs=1); "
-        "import generator; assert generator.__file__.startswith(sys.argv[3]); "
+        "import briefings; assert briefings.__file__.startswith(sys.argv[3]); "
         "print(len(r.extracted), len(r.cached))"
     )
 
@@ -139,10 +141,10 @@ def test_editing_extraction_code_in_a_copy_of_the_package_is_a_miss(tmp_path):
 
     assert build() == "1 0"
     assert build() == "0 1"
-    with (package / "actor_mentions.py").open("a") as f:
+    with (package / "extract" / "actors" / "mentions.py").open("a") as f:
         f.write("\n# a rule edited without any version bump\n")
     assert build() == "1 0"
-    with (package / "feed.py").open("a") as f:
+    with (package / "site" / "feeds.py").open("a") as f:
         f.write("\n# the feed writer is not extraction\n")
     assert build() == "0 1"
 
@@ -150,25 +152,28 @@ def test_editing_extraction_code_in_a_copy_of_the_package_is_a_miss(tmp_path):
 def test_the_fingerprint_follows_the_imports_of_extraction(tmp_path):
     modules = extraction_modules()
     for stage in (
-        "pipeline",
+        "extract.pipeline",
         "model",
-        "actor_mentions",
-        "temporal",
-        "timeline",
-        "summary",
-        "questions",
-        "title",
-        "nlp",
-        "lexicon_data",
+        "extract.actors.mentions",
+        "extract.temporal.expressions",
+        "extract.timeline",
+        "extract.summary",
+        "extract.questions",
+        "extract.title",
+        "nlp.parse",
+        "lexicon.generated",
     ):
         assert stage in modules
-    for site_side in ("feed", "site", "cli", "mkdocs_plugin", "build", "cache"):
-        assert site_side not in modules
-    package = tmp_path / "generator"
-    shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
+    for other in modules:  # nothing of the site, the shells, the build or the tuning
+        assert other.split(".")[0] not in ("site", "cli", "mkdocs_plugin", "build", "quality")
+    package = tmp_path / "briefings"
+    shutil.copytree(
+        ROOT / "generator" / "briefings", package, ignore=shutil.ignore_patterns("__pycache__")
+    )
     before = code_fingerprint(package)
-    assert before == code_fingerprint(ROOT / "generator")
-    (package / "temporal.py").write_bytes((package / "temporal.py").read_bytes() + b"\n")
+    assert before == code_fingerprint(ROOT / "generator" / "briefings")
+    temporal = package / "extract" / "temporal" / "expressions.py"
+    temporal.write_bytes(temporal.read_bytes() + b"\n")
     assert code_fingerprint(package) != before
 
 

@@ -12,11 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from lxml import html as lxml_html
-
-from generator.cli import main
-from generator.errors import (
+from briefings.cli.main import main
+from briefings.errors import (
     DuplicateSeed,
     FeedUnreadable,
     FetchFailed,
@@ -30,9 +27,11 @@ from generator.errors import (
     SourceNotFound,
     UnsupportedAddress,
 )
-from generator.fetch import Fetcher
-from generator.ingest import Ingest
-from generator.seeds import read_seed
+from briefings.ingest.add import Ingest
+from briefings.ingest.fetch import Fetcher
+from briefings.ingest.seeds import read_seed
+from click.testing import CliRunner
+from lxml import html as lxml_html
 
 from .conftest import make_project
 from .newsroom import WEB, copy_with_base, newsroom

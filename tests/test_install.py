@@ -165,10 +165,10 @@ def test_the_wheel_builds_a_site_in_a_folder_outside_the_checkout(tmp_path: Path
     (wheel,) = wheels.glob("briefings-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     for packaged in (
-        "generator/defaults/templates/briefing.md.j2",
-        "generator/defaults/theme/main.html",
-        "generator/defaults/assets/briefings.css",
-        "generator/defaults/new-site/mkdocs.yml",
+        "briefings/site/defaults/templates/briefing.md.j2",
+        "briefings/site/defaults/theme/main.html",
+        "briefings/site/defaults/assets/briefings.css",
+        "briefings/site/defaults/new-site/mkdocs.yml",
     ):
         assert packaged in names
 
@@ -197,7 +197,7 @@ def test_the_wheel_builds_a_site_in_a_folder_outside_the_checkout(tmp_path: Path
         cwd=tmp_path,
     )
 
-    where = run([str(python), "-c", "import generator; print(generator.__file__)"], cwd=tmp_path)
+    where = run([str(python), "-c", "import briefings; print(briefings.__file__)"], cwd=tmp_path)
     assert Path(where.strip()).is_relative_to(env_dir), where
 
     site = tmp_path / "my-site"

@@ -7,10 +7,9 @@ import re
 
 import jsonschema
 import pytest
+from briefings.extract.pipeline import briefing_from_parsed
+from briefings.model import JSON_SCHEMA, briefing_from_dict
 from click.testing import CliRunner
-
-from generator.model import JSON_SCHEMA, briefing_from_dict
-from generator.pipeline import briefing_from_parsed
 
 from .conftest import FIXTURES, make_project
 
@@ -138,12 +137,12 @@ def test_a_stage_that_raises_costs_its_section_only(
     parse_file, harbour, monkeypatch, function, stage, section
 ):
     """The real pipeline on a real seed, one stage replaced by one that raises."""
-    import generator.pipeline
+    import briefings.extract.pipeline
 
     def broken(*args, **kwargs):
         raise RuntimeError("stage exploded\non two lines")
 
-    monkeypatch.setattr(generator.pipeline, function, broken)
+    monkeypatch.setattr(briefings.extract.pipeline, function, broken)
     briefing = briefing_from_parsed(parse_file(FIXTURES / "harbour_strike.txt"))
     assert len(briefing.warnings) == 1
     assert re.fullmatch(
@@ -168,14 +167,13 @@ def test_a_failed_stage_fails_a_strict_build_naming_file_stage_and_error(tmp_pat
     """A real `mkdocs build --strict` (in this process, so one stage can be made to
     raise): it fails, the log names the seed, the stage and the error, and a plain
     build still publishes the briefing without its timeline."""
+    import briefings.extract.pipeline
     from mkdocs.__main__ import cli
-
-    import generator.pipeline
 
     def broken(*args, **kwargs):
         raise ValueError("no timeline today")
 
-    monkeypatch.setattr(generator.pipeline, "extract_events", broken)
+    monkeypatch.setattr(briefings.extract.pipeline, "extract_events", broken)
     proj = make_project(tmp_path, [FIXTURES / "harbour_strike.txt"], cache=False)
     config = proj / "mkdocs.yml"
     config.write_text(config.read_text().replace('cache_dir: ""', 'cache_dir: ""\n      jobs: 1'))

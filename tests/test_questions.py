@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from generator.actors import extract_actors
-from generator.evaluate import well_formed
-from generator.model import Actor
-from generator.questions import extract_questions
+from briefings.extract.actors.key_actors import extract_actors
+from briefings.extract.questions.questions import extract_questions
+from briefings.model import Actor
+from briefings.quality.evaluate import well_formed
 
 from .conftest import FIXTURES
 

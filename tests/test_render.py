@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
-
-from generator.render import Trusted, md_escape, safe_url
+from briefings.site.render import Trusted, md_escape, safe_url
 
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from generator.errors import SeedError
-from generator.seeds import assign_slugs, discover_seeds, parse_seed_text, read_seed
+from briefings.errors import SeedError
+from briefings.ingest.seeds import assign_slugs, discover_seeds, parse_seed_text, read_seed
 
 
 def parse(text: str):

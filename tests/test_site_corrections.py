@@ -8,10 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from generator.corrections import apply_corrections, parse_corrections
-from generator.errors import CorrectionsError
-from generator.model import Actor, Briefing, Evidence, Source
+from briefings.errors import CorrectionsError
+from briefings.model import Actor, Briefing, Evidence, Source
+from briefings.site.corrections import apply_corrections, parse_corrections
 
 from .conftest import FIXTURES, make_project, mkdocs_build
 
@@ -132,9 +131,8 @@ def test_corrections_reach_every_page_and_rebuild_from_the_cache(tmp_path):
 
 def test_generate_out_applies_corrections_and_check_validates_them(tmp_path, monkeypatch):
     """The CLI reads corrections.yml as the plugin does: in the pages it writes, in check."""
+    from briefings.cli.main import main
     from click.testing import CliRunner
-
-    from generator.cli import main
 
     proj = make_project(tmp_path, [FIXTURES / "harbour_strike.txt"])
     monkeypatch.chdir(proj)

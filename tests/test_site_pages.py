@@ -14,9 +14,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from generator.cross_actors import merge_actors
-from generator.model import briefing_from_dict
+from briefings.model import briefing_from_dict
+from briefings.site.actors import merge_actors
 
 pytestmark = [pytest.mark.site, pytest.mark.model]
 

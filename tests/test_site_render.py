@@ -8,12 +8,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-
-from generator.feed import atom_feed, json_feed
-from generator.model import Actor, Briefing, Event, Evidence, Question, Sentence, Source
-from generator.model import SummarySentence as Summ
-from generator.render import Renderer, chart_bins, chart_summary, date_anchor, timeline_chart
-from generator.site import build_site, is_verbatim, reading_minutes
+from briefings.model import Actor, Briefing, Event, Evidence, Question, Sentence, Source
+from briefings.model import SummarySentence as Summ
+from briefings.site.feeds import atom_feed, json_feed
+from briefings.site.pages import build_site, is_verbatim, reading_minutes
+from briefings.site.render import Renderer, chart_bins, chart_summary, date_anchor, timeline_chart
 
 from .conftest import ROOT
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.model import Briefing, Sentence, Source
-from generator.site_search import compounds, shape_index, variants, vocabulary
+from briefings.model import Briefing, Sentence, Source
+from briefings.site.search import compounds, shape_index, variants, vocabulary
 
 
 def briefing(sentences: list[str]) -> Briefing:

@@ -6,7 +6,8 @@ import datetime as dt
 import itertools
 from dataclasses import replace
 
-from generator.stories import WINDOW_DAYS, cluster, publication_order, term_counts
+from briefings.stories.clustering import WINDOW_DAYS, cluster, publication_order, term_counts
+
 from tests.storyseeds import true_story
 
 

@@ -6,10 +6,10 @@ import json
 import shutil
 
 import jsonschema
+from briefings.cli.main import main
+from briefings.site.story_pages import JSON_SCHEMA
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.story_pages import JSON_SCHEMA
 from tests.conftest import make_project
 from tests.storyseeds import STORIES
 

@@ -6,10 +6,10 @@ import json
 
 import jsonschema
 import pytest
+from briefings.site.pages import build_site
+from briefings.site.render import Renderer
+from briefings.site.story_pages import JSON_SCHEMA
 
-from generator.render import Renderer
-from generator.site import build_site
-from generator.story_pages import JSON_SCHEMA
 from tests.conftest import make_project, mkdocs_build
 from tests.storyseeds import STORIES
 from tests.test_stories import shifted

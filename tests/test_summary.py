@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from generator.actors import extract_actors
-from generator.summary import (
+from briefings.extract.actors.key_actors import extract_actors
+from briefings.extract.summary import (
     Candidate,
     SummaryShape,
     anaphor,
@@ -19,7 +18,7 @@ from generator.summary import (
     repair,
     select,
 )
-from generator.timeline import state_dates
+from briefings.extract.timeline import state_dates
 
 from .conftest import FIXTURES
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from generator import summary_fit
+from briefings.quality import summary_fit
 
 from .conftest import FIXTURES
 

@@ -11,8 +11,7 @@ Earlier sentences of a case give the anchor for the expression in its last one.
 from __future__ import annotations
 
 import pytest
-
-from generator.temporal import resolve_article
+from briefings.extract.temporal.expressions import resolve_article
 
 pytestmark = pytest.mark.model
 

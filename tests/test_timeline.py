@@ -8,12 +8,11 @@ timelines of three fixture articles, beside the dateparser baseline.
 from __future__ import annotations
 
 import pytest
-
-from generator.cross_timeline import merge_timeline, same_event
-from generator.evaluate import run_eval
-from generator.model import Event, Evidence
-from generator.pipeline import briefing_from_parsed
-from generator.timeline import extract_events, state_dates
+from briefings.extract.pipeline import briefing_from_parsed
+from briefings.extract.timeline import extract_events, state_dates
+from briefings.model import Event, Evidence
+from briefings.quality.evaluate import run_eval
+from briefings.site.timeline import merge_timeline, same_event
 
 from .conftest import FIXTURES, USER_SEED
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from generator.actors import extract_actors
-from generator.title import make_title, third_person
+from briefings.extract.actors.key_actors import extract_actors
+from briefings.extract.title import make_title, third_person
 
 from .conftest import FIXTURES
 

@@ -10,9 +10,8 @@ them, so the theme is held to zero too.
 from __future__ import annotations
 
 import pytest
-
-from generator.cross_actors import merge_actors
-from generator.model import briefing_from_dict
+from briefings.model import briefing_from_dict
+from briefings.site.actors import merge_actors
 
 from .accessibility import axe_violations
 

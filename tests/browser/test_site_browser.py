@@ -14,12 +14,11 @@ import re
 from pathlib import Path
 
 import pytest
+from briefings.model import briefing_from_dict
+from briefings.site.actors import merge_actors
+from briefings.site.render import date_label
+from briefings.site.timeline import merge_timeline
 from playwright.sync_api import expect
-
-from generator.cross_actors import merge_actors
-from generator.cross_timeline import merge_timeline
-from generator.model import briefing_from_dict
-from generator.render import date_label
 
 pytestmark = [pytest.mark.browser, pytest.mark.site, pytest.mark.model]
 

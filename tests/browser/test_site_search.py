@@ -12,9 +12,8 @@ from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from briefings.site.search import compounds
 from playwright.sync_api import expect
-
-from generator.site_search import compounds
 
 from .test_site_browser import page_path
 

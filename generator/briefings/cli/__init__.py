@@ -1,0 +1,1 @@
+"""The ``briefings`` command line: thin shells over the library, one module per command family."""

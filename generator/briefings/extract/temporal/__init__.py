@@ -1,0 +1,1 @@
+"""The temporal stage: expressions recognised over the parse and resolved to calendar intervals."""

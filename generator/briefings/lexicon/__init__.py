@@ -1,0 +1,1 @@
+"""Word lists, each defined once: general English word classes and generated world knowledge."""

@@ -1,0 +1,304 @@
+"""The site: briefing pages and the pages that cut across briefings.
+
+Everything here is computed from :class:`~briefings.model.Briefing` values alone
+(read everything, then generate, then write), so cached extraction results
+rebuild the whole site without the language model. The output is a list of
+:class:`SitePage` (URI relative to ``docs/`` and content); the MkDocs plugin
+serves them as virtual files, ``briefings generate --out`` writes them to disk.
+
+Pages link to each other with relative Markdown links to ``.md`` sources, so
+MkDocs checks every link in ``--strict`` builds and writes the right URL for
+either ``use_directory_urls`` setting.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from briefings.site import feeds as feed
+from briefings.site.actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
+from briefings.site.timeline import TimelineItem, merge_timeline
+from briefings.model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
+from briefings.site.render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
+from briefings.site.story_pages import site_stories
+
+BRIEFINGS_DIR = "briefings"
+ACTORS_DIR = "actors"
+TIMELINE_URI = "timeline.md"
+HOME_URI = "index.md"
+ACTORS_INDEX_URI = f"{ACTORS_DIR}/index.md"
+BRIEFINGS_INDEX_URI = f"{BRIEFINGS_DIR}/index.md"
+#: The hand-written home page may hold this marker; the latest briefings replace it.
+HOME_MARKER = "<!-- briefings:latest -->"
+#: Briefings shown on the home page; all of them are on the briefings index.
+HOME_LATEST = 20
+#: Actor chips per briefing on the home page and co-occurring actors per actor page.
+HOME_CHIPS = 5
+RELATED_ACTORS = 12
+#: Reading speed behind the "min read" figure.
+WORDS_PER_MINUTE = 220
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One generated file: a Markdown page (or JSON), and whether it belongs in the nav."""
+
+    uri: str
+    content: str
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class TimelineMonth:
+    """Events of one month (``key`` ``YYYY-MM``), or the year-only events (``key`` ``YYYY``)."""
+
+    key: str
+    items: tuple[TimelineItem, ...]
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    year: str
+    #: Year-precision events first (they sort before every month), then each month.
+    months: tuple[TimelineMonth, ...]
+
+
+def briefing_uri(briefing_id: str) -> Trusted:
+    return Trusted(f"{BRIEFINGS_DIR}/{briefing_id}.md")
+
+
+def actor_uri(entry: ActorEntry) -> Trusted:
+    return Trusted(f"{ACTORS_DIR}/{entry.slug}.md")
+
+
+def _rel(from_uri: str, to_uri: str) -> Trusted:
+    """Relative Markdown link from one generated page to another (both docs-relative)."""
+    depth = from_uri.count("/")
+    return Trusted("../" * depth + to_uri)
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read an article of ``words`` words (at least one)."""
+    return max(1, -(-words // WORDS_PER_MINUTE))
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(text.split()).rstrip(" .;:,!?").casefold()
+
+
+def is_verbatim(text: str, *sources: str | None) -> bool:
+    """Whether ``text`` is the article's own wording: a run of one of its sentences.
+
+    Summary sentences, the bottom line and event texts are drawn from sentences and
+    may be rewritten (dates stated, linking words dropped, clauses shortened); the
+    pages mark the rewritten ones. Case, spacing and end punctuation do not count.
+    """
+    words = _plain_words(text)
+    return bool(words) and any(s and words in _plain_words(s) for s in sources)
+
+
+def briefing_count(entry: ActorEntry) -> int:
+    return len({b.id for b, _ in entry.appearances})
+
+
+def mention_count(entry: ActorEntry) -> int:
+    return sum(a.mentions for _, a in entry.appearances)
+
+
+@dataclass(frozen=True)
+class Site:
+    """The generated pages, and the block of latest briefings for the home page."""
+
+    pages: tuple[SitePage, ...]
+    home_fragment: str
+
+    def home_page(self, home_text: str | None) -> str:
+        """The home page: hand-written text with the latest briefings at the marker."""
+        if not home_text:
+            return "# Briefings\n\n" + self.home_fragment
+        if HOME_MARKER in home_text:
+            return home_text.replace(HOME_MARKER, self.home_fragment)
+        return home_text.rstrip() + "\n\n" + self.home_fragment
+
+
+def group_timeline(items: list[TimelineItem]) -> list[TimelineYear]:
+    """Timeline items under year and month headings, in date order."""
+    years: dict[str, dict[str, list[TimelineItem]]] = {}
+    for it in items:
+        year = it.date[:4]
+        key = it.date[:7]
+        years.setdefault(year, {}).setdefault(key, []).append(it)
+    return [
+        TimelineYear(year, tuple(TimelineMonth(k, tuple(v)) for k, v in sorted(months.items())))
+        for year, months in sorted(years.items())
+    ]
+
+
+def actor_events(entry: ActorEntry) -> list[tuple[Briefing, Event]]:
+    """The dated events whose evidence sentence names the actor, across briefings."""
+    events = [
+        (b, e)
+        for b, a in entry.appearances
+        for e in b.events
+        if any(alias in e.evidence.text for alias in (a.name, *a.aliases))
+    ]
+    events.sort(key=lambda be: (be[1].date, be[0].id, be[1].evidence.sentence))
+    return events
+
+
+def co_occurrence(
+    briefings: list[Briefing], lookup: dict[tuple[str, str], ActorEntry]
+) -> dict[str, Counter[str]]:
+    """For each actor key, how many briefings it shares with each other actor."""
+    co: dict[str, Counter[str]] = defaultdict(Counter)
+    for b in briefings:
+        keys = {lookup[(b.id, a.name)].key for a in b.actors}
+        for k in keys:
+            co[k].update(keys - {k})
+    return co
+
+
+def actors_by_type(entries: dict[str, ActorEntry]) -> list[tuple[str, list[ActorEntry]]]:
+    """Actors grouped by type (in the model's type order), most briefings first."""
+    by_type: dict[str, list[ActorEntry]] = defaultdict(list)
+    for entry in entries.values():
+        by_type[entry.type].append(entry)
+    order = {t: i for i, t in enumerate(ACTOR_TYPES)}
+    groups = sorted(by_type.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+    for _, group in groups:
+        group.sort(key=lambda e: (-briefing_count(e), -mention_count(e), e.name))
+    return groups
+
+
+def build_site(
+    briefings: list[Briefing],
+    renderer: Renderer,
+    errors: list[str] | None = None,
+    *,
+    site_name: str = "Briefings",
+    site_url: str | None = None,
+    directory_urls: bool = True,
+) -> Site:
+    """Every generated page of the site, in a deterministic order."""
+    errors = errors or []
+    briefings = sort_newest_first(briefings)
+    entries = merge_actors(briefings)
+    lookup = actor_lookup(entries)
+    timeline = merge_timeline(briefings)
+    pages: list[SitePage] = []
+    texts: dict[str, dict[int, str]] = {}
+
+    def sentence_texts(b: Briefing) -> dict[int, str]:
+        """Each sentence of a briefing by number, for the evidence tooltips (built once)."""
+        if b.id not in texts:
+            texts[b.id] = {s.index: s.text for s in b.sentences}
+        return texts[b.id]
+
+    ctx = {
+        "sentence_texts": sentence_texts,
+        "is_verbatim": is_verbatim,
+        "rel": _rel,
+        "briefing_uri": briefing_uri,
+        "actor_uri": actor_uri,
+        "lookup": lookup,
+        "reading_minutes": reading_minutes,
+        "briefing_count": briefing_count,
+        "mention_count": mention_count,
+    }
+
+    for b in briefings:
+        uri = briefing_uri(b.id)
+        actor_links = {a.name: _rel(uri, actor_uri(lookup[(b.id, a.name)])) for a in b.actors}
+        content = renderer.render(
+            "briefing.md.j2",
+            b=b,
+            uri=uri,
+            actor_links=actor_links,
+            json_name=Trusted(f"{b.id}.json"),
+            **ctx,
+        )
+        pages.append(SitePage(uri, content))
+        pages.append(SitePage(f"{BRIEFINGS_DIR}/{b.id}.json", b.to_json()))
+
+    co = co_occurrence(briefings, lookup)
+    for entry in entries.values():
+        # The first few of sorted(...): a much-named actor shares briefings with thousands.
+        related = heapq.nsmallest(
+            RELATED_ACTORS, co[entry.key].items(), key=lambda kv: (-kv[1], entries[kv[0]].name)
+        )
+        uri = actor_uri(entry)
+        content = renderer.render(
+            "actor.md.j2",
+            entry=entry,
+            uri=uri,
+            events=actor_events(entry),
+            related=[(entries[k], n) for k, n in related],
+            **ctx,
+        )
+        pages.append(SitePage(uri, content))
+
+    pages.append(
+        SitePage(
+            ACTORS_INDEX_URI,
+            renderer.render(
+                "actors_index.md.j2",
+                groups=actors_by_type(entries),
+                n_actors=len(entries),
+                uri=ACTORS_INDEX_URI,
+                **ctx,
+            ),
+            in_nav=True,
+        )
+    )
+    years = group_timeline(timeline)
+    dated_counts = [(it.date, len(it.sources)) for it in timeline]
+    bins = chart_bins(dated_counts)
+    pages.append(
+        SitePage(
+            TIMELINE_URI,
+            renderer.render(
+                "timeline.md.j2",
+                years=years,
+                n_items=len(timeline),
+                chart=timeline_chart(dated_counts),
+                chart_text=chart_summary(bins) if bins else "",
+                uri=TIMELINE_URI,
+                **ctx,
+            ),
+            in_nav=True,
+        )
+    )
+    pages.append(
+        SitePage(
+            BRIEFINGS_INDEX_URI,
+            renderer.render(
+                "briefings_index.md.j2", briefings=briefings, uri=BRIEFINGS_INDEX_URI, **ctx
+            ),
+            in_nav=True,
+        )
+    )
+    # Stories of two or more briefings (generator/briefings/site/story_pages.py): their pages, and a
+    # home block that is empty when there is none.
+    story_pages, story_home = site_stories(briefings, lookup, renderer, ctx, directory_urls)
+    pages.extend(SitePage(uri, content, in_nav) for uri, content, in_nav in story_pages)
+    latest = story_home + renderer.render(
+        "home_latest.md.j2",
+        briefings=briefings,
+        latest=briefings[:HOME_LATEST],
+        chips=HOME_CHIPS,
+        uri=HOME_URI,
+        n_actors=len(entries),
+        n_events=len(timeline),
+        n_questions=sum(len(b.questions) for b in briefings),
+        **ctx,
+    )
+    if errors:
+        pages.append(SitePage("errors.md", renderer.render("errors.md.j2", errors=errors), True))
+    pages.append(SitePage("schema/briefing-1.json", json.dumps(JSON_SCHEMA, indent=2) + "\n"))
+    feed_args = {"site_name": site_name, "site_url": site_url, "directory_urls": directory_urls}
+    pages.append(SitePage(feed.ATOM_URI, feed.atom_feed(briefings, **feed_args)))
+    pages.append(SitePage(feed.JSON_FEED_URI, feed.json_feed(briefings, **feed_args)))
+    return Site(pages=tuple(pages), home_fragment=latest)

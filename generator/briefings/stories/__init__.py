@@ -1,0 +1,1 @@
+"""Stories: briefings on one developing event, grouped, and what they say together."""

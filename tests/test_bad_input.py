@@ -21,7 +21,9 @@ from pathlib import Path
 import pytest
 from briefings.build.extraction import read_seeds
 from briefings.cli.main import main
-from briefings.ingest.seeds import MAX_PARAGRAPH_TOKENS, MAX_TOKENS, assign_slugs, token_count
+from briefings.ingest.seed_files import assign_slugs
+from briefings.ingest.seed_limits import MAX_PARAGRAPH_TOKENS, MAX_TOKENS
+from briefings.ingest.seed_text import token_count
 from briefings.site.packaged import TEMPLATES
 from click.testing import CliRunner
 

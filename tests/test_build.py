@@ -152,7 +152,7 @@ def test_dated_sentences_are_those_span_ents_gives(parse_file):
 
 
 def test_phrase_keeps_are_those_of_the_subtree(parse_file):
-    from briefings.extract.timeline import _ancestry
+    from briefings.extract.event_clause import _ancestry
 
     fixtures = Path(__file__).parent / "fixtures"
     for path in sorted(fixtures.rglob("*.txt"))[:12]:

@@ -18,15 +18,10 @@ from pathlib import Path
 
 import pytest
 from briefings.errors import SeedError
-from briefings.ingest.seeds import (
-    MAX_PARAGRAPH_TOKENS,
-    MAX_TOKENS,
-    assign_slugs,
-    decode_seed,
-    parse_seed_text,
-    read_seed,
-    token_count,
-)
+from briefings.ingest.seed_files import assign_slugs
+from briefings.ingest.seed_limits import MAX_PARAGRAPH_TOKENS, MAX_TOKENS
+from briefings.ingest.seed_text import decode_seed, token_count
+from briefings.ingest.seeds import parse_seed_text, read_seed
 from briefings.site.pages import build_site
 from briefings.site.render import Renderer, md_escape
 from hypothesis import HealthCheck, assume, given, settings

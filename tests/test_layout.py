@@ -115,8 +115,7 @@ def test_nothing_at_run_time_imports_quality():
         for m, deps in GRAPH.items()
         if not m.startswith("quality")
         for d in deps
-        if d.startswith("quality")
-        and m != "cli.main"  # ``briefings eval`` is the one door to it
+        if d.startswith("quality") and m != "cli.main"  # ``briefings eval`` is the one door to it
     ]
     assert not wrong
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from briefings.errors import SeedError
-from briefings.ingest.seeds import assign_slugs, discover_seeds, parse_seed_text, read_seed
+from briefings.ingest.seed_files import assign_slugs, discover_seeds
+from briefings.ingest.seeds import parse_seed_text, read_seed
 
 
 def parse(text: str):

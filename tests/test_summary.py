@@ -6,19 +6,17 @@ import re
 
 import pytest
 from briefings.extract.actors.key_actors import extract_actors
+from briefings.extract.compression import certainty_frame, compress, repair
+from briefings.extract.stated_dates import state_dates
 from briefings.extract.summary import (
     Candidate,
     SummaryShape,
     anaphor,
     bottom_line,
-    certainty_frame,
-    compress,
     concept_weights,
     extract_summary,
-    repair,
     select,
 )
-from briefings.extract.timeline import state_dates
 
 from .conftest import FIXTURES
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 from briefings.extract.pipeline import briefing_from_parsed
-from briefings.extract.timeline import extract_events, state_dates
+from briefings.extract.stated_dates import state_dates
+from briefings.extract.timeline import extract_events
 from briefings.model import Event, Evidence
 from briefings.quality.evaluate import run_eval
 from briefings.site.timeline import merge_timeline, same_event

@@ -26,7 +26,8 @@ from briefings.files import atomic_write
 from briefings.errors import BriefingsError, SeedError, printable
 from briefings.nlp.parse import load_model, parse
 from briefings.extract.pipeline import Settings, briefing_from_parsed
-from briefings.ingest.seeds import is_seed_candidate, read_seed
+from briefings.ingest.seed_files import is_seed_candidate
+from briefings.ingest.seeds import read_seed
 
 if TYPE_CHECKING:
     from spacy.language import Language

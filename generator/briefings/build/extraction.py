@@ -28,15 +28,9 @@ from briefings.build.fingerprint import extraction_fingerprint
 from briefings.model import Briefing
 from briefings.nlp.parse import load_model, to_parsed
 from briefings.extract.pipeline import Settings, briefing_from_parsed
-from briefings.ingest.seeds import (
-    MAX_SEED_BYTES,
-    Seed,
-    assign_slugs,
-    date_notices,
-    discover_seeds,
-    list_seeds,
-    read_seed,
-)
+from briefings.ingest.seed_limits import MAX_SEED_BYTES
+from briefings.ingest.seeds import Seed, date_notices, read_seed
+from briefings.ingest.seed_files import assign_slugs, discover_seeds, list_seeds
 from briefings.site.pages import BRIEFINGS_DIR
 
 if TYPE_CHECKING:

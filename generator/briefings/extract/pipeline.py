@@ -18,18 +18,12 @@ from briefings.errors import printable
 from briefings.extract.actors.key_actors import MAX_ACTORS, extract_actors
 from briefings.extract.actors.salience import SALIENCE_WEIGHTS
 from briefings.extract.questions.questions import extract_questions
-from briefings.extract.summary import (
-    DEFAULT_SHAPE,
-    SummaryShape,
-    bottom_line,
-    extract_summary,
-    person_antecedents,
-    persons_named,
-)
+from briefings.extract.summary import DEFAULT_SHAPE, SummaryShape, bottom_line, extract_summary
 from briefings.extract.timeline import extract_events
 from briefings.extract.title import make_title
 from briefings.model import Briefing, Source
 from briefings.nlp.parse import DEFAULT_MODEL, ParsedArticle, load_model, parse
+from briefings.nlp.referents import person_antecedents, persons_named
 
 if TYPE_CHECKING:
     from spacy.language import Language

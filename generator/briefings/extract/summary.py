@@ -34,45 +34,29 @@ attributions and parentheticals go when what remains is still a full clause.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefings.extract.timeline import state_dates, stated_dates, with_dates
+from briefings.extract.compression import (
+    _after_connective,
+    _is_attributed,
+    certainty_frame,
+    compress,
+    repair,
+)
+from briefings.extract.stated_dates import state_dates, stated_dates
+from briefings.lexicon.english import (
+    COPULAS,
+    DEICTIC_POSSESSIVES,
+    DEICTIC_SUBJECTS,
+    DEMONSTRATIVES,
+    POSSESSIVES,
+    QUOTE_MARKS,
+    SUBJECT_PRONOUNS,
+)
 from briefings.model import Actor, SummarySentence
 from briefings.nlp.parse import ParsedArticle
-
-#: Discourse connectives that tie a sentence to the one before it (closed class).
-CONNECTIVES = frozenset({
-    "however", "but", "and", "also", "still", "yet", "meanwhile", "moreover", "furthermore",
-    "nevertheless", "nonetheless", "besides", "instead", "otherwise", "thus", "hence",
-    "therefore", "consequently", "indeed", "then", "so", "additionally", "similarly", "likewise",
-})  # fmt: skip
-#: Words that, opening a sentence, point back to something said before it (closed class).
-DEMONSTRATIVES = frozenset(["this", "that", "these", "those", "such"])
-POSSESSIVES = frozenset(["his", "her", "their", "its"])
-#: Personal pronouns that can stand as a clause's subject.
-SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they"])
-#: Pronouns of the speaker or the reader: the sentence is someone's words, said elsewhere.
-DEICTIC_SUBJECTS = frozenset(["i", "we", "you"])
-DEICTIC_POSSESSIVES = frozenset(["my", "our", "your"])
-#: Verbs after which a subject "it" is a dummy ("it seems clear that ...").
-_COPULAS = frozenset(["be", "seem", "appear", "remain", "become", "look"])
-_QUOTES = frozenset('"“”«»„')
-#: Verbs that report speech or a stance (closed class): their clause is what was said.
-REPORTING_VERBS = frozenset({
-    "say", "tell", "declare", "announce", "add", "state", "claim", "warn", "argue", "insist",
-    "write", "report", "confirm", "deny", "suggest", "note", "explain", "predict", "promise",
-    "reply", "respond", "stress", "acknowledge", "admit", "indicate", "signal",
-})  # fmt: skip
-#: Evidential markers of certainty (closed class): the writer states a conclusion.
-CERTAINTY_ADJECTIVES = frozenset({
-    "clear", "evident", "obvious", "plain", "apparent", "undeniable", "unmistakable",
-})  # fmt: skip
-CERTAINTY_ADVERBS = frozenset({
-    "clearly", "evidently", "obviously", "plainly", "undeniably", "unmistakably",
-})  # fmt: skip
+from briefings.nlp.referents import person_antecedents, persons_named
 
 
 @dataclass(frozen=True)
@@ -119,7 +103,7 @@ def quoted_share(article: ParsedArticle) -> list[float]:
             inside, paragraph = False, info.paragraph
         words = quoted = 0
         for tok in sent:
-            if tok.text in _QUOTES or tok.text in ("``", "''"):
+            if tok.text in QUOTE_MARKS or tok.text in ("``", "''"):
                 if tok.text in "“«„``":
                     inside = True
                 elif tok.text in "”»''":
@@ -134,33 +118,10 @@ def quoted_share(article: ParsedArticle) -> list[float]:
     return shares
 
 
-def names_actor(text: str, actor: Actor) -> bool:
-    """Whether ``text`` names ``actor`` by its name or an alias (whole words)."""
-    return _forms_pattern((actor.name, *actor.aliases)).search(text) is not None
-
-
-@functools.lru_cache(maxsize=4096)
-def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """One compiled search for any of the forms as whole words."""
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))})(?!\w)")
-
-
-def _words(span) -> list:
-    return [t for t in span if not t.is_punct and not t.is_space]
-
-
-def _after_connective(span) -> list:
-    """The words of a sentence after any opening connective."""
-    words = _words(span)
-    while words and words[0].lower_ in CONNECTIVES:
-        words = words[1:]
-    return words
-
-
 def is_expletive(pronoun) -> bool:
     """Whether a subject "it" is a dummy for an extraposed clause ("it is likely that")."""
     head = pronoun.head
-    if pronoun.lower_ != "it" or head.lemma_ not in _COPULAS:
+    if pronoun.lower_ != "it" or head.lemma_ not in COPULAS:
         return False
     clausal = ("ccomp", "xcomp", "csubj", "acl", "relcl", "advcl")
     return any(t.dep_ in clausal for t in head.subtree if t.i != head.i and t.i > pronoun.i)
@@ -196,42 +157,6 @@ def _is_clause(span) -> bool:
     return len(words) >= 6 and any(
         t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span
     )
-
-
-#: Actor types of places (see :mod:`briefings.extract.actors.key_actors`).
-_PLACE_TYPES = frozenset({"country", "place"})
-
-
-def persons_named(article: ParsedArticle, actors: Sequence[Actor]) -> list[frozenset[str]]:
-    """Per sentence, the names of the people among the actors it names.
-
-    An actor counts as a person when typed so, or when the parser tagged any of
-    its names as a person somewhere in the article (the type of an actor named
-    mostly by surname can come out wrong) and it is not typed a place: a country
-    one of whose names the parser once took for a person is no "he".
-    """
-    tagged = {e.text.strip() for e in article.doc.ents if e.label_ == "PERSON"}
-    people = [
-        a
-        for a in actors
-        if a.type == "person" or (a.type not in _PLACE_TYPES and tagged & {a.name, *a.aliases})
-    ]
-    return [frozenset(a.name for a in people if names_actor(s.text, a)) for s in article.sentences]
-
-
-def person_antecedents(named: Sequence[frozenset[str]]) -> list[str | None]:
-    """Per sentence, whom a "he" or "she" in it refers to, when that is unambiguous.
-
-    The referent is the person named in the nearest earlier sentence that names
-    any person; when that sentence names two or more, the pronoun is ambiguous.
-    """
-    out: list[str | None] = []
-    last: frozenset[str] = frozenset()
-    for names in named:
-        out.append(next(iter(last)) if len(last) == 1 else None)
-        if names:
-            last = names
-    return out
 
 
 def concept_weights(terms: Sequence[frozenset[str]], decay: float) -> dict[str, float]:
@@ -356,51 +281,6 @@ def _referent_kept(c: Candidate, chosen: Sequence[Candidate]) -> bool:
 # --- the thesis ---------------------------------------------------------------
 
 
-def _is_attributed(span) -> bool:
-    """Whether the main clause reports someone else's words ("X said", "according to X")."""
-    root = span.root
-    if root.lemma_ in REPORTING_VERBS:
-        return True
-    return any(c.lower_ == "according" for c in root.children)
-
-
-def _marks_certainty(verb) -> bool:
-    """A copula with an adjective of certainty: "is clear", "seems obvious"."""
-    return verb.lemma_ in _COPULAS and any(
-        c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in CERTAINTY_ADJECTIVES
-        for c in verb.children
-    )
-
-
-def certainty_frame(span) -> tuple | None:
-    """The clause a sentence asserts with an evidential mark of certainty, or None.
-
-    Returns the head of the asserted clause and the token ids of the frame around
-    it: "It seems clear that S" and "The pattern is clear: S" give S's head and
-    everything else; "X is clearly Y" gives the root and no frame (the adverb
-    marks the whole clause).
-    """
-    root = span.root
-    if any(c.dep_ == "advmod" and c.lower_ in CERTAINTY_ADVERBS for c in root.children):
-        return root, frozenset()
-    words = [t for t in span if not t.is_space]
-    last = words[-1].i if words and words[-1].is_punct else None
-    if _marks_certainty(root):
-        for c in root.children:
-            if c.dep_ in ("ccomp", "csubj", "parataxis") and c.i > root.i:
-                clause = {t.i for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)}
-                return c, frozenset(t.i for t in span if t.i not in clause and t.i != last)
-        return None
-    for c in root.children:  # "The pattern is clear: S", parsed as a clause of S
-        if c.dep_ in ("ccomp", "parataxis") and c.i < root.i and _marks_certainty(c):
-            frame = {t.i for t in c.subtree}
-            after = c.right_edge.i + 1
-            if after < span.end and span.doc[after].text in (":", ",", "—", "–"):
-                frame.add(after)
-            return root, frozenset(frame)
-    return None
-
-
 def thesis_index(article: ParsedArticle, pool: Sequence[Candidate], weights) -> int | None:
     """0-based index of the claim the writer states as a conclusion, if there is one.
 
@@ -494,154 +374,3 @@ def bottom_line(
         return None
     span = article.sents[best]
     return repair(compress(span, stated_dates(article, span)))
-
-
-_LEADING_CONNECTIVE = re.compile(
-    rf"^(?:{'|'.join(sorted(CONNECTIVES, key=len, reverse=True))})\b,?\s+", re.IGNORECASE
-)
-_INNER_CONNECTIVE = re.compile(
-    rf",\s+(?:{'|'.join(sorted(CONNECTIVES - {'and', 'but', 'so', 'yet'}))}),(?=\s)", re.IGNORECASE
-)
-
-
-def repair(text: str) -> str:
-    """Drop a connective that ties the sentence to a context the summary lacks.
-
-    "However, the talks failed." → "The talks failed."; "Analysts, however, are
-    sceptical" → "Analysts are sceptical".
-    """
-    fixed = _LEADING_CONNECTIVE.sub("", text, count=1)
-    fixed = _INNER_CONNECTIVE.sub("", fixed)
-    if fixed == text or not fixed:
-        return text
-    return fixed[:1].upper() + fixed[1:]
-
-
-#: Dependency labels of modifiers that can open a sentence before its subject.
-_LEADING_MODIFIERS = frozenset(("advcl", "prep", "npadvmod", "advmod", "pcomp", "nmod"))
-
-
-def _leading_modifiers(span) -> set[int]:
-    """Modifiers that open the sentence before its subject, each closed by a comma.
-
-    Only a run that reaches the subject counts ("After the call, at the summit,
-    Trump said" loses both); anything else before the subject means the parse is
-    not one to trust.
-    """
-    doc = span.doc
-    root = span.root
-    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if not subjects:
-        return set()
-    subject_start = min(x.i for x in subjects[0].subtree)
-    words = _after_connective(span)
-    position = words[0].i if words else span.start
-    drop: set[int] = set()
-    modifiers = sorted(
-        (c for c in root.children if c.dep_ in _LEADING_MODIFIERS and c.i < subject_start),
-        key=lambda c: c.i,
-    )
-    for child in modifiers:
-        sub = list(child.subtree)
-        comma = sub[-1].i + 1
-        if sub[0].i != position or comma >= span.end or doc[comma].text != ",":
-            return set()
-        drop |= {t.i for t in sub} | {comma}
-        position = comma + 1
-    return drop if position == subject_start else set()
-
-
-def _parentheticals(span) -> set[int]:
-    """Non-restrictive relative clauses and descriptive appositions set off by commas.
-
-    An apposition that is a name ("the president, Anna Lind,") is kept: it is the
-    information.
-    """
-    doc = span.doc
-    drop: set[int] = set()
-    for tok in span:
-        if tok.dep_ not in ("relcl", "appos") or (tok.dep_ == "appos" and tok.pos_ == "PROPN"):
-            continue
-        sub = list(tok.subtree)
-        left, right = sub[0].i - 1, sub[-1].i + 1
-        if left < span.start or doc[left].text != ",":
-            continue
-        if right < span.end and doc[right].text == ",":
-            # The closing comma goes with the aside only when it closes the aside; one
-            # the parser hangs higher up also opens what follows ("are employees, not
-            # contractors, a decision that ..."), and stays.
-            closes = doc[right].head.i in {tok.head.i, *(t.i for t in sub)}
-            drop |= {t.i for t in sub} | {left} | ({right} if closes else set())
-        elif right >= span.end or doc[right].text in (".", ";", "!", "?"):
-            drop |= {t.i for t in sub} | {left}
-    return drop
-
-
-def _attributions(span) -> set[int]:
-    """ "according to X", with the comma that sets it off."""
-    doc = span.doc
-    drop: set[int] = set()
-    for tok in span:
-        if tok.lower_ == "according" and tok.dep_ == "prep":
-            sub = list(tok.subtree)
-            drop |= {t.i for t in sub}
-            left, right = sub[0].i - 1, sub[-1].i + 1
-            if right < span.end and doc[right].text == ",":
-                drop.add(right)
-            elif left >= span.start and doc[left].text == ",":
-                drop.add(left)
-    return drop
-
-
-def _bracketed(span) -> set[int]:
-    drop: set[int] = set()
-    depth = 0
-    for tok in span:
-        if tok.text == "(":
-            depth += 1
-        if depth:
-            drop.add(tok.i)
-        if tok.text == ")":
-            depth = max(0, depth - 1)
-    return drop
-
-
-def compress(span, dates: Sequence[tuple] = ()) -> str:
-    """A shorter form of a sentence that keeps its main clause.
-
-    Dropped, by the parse: an evidential frame around the asserted clause ("it
-    seems clear that", "the pattern is clear:"), modifiers before the main
-    subject that a comma closes ("After the call with X, ..."), "according to
-    ..." attributions, bracketed asides, and non-restrictive relative clauses and
-    descriptive appositions (", who ...,"). When the result would be unbalanced
-    or too short to stand, the sentence is kept whole. ``dates`` are (span, text)
-    pairs to state in place of those spans (:func:`~briefings.extract.timeline.stated_dates`).
-    """
-    stated = {d.start: (d, text) for d, text in dates}
-    original = with_dates(span, list(dates))
-    drop = _leading_modifiers(span) | _parentheticals(span) | _attributions(span)
-    drop |= _bracketed(span)
-    head = span.root
-    frame = certainty_frame(span)
-    if frame is not None:  # "It seems clear that S" → "S"
-        head, around = frame
-        drop |= around
-    if head.i in drop:
-        return original
-    kept = [t for t in span if t.i not in drop and not (t.is_punct and t.lower_ in CONNECTIVES)]
-    inside = {t.i for d, _ in dates for t in d[1:]}  # stated once, at the first token
-    pieces = []
-    for t in kept:
-        if t.i in inside:
-            continue
-        word, last = (stated[t.i][1], stated[t.i][0][-1]) if t.i in stated else (t.text, t)
-        spaced = last.whitespace_ or last.i + 1 not in drop
-        pieces.append(
-            word + (last.whitespace_ if last.whitespace_ else (" " if not spaced else ""))
-        )
-    text = "".join(pieces).strip()
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"\s{2,}", " ", text).strip(" ,;")
-    if len(text.split()) < 6 or text.count('"') % 2 or text.count("(") != text.count(")"):
-        return original
-    return text[:1].upper() + text[1:]

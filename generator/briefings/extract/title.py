@@ -22,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefings.extract.summary import REPORTING_VERBS, best_sentence, certainty_frame
+from briefings.extract.compression import certainty_frame
+from briefings.extract.summary import best_sentence
+from briefings.lexicon.english import REPORTING_VERBS
 from briefings.model import Actor
 from briefings.nlp.parse import ParsedArticle
 

@@ -35,18 +35,11 @@ from briefings.errors import (
 )
 from briefings.files import write_new
 from briefings.ingest.fetch import MAX_PAGE_BYTES, Fetcher, is_web_address
+from briefings.ingest.seed_files import slugify
 from briefings.ingest.seed_index import KnownSeeds, shown, text_digest
-from briefings.ingest.seeds import (
-    ALWAYS_RESERVED,
-    MAX_SEED_BYTES,
-    SEED_SUFFIX,
-    Seed,
-    decode_seed,
-    has_date_header,
-    not_english,
-    parse_seed_text,
-    slugify,
-)
+from briefings.ingest.seed_limits import ALWAYS_RESERVED, MAX_SEED_BYTES, SEED_SUFFIX
+from briefings.ingest.seed_text import decode_seed, has_date_header, not_english
+from briefings.ingest.seeds import Seed, parse_seed_text
 from briefings.ingest.webpage import HTML_TYPES, Article, parse_html, read_article
 
 #: Fewer words than this are no article but a fragment a page without one leaves

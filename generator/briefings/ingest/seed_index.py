@@ -16,7 +16,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from briefings.errors import DuplicateSeed, SeedError
 from briefings.ingest.fetch import is_web_address
-from briefings.ingest.seeds import SEED_SUFFIX, Seed, address_form, list_seeds, read_seed
+from briefings.ingest.seed_files import address_form, list_seeds
+from briefings.ingest.seed_limits import SEED_SUFFIX
+from briefings.ingest.seeds import Seed, read_seed
 
 
 def normalize_url(url: str) -> str:

@@ -16,67 +16,36 @@ of the file's bytes alone, so it is cached with the briefing it belongs to.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import datetime as dt
 import hashlib
-import importlib.util
 import os
-import re
 import stat
-import sys
-import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 
-from briefings.errors import SeedError, SeedWarning, printable
-
-#: Seeds bigger than this are refused: no news article is this long, a runaway
-#: file would stall the build, and spaCy refuses texts over a million characters.
-MAX_SEED_BYTES = 1_000_000
-#: Tokens (words and punctuation marks, counted as spaCy roughly does) of body text
-#: kept for extraction. The parser's memory grows with the length of a document
-#: (about 17 kB a token for the small English model), so a longer article is cut
-#: here, with a warning; 30,000 tokens is about 25,000 words of prose.
-MAX_TOKENS = 30_000
-#: A paragraph longer than this many tokens (a text with no paragraph breaks, or no
-#: spaces at all) is split into parts, so no sentence the parser sees is huge.
-MAX_PARAGRAPH_TOKENS = 1_500
-#: Share of control characters above which a decodable file is taken as binary
-#: (a file of NUL bytes left by a crash is valid UTF-8, and no article).
-MAX_CONTROL_SHARE = 0.1
-#: Fewer words than this are too few to judge the language of.
-MIN_WORDS_FOR_LANGUAGE = 20
-#: English prose has 35–55 % stop words; other languages almost none of them.
-MIN_ENGLISH_STOPWORD_SHARE = 0.2
-#: Longest file stem published as is; longer names get a shortened, hashed address.
-MAX_SLUG_LENGTH = 80
-
-HEADER_FIELDS = ("title", "source", "url")
-#: Slugs no seed may take: ``briefings/index.md`` is the generated list of briefings.
-ALWAYS_RESERVED = frozenset({"index"})
-SEED_SUFFIX = ".txt"
-
-_DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\S+)\s*$", re.IGNORECASE)
-_FIELD_LINE = re.compile(r"^\s*(title|source|url)\s*:\s*(.*?)\s*$", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
-#: What spaCy's English tokenizer roughly makes a token of: a run of word characters,
-#: or one other non-space character.
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-#: A file stem already in address form: lower-case letters and digits, joined by - or _.
-_ADDRESS_FORM = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
-#: Runs of characters that UTF-8 text shows when it was decoded as cp1252 once too often.
-_MOJIBAKE = re.compile(r"[ÂÃÅÆâ][\u0080-\u00bf\u0152-\u0178\u0192-\u02dc\u2013-\u2122]+")
-
-# Line breaks other than LF: all become LF before the text is split into lines.
-_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
-_LINE_BREAK_RE = re.compile("|".join(map(re.escape, _LINE_BREAKS)))
-#: Characters removed without a warning: they change nothing a reader sees.
-_HARMLESS = {"\u00ad"}  # soft hyphen
-_INVISIBLE_NAMES = {"Cc": "control", "Cf": "invisible formatting"}
+from briefings.errors import SeedError, SeedWarning
+from briefings.ingest.seed_files import address_form, slugify
+from briefings.ingest.seed_limits import (
+    _DATE_LINE,
+    _FIELD_LINE,
+    _ISO_DATE,
+    _LINE_BREAK_RE,
+    _LINE_BREAKS,
+    MAX_CONTROL_SHARE,
+    MAX_PARAGRAPH_TOKENS,
+    MAX_SEED_BYTES,
+    MAX_TOKENS,
+)
+from briefings.ingest.seed_text import (
+    Counter_,
+    clean_line,
+    decode_seed,
+    mojibake_sample,
+    not_english,
+    split_long,
+    token_ends,
+)
 
 
 @dataclass(frozen=True)
@@ -115,461 +84,6 @@ class Seed:
             for w in self.notices
             if w.level == "warning"
         )
-
-
-# --------------------------------------------------------------------------- names
-
-
-def is_hidden_or_temporary(name: str) -> bool:
-    """Hidden files and editor leftovers (``.x``, ``.#x``, ``#x#``, ``x~``, ``x.swp``)."""
-    return (
-        name.startswith((".", "#", "~$"))
-        or name.endswith(("~", ".swp", ".swo", ".tmp", "#"))
-        or name.lower().endswith((".bak", ".part"))
-    )
-
-
-def is_seed_candidate(path: Path) -> bool:
-    """Whether a directory entry's name makes it a seed (``*.txt``, not hidden or temporary)."""
-    name = path.name
-    return not is_hidden_or_temporary(name) and name.lower().endswith(SEED_SUFFIX)
-
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII slug; stable for a given text."""
-    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
-    return slug or "seed"
-
-
-def seed_stem(path: Path) -> str:
-    name = path.name
-    return name[: -len(SEED_SUFFIX)] if name.lower().endswith(SEED_SUFFIX) else path.stem
-
-
-def name_digest(path: Path, normalize: bool = True) -> str:
-    """Hash of a file name (NFC, so macOS and Linux spell it the same).
-
-    A name that is not valid UTF-8 (Python holds its bytes as surrogates) is
-    hashed by those bytes.
-    """
-    name = unicodedata.normalize("NFC", path.name) if normalize else path.name
-    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def address_form(path: Path) -> str | None:
-    """The slug a file name gives without a hash, or None when it needs one.
-
-    Only names already in address form (``report.txt``, ``000_ab12.txt``,
-    ``2025-05-20-summit.txt``) are published under their own name; ``_`` becomes
-    ``-``. Every other name (capitals, spaces, accents, punctuation) gets its
-    slugified form plus a hash of the name: that way two names that slugify alike
-    (``Report.txt`` and ``report.txt``) can never take each other's address.
-    """
-    stem = seed_stem(path)
-    if not path.name.endswith(SEED_SUFFIX) or len(stem) > MAX_SLUG_LENGTH:
-        return None
-    if not _ADDRESS_FORM.fullmatch(stem):
-        return None
-    return stem.replace("_", "-")
-
-
-def assign_slugs(
-    paths: list[Path], reserved: set[str] | frozenset[str] = frozenset()
-) -> tuple[dict[Path, str], list[SeedWarning]]:
-    """Stable, distinct slugs for a set of seed files, and warnings about clashes.
-
-    A seed's slug depends on its own file name only, so adding, removing or
-    renaming another seed never moves it. Names in address form keep it (see
-    :func:`address_form`); other names get ``slugified-name-<8 hex of the name's
-    hash>``. Two cases still need a tie-break, each with a warning: an address
-    taken by a hand-written page (``reserved``), which moves the seed to a hashed
-    address; and two address-form names that differ only in ``-`` versus ``_``,
-    where the name spelled with ``-`` keeps the address.
-    """
-    reserved = {*reserved, *ALWAYS_RESERVED}
-    out: dict[Path, str] = {}
-    warnings: list[SeedWarning] = []
-    claims: dict[str, list[Path]] = {}
-    hashed: list[Path] = []
-    for p in sorted(paths, key=lambda p: p.name):
-        plain = address_form(p)
-        if plain is None:
-            hashed.append(p)
-        elif plain in reserved:
-            hashed.append(p)
-            warnings.append(
-                SeedWarning(
-                    p,
-                    f"the address briefings/{plain}/ belongs to a hand-written page; "
-                    "this briefing gets another address",
-                )
-            )
-        else:
-            claims.setdefault(plain, []).append(p)
-    for plain, group in claims.items():
-        winner = min(group, key=lambda p: (seed_stem(p) != plain, p.name))
-        out[winner] = plain
-        for p in group:
-            if p is not winner:
-                hashed.append(p)
-                warnings.append(
-                    SeedWarning(
-                        p,
-                        f"{winner.name} has the same address briefings/{plain}/; "
-                        "this briefing gets another address (rename one of the two)",
-                    )
-                )
-    taken = set(out.values()) | set(reserved)
-    for p in sorted(hashed, key=lambda p: p.name):
-        base = slugify(seed_stem(p))[:60].strip("-") or "seed"
-        # Names spelled alike in NFC share a digest; their own bytes tell them apart.
-        for slug in [f"{base}-{name_digest(p)[:w]}" for w in (8, 16, 64)] + [
-            f"{base}-{name_digest(p, normalize=False)[:w]}" for w in (16, 64)
-        ]:
-            if slug not in taken:
-                break
-        out[p] = slug
-        taken.add(slug)
-    warnings += look_alike_warnings(paths)
-    return out, warnings
-
-
-def look_alike_warnings(paths: list[Path]) -> list[SeedWarning]:
-    """A warning for each file name that looks like an earlier one but is spelled otherwise.
-
-    ``café.txt`` composed (NFC) and decomposed (NFD) are two files that show
-    the same name: a reader cannot tell which briefing is which.
-    """
-    seen: dict[str, Path] = {}
-    warnings: list[SeedWarning] = []
-    for p in sorted(paths, key=lambda p: p.name):
-        shown = unicodedata.normalize("NFKC", p.name)
-        first = seen.setdefault(shown, p)
-        if first is not p:
-            warnings.append(
-                SeedWarning(
-                    p,
-                    f"its name looks the same as {printable(first.name)} but is spelled with "
-                    "other characters; the two get different addresses (rename one of them)",
-                )
-            )
-    return warnings
-
-
-# --------------------------------------------------------------------- discovery
-
-
-@dataclass(frozen=True)
-class Listing:
-    """What a seeds folder holds: seed files, refused entries, and entries worth a note."""
-
-    paths: list[Path]
-    errors: list[SeedError]
-    warnings: list[SeedWarning]
-
-
-def list_seeds(seeds_dir: Path) -> Listing:
-    """Every seed file of a folder, sorted by name (never by file-system order).
-
-    Hidden and temporary files are skipped silently. A symbolic link that leads
-    outside the folder is refused (a seed could otherwise publish any file the
-    builder can read); a folder inside it is reported, since its files are not
-    read; a ``.txt`` entry that is not a regular file (a pipe, a device) is
-    refused rather than read, which could block forever.
-    """
-    seeds_dir = Path(seeds_dir)
-    if not seeds_dir.is_dir():
-        return Listing([], [], [])
-    root = seeds_dir.resolve()
-    paths: list[Path] = []
-    errors: list[SeedError] = []
-    warnings: list[SeedWarning] = []
-    for p in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
-        name = p.name
-        if is_hidden_or_temporary(name):
-            continue
-        if p.is_symlink():
-            try:
-                target = p.resolve(strict=True)
-            except (OSError, RuntimeError):
-                if is_seed_candidate(p):
-                    errors.append(SeedError(p, "is a broken symbolic link"))
-                continue
-            if not target.is_relative_to(root):
-                errors.append(
-                    SeedError(p, "is a symbolic link to a file outside the seeds folder; refused")
-                )
-                continue
-        try:
-            mode = p.stat().st_mode
-        except OSError as exc:
-            errors.append(SeedError(p, f"cannot be read: {exc.strerror}"))
-            continue
-        if stat.S_ISDIR(mode):
-            warnings.append(
-                SeedWarning(
-                    p,
-                    "is a folder; seeds are read from the seeds folder itself, "
-                    "not from sub-folders, so its files are not built",
-                )
-            )
-            continue
-        if not is_seed_candidate(p):
-            warnings.append(SeedWarning(p, "is not a .txt file; ignored", level="note"))
-            continue
-        if not stat.S_ISREG(mode):
-            errors.append(SeedError(p, "is not a regular file; refused"))
-            continue
-        paths.append(p)
-    return Listing(paths, errors, warnings)
-
-
-def discover_seeds(seeds_dir: Path) -> list[Path]:
-    """All seed files of a directory that can be read, sorted by name."""
-    return list_seeds(seeds_dir).paths
-
-
-# ---------------------------------------------------------------------- decoding
-
-
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
-def _detect(data: bytes) -> tuple[str, str] | None:
-    """charset-normalizer's decoding of ``data`` (text, encoding), preferring cp1252.
-
-    Statistics cannot tell cp1252 from cp1250 or cp1257 on an English text with a
-    handful of accented words; the detector then names one of them arbitrarily.
-    cp1252 is the legacy encoding of English text (and the one browsers assume
-    for Latin-1), so when the detector rates it as good as its best guess, it wins.
-    """
-    from charset_normalizer import from_bytes
-
-    results = from_bytes(data)
-    best = results.best()
-    if best is None:
-        return None
-    for r in results:
-        same = abs(r.chaos - best.chaos) < 1e-9 and abs(r.coherence - best.coherence) < 1e-9
-        if same and "cp1252" in r.could_be_from_charset:
-            try:
-                return data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                break
-    return str(best), best.encoding
-
-
-def decode_seed(path: Path, data: bytes) -> tuple[str, list[SeedWarning]]:
-    """Decode seed bytes: UTF-8 (with or without BOM), else a detected legacy encoding.
-
-    A file that is not UTF-8 is decoded with the encoding charset-normalizer
-    finds and a warning that names it, the line and a sample word, so a wrong
-    guess is visible rather than silent mojibake. Bytes no text encoding
-    explains raise a SeedError.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        body = data[3:]
-        try:
-            return body.decode("utf-8"), []
-        except UnicodeDecodeError as exc:
-            line = _line_of(body, exc.start)
-            raise SeedError(path, "starts with a UTF-8 mark but is not valid UTF-8", line) from None
-    for bom, codec in (
-        (b"\xff\xfe\x00\x00", "utf-32"),
-        (b"\x00\x00\xfe\xff", "utf-32"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                raise SeedError(
-                    path, f"starts with a {codec.upper()} mark but is not valid {codec.upper()}"
-                ) from None
-            return text, [SeedWarning(path, f"is {codec.upper()}; read as such (save it as UTF-8)")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        first_bad, line = exc.start, _line_of(data, exc.start)
-    else:
-        if b"\x00" not in data:
-            return text, []
-        # ASCII text in UTF-16 or UTF-32 without a byte-order mark is valid UTF-8
-        # too, one NUL after (or before) each letter.
-        guess = _detect(data)
-        if guess is not None and guess[1].startswith(("utf_16", "utf_32")):
-            name = guess[1].upper().replace("_", "-")
-            return guess[0], [SeedWarning(path, f"is {name}; read as such (save it as UTF-8)")]
-        return text, []
-    if b"\x00" in data[:4096] and b"\x00\x00" in data:
-        raise SeedError(path, "is binary, not a text file", line)
-    guess = _detect(data)
-    if guess is None:
-        raise SeedError(
-            path,
-            f"is not text: byte 0x{data[first_bad]:02x} is not UTF-8 and no other "
-            "text encoding explains the file",
-            line,
-        )
-    text, encoding = guess
-    sample = _sample_word(text, line)
-    return text, [
-        SeedWarning(
-            path,
-            f"is not UTF-8 (byte 0x{data[first_bad]:02x}); read as {encoding}, "
-            f"giving {sample!r}: check the text and save the file as UTF-8",
-            line,
-        )
-    ]
-
-
-def _sample_word(text: str, line: int) -> str:
-    """The first word with a non-ASCII letter on ``line``, to show what decoding gave."""
-    lines = text.splitlines()
-    here = lines[line - 1] if 0 < line <= len(lines) else ""
-    for word in here.split():
-        if not word.isascii():
-            return word[:40]
-    return here.strip()[:40]
-
-
-# ------------------------------------------------------------------------ parsing
-
-
-Counter_ = dict[str, int]
-
-
-def clean_line(line: str) -> tuple[str, Counter_]:
-    """Remove control and invisible formatting characters from one line.
-
-    Bidi overrides and isolates, zero-width characters, tag characters and the
-    like change how text displays without being visible, so a seed could
-    disguise what a reader sees; control characters (NUL, escapes) have no
-    place in an article. Tabs become spaces. Returns the cleaned line and what
-    was removed, by kind.
-    """
-    removed: Counter_ = {}
-    if line.isprintable():
-        return line, removed
-    out = []
-    for ch in line:
-        if ch == "\t":
-            out.append(" ")
-            continue
-        if ch in _HARMLESS:
-            continue
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cf", "Cs"):
-            kind = _INVISIBLE_NAMES.get(category, "control")
-            removed[kind] = removed.get(kind, 0) + 1
-            continue
-        out.append(ch)
-    return "".join(out), removed
-
-
-def clean_text(text: str) -> str:
-    """Remove invisible and control characters (keeping line breaks)."""
-    return "\n".join(clean_line(line)[0] for line in text.split("\n"))
-
-
-def _token_ends(text: str) -> list[int]:
-    return [m.end() for m in _TOKEN.finditer(text)]
-
-
-def token_count(text: str) -> int:
-    """About how many tokens spaCy's English tokenizer makes of ``text``."""
-    return sum(1 for _ in _TOKEN.finditer(text))
-
-
-def _split_long(paragraph: str, limit: int) -> list[str]:
-    """Split a paragraph of more than ``limit`` tokens into parts of at most ``limit``.
-
-    Each cut goes after the last sentence end in the second half of the window,
-    else at the last space there, else (a text without spaces) between tokens.
-    """
-    ends = _token_ends(paragraph)
-    parts: list[str] = []
-    start, first = 0, 0
-    while len(ends) - first > limit:
-        window_end = ends[first + limit - 1]
-        segment = paragraph[start:window_end]
-        half = len(segment) // 2
-        cut = None
-        for m in _SENTENCE_END.finditer(segment, half):
-            cut = start + m.end()
-        if cut is None:
-            space = segment.rfind(" ", half)
-            cut = start + space + 1 if space > 0 else window_end
-        parts.append(paragraph[start:cut].strip())
-        start = cut
-        first = bisect.bisect_right(ends, cut)
-    parts.append(paragraph[start:].strip())
-    return [p for p in parts if p]
-
-
-@cache
-def english_stop_words() -> frozenset[str]:
-    """spaCy's English stop-word list (spacy/lang/en/stop_words.py), a general
-    closed-class resource, loaded from its module file alone.
-
-    ``import spacy.lang.en.stop_words`` imports all of spaCy first (about a
-    second, on every build from cached briefings); the file itself imports
-    nothing, so it is read as a module of its own unless spaCy is loaded already.
-    """
-    loaded = sys.modules.get("spacy.lang.en.stop_words")
-    if loaded is None:
-        spec = importlib.util.find_spec("spacy")
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        file_spec = importlib.util.spec_from_file_location(
-            "briefings_spacy_en_stop_words", folder / "lang" / "en" / "stop_words.py"
-        )
-        loaded = importlib.util.module_from_spec(file_spec)
-        file_spec.loader.exec_module(loaded)
-    return frozenset(loaded.STOP_WORDS)
-
-
-_english_stop_words = english_stop_words
-
-
-def english_share(text: str) -> tuple[float, int]:
-    """Share of the words that are English stop words, and the number of words."""
-    words = _WORD.findall(text.lower())
-    if not words:
-        return 0.0, 0
-    stop = _english_stop_words()
-    return sum(map(stop.__contains__, words)) / len(words), len(words)
-
-
-def not_english(text: str) -> float | None:
-    """The share of common English words in ``text`` when it does not look English, else None.
-
-    Texts too short to judge count as English.
-    """
-    share, n_words = english_share(text)
-    if n_words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_STOPWORD_SHARE:
-        return share
-    return None
-
-
-def has_date_header(text: str) -> bool:
-    """Whether ``text`` starts (after blank lines) with a seed's ``date`` line."""
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    return _DATE_LINE.match(clean_line(first)[0]) is not None
-
-
-def _mojibake_sample(text: str) -> str | None:
-    """A run of characters that is UTF-8 decoded as cp1252, if the text has one."""
-    for m in _MOJIBAKE.finditer(text):
-        try:
-            fixed = m.group().encode("cp1252").decode("utf-8")
-        except UnicodeError:
-            continue
-        if fixed != m.group():
-            return m.group()
-    return None
 
 
 def parse_seed_text(path: Path, text: str, slug: str | None = None) -> Seed:
@@ -673,7 +187,7 @@ def parse_seed_text(path: Path, text: str, slug: str | None = None) -> Seed:
                 starts[0],
             )
         )
-    sample = _mojibake_sample(body)
+    sample = mojibake_sample(body)
     if sample is not None:
         line = next((starts[k] for k, p in enumerate(paragraphs) if sample in p), None)
         notices.append(
@@ -717,7 +231,7 @@ def _bound_length(
     line: int | None = None
     for para, start in zip(paragraphs, starts, strict=True):
         parts = (
-            _split_long(para, MAX_PARAGRAPH_TOKENS) if len(para) > MAX_PARAGRAPH_TOKENS else [para]
+            split_long(para, MAX_PARAGRAPH_TOKENS) if len(para) > MAX_PARAGRAPH_TOKENS else [para]
         )
         if len(parts) > 1 and not said:
             said.append(
@@ -729,14 +243,14 @@ def _bound_length(
         out_starts.extend([start] * len(parts))
     # Every token is at least one character: most articles are shorter than the cap
     # in characters, and need no counting.
-    counts = [len(_token_ends(p)) for p in out] if sum(map(len, out)) > MAX_TOKENS else []
+    counts = [len(token_ends(p)) for p in out] if sum(map(len, out)) > MAX_TOKENS else []
     total = sum(counts)
     if total > MAX_TOKENS:
         kept: list[str] = []
         budget = MAX_TOKENS
         for para, n in zip(out, counts, strict=True):
             if n >= budget:
-                kept.append(para[: _token_ends(para)[budget - 1]].rstrip())
+                kept.append(para[: token_ends(para)[budget - 1]].rstrip())
                 break
             kept.append(para)
             budget -= n

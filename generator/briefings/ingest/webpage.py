@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from briefings.ingest.fetch import is_web_address
-from briefings.ingest.seeds import clean_line
+from briefings.ingest.seed_text import clean_line
 
 #: Media types taken as HTML.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from briefings.extract.actors.identity import word_variants
 from briefings.model import Actor, Briefing
-from briefings.ingest.seeds import slugify
+from briefings.ingest.seed_files import slugify
 
 
 @dataclass
@@ -87,7 +87,7 @@ def _qualified_by_name(actor: Actor) -> bool:
     return False
 
 
-def _identifying_names(actor: Actor) -> set[str]:
+def identifying_names(actor: Actor) -> set[str]:
     """Keys of the names that identify ``actor`` beyond its article.
 
     The canonical name always; an alias only when it is a proper name of two or
@@ -155,7 +155,7 @@ def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
     links = _Links(len(items))
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, (_, a) in enumerate(items):
-        for key in _identifying_names(a):
+        for key in identifying_names(a):
             by_name[key].append(i)
     for idxs in by_name.values():
         for i in idxs[1:]:

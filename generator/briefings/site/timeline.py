@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefings.model import Briefing, Event
-from briefings.ingest.seeds import english_stop_words
+from briefings.ingest.seed_text import english_stop_words
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 #: Share of the shorter description's content words the two must have in common.

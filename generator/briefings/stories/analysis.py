@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefings.model import Actor, Briefing, Event, Question, Sentence
-from briefings.site.actors import _identifying_names, descriptive
+from briefings.site.actors import descriptive, identifying_names
 from briefings.site.timeline import content_words, merge_timeline, same_event
 from briefings.stories.clustering import Story, term_counts
 
@@ -131,7 +131,7 @@ class WhatsNew:
 
 
 def _names(actor: Actor) -> set[str]:
-    return _identifying_names(actor)
+    return identifying_names(actor)
 
 
 def whats_new(story: Story) -> WhatsNew:

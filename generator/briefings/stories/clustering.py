@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from briefings.model import Briefing
-from briefings.site.actors import _identifying_names
+from briefings.site.actors import identifying_names
 from briefings.site.timeline import content_words
 
 #: Days between two briefings beyond which they are never linked directly.
@@ -105,7 +105,7 @@ def term_counts(briefing: Briefing) -> Counter[str]:
     for s in briefing.sentences:
         counts.update(content_words(s.text))
     for actor in briefing.actors:
-        for key in _identifying_names(actor):
+        for key in identifying_names(actor):
             counts[_ACTOR + key] += actor.mentions
     for event in briefing.events:
         if len(event.date) == 10:
@@ -121,7 +121,7 @@ def key_actor_terms(briefing: Briefing) -> set[str]:
     each names in passing (a government, a United Nations agency) are about
     different events.
     """
-    named = [(a, names) for a in briefing.actors if (names := _identifying_names(a))]
+    named = [(a, names) for a in briefing.actors if (names := identifying_names(a))]
     named.sort(key=lambda an: (-an[0].salience, an[0].name))
     return {_ACTOR + key for _, names in named[:KEY_ACTORS] for key in names}
 

@@ -41,15 +41,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefings.extract.summary import (
-    REPORTING_VERBS,
-    names_actor,
-    person_antecedents,
-    persons_named,
-)
 from briefings.extract.title import third_person
+from briefings.lexicon.english import REPORTING_VERBS
 from briefings.model import Actor, Evidence, Question
 from briefings.nlp.parse import ParsedArticle
+from briefings.nlp.referents import names_actor, person_antecedents, persons_named
 
 #: English modal auxiliaries (closed class), and how strongly each leaves a matter open.
 MODALS = {

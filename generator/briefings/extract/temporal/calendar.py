@@ -140,3 +140,24 @@ def date_label(value: str, precision: str = "") -> str:
     if precision == "decade":
         return f"{value}s"
     return value
+
+
+def shift_by(anchor: Interval, amount: int, unit: Unit) -> Interval | None:
+    """``anchor`` moved by a count of units, at the precision that count supports."""
+    if unit == "day":
+        return anchor.shift(amount, "day") if anchor.precision == "day" else None
+    if unit == "week":
+        if anchor.precision != "day":
+            return None
+        middle = anchor.lo + dt.timedelta(days=7 * amount)
+        return Interval(middle - dt.timedelta(days=3), middle + dt.timedelta(days=3))
+    if unit == "month":
+        if anchor.precision not in ("day", "month"):
+            return None
+        moved = add_months(anchor.lo, amount)
+        return Interval.month(moved.year, moved.month)
+    if unit == "year":
+        if anchor.precision == "decade":
+            return None
+        return Interval.year(anchor.lo.year + amount)
+    return None

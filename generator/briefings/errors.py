@@ -34,8 +34,8 @@ class BriefingsError(Exception):
     """Base class of every error the package raises on purpose."""
 
 
-class SeedError(BriefingsError):
-    """A seed file cannot be turned into a briefing (bad header, bad encoding, ...).
+class FileError(BriefingsError):
+    """A failure in one file the user wrote: the message starts with ``file:line``.
 
     Carries the file and, where it applies, the 1-based line so the message points
     at the exact place to fix.
@@ -51,17 +51,12 @@ class SeedError(BriefingsError):
         return f"{_where(self.path, self.line)}: {self.message}"
 
 
-class CorrectionsError(BriefingsError):
+class SeedError(FileError):
+    """A seed file cannot be turned into a briefing (bad header, bad encoding, ...)."""
+
+
+class CorrectionsError(FileError):
     """The project's corrections file has a bad entry; names the file and the line."""
-
-    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
-        self.path = Path(path)
-        self.line = line
-        self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return f"{_where(self.path, self.line)}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from briefings.errors import printable
 from briefings.extract.actors.key_actors import MAX_ACTORS, extract_actors
 from briefings.extract.actors.salience import SALIENCE_WEIGHTS
+from briefings.extract.contracts import check
 from briefings.extract.questions.questions import extract_questions
 from briefings.extract.summary import DEFAULT_SHAPE, SummaryShape, bottom_line, extract_summary
 from briefings.extract.timeline import extract_events
@@ -75,41 +76,33 @@ def briefing_from_parsed(
     """
     seed = article.seed
     failures: list[str] = []
-    actors = guarded(
-        "actors",
-        lambda: extract_actors(article, settings.max_actors, fitted.salience_weights),
-        (),
-        failures,
+
+    def stage(name: str, run: Callable[[], T], instead: T) -> T:
+        # each result is held to its stage's contract (see extract/contracts.py)
+        return guarded(name, lambda: check(name, run(), article), instead, failures)
+
+    actors = stage(
+        "actors", lambda: extract_actors(article, settings.max_actors, fitted.salience_weights), ()
     )
-    events = guarded(
+    events = stage(
         "timeline",
         lambda: extract_events(article, person_antecedents(persons_named(article, actors))),
         (),
-        failures,
     )
-    summary = guarded(
+    summary = stage(
         "summary",
         lambda: extract_summary(
             article, actors, max_sentences=settings.max_summary_sentences, shape=fitted.summary
         ),
         (),
-        failures,
     )
-    questions = guarded(
-        "questions",
-        lambda: extract_questions(article, actors, limit=settings.max_questions),
-        (),
-        failures,
+    questions = stage(
+        "questions", lambda: extract_questions(article, actors, limit=settings.max_questions), ()
     )
-    title = guarded(
-        "title",
-        lambda: make_title(article, actors),
-        seed.title or f"Briefing of {seed.date.isoformat()}",
-        failures,
+    title = stage(
+        "title", lambda: make_title(article, actors), seed.title or f"Briefing of {seed.date}"
     )
-    line = guarded(
-        "bottom line", lambda: bottom_line(article, actors, fitted.summary), None, failures
-    )
+    line = stage("bottom line", lambda: bottom_line(article, actors, fitted.summary), None)
     return Briefing(
         id=seed.slug,
         date=seed.date.isoformat(),

@@ -17,6 +17,7 @@ from briefings.lexicon.english import (
     COPULAS,
     REPORTING_VERBS,
 )
+from briefings.nlp.syntax import SUBJECT_SLOTS
 
 _LEADING_CONNECTIVE = re.compile(
     rf"^(?:{'|'.join(sorted(CONNECTIVES, key=len, reverse=True))})\b,?\s+", re.IGNORECASE
@@ -52,7 +53,7 @@ def _leading_modifiers(span) -> set[int]:
     """
     doc = span.doc
     root = span.root
-    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [t for t in root.children if t.dep_ in SUBJECT_SLOTS]
     if not subjects:
         return set()
     subject_start = min(x.i for x in subjects[0].subtree)

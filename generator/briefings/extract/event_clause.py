@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefings.nlp.syntax import (
+    NOMINAL_SUBJECTS,
     is_verbal,
     tense_of,
 )
@@ -83,7 +84,7 @@ def _event_tokens(
         # A verbless fragment ("Sunday's vote."): the noun phrase the date modifies.
         return att, _phrase(att, sent, span)
     tokens = _compress(pred, sent, span)
-    subject = next((t for t in pred.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((t for t in pred.children if t.dep_ in NOMINAL_SUBJECTS), None)
     if subject is not None and anchor is not None and _inside(subject, anchor):
         # "shortly before Trump's call, Vance told ...": the parser took the anchor
         # phrase for the subject; the apposition after it is the real one.
@@ -104,7 +105,7 @@ def _event_tokens(
         and not _quoted(pred)
     ):
         # "The Alliance said it would hold a press conference": keep who said so.
-        speaker = next((c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = next((c for c in pred.head.children if c.dep_ in NOMINAL_SUBJECTS), None)
         if speaker is not None and speaker.pos_ != "PRON":
             tokens += [pred.head, *_phrase(speaker, sent, span, depth=0)]
     elif subject is None and not any(
@@ -153,7 +154,7 @@ def _inherited_subject(pred: Token) -> Token | None:
             return None
         t = t.head
         for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.dep_ in NOMINAL_SUBJECTS:
                 return c
     return None
 

@@ -57,6 +57,7 @@ from briefings.lexicon.english import (
 from briefings.model import Actor, SummarySentence
 from briefings.nlp.parse import ParsedArticle
 from briefings.nlp.referents import person_antecedents, persons_named
+from briefings.nlp.syntax import NOMINAL_SUBJECTS
 
 
 @dataclass(frozen=True)
@@ -144,9 +145,9 @@ def anaphor(span):
         return first  # "My party ...": whose, the sentence does not say
     root = span.root
     for t in root.children:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in SUBJECT_PRONOUNS:
+        if t.dep_ in NOMINAL_SUBJECTS and t.lower_ in SUBJECT_PRONOUNS:
             return None if is_expletive(t) else t
-        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in DEICTIC_SUBJECTS:
+        if t.dep_ in NOMINAL_SUBJECTS and t.lower_ in DEICTIC_SUBJECTS:
             return t  # "I felt ...": who speaks is said elsewhere (an interview's answer)
     return None
 

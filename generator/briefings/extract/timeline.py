@@ -36,6 +36,7 @@ from briefings.extract.temporal.expressions import article_timexes
 from briefings.extract.temporal.rules import Timex
 from briefings.model import Event, Evidence
 from briefings.nlp.syntax import (
+    NOMINAL_SUBJECTS,
     attachment,
     is_hypothetical,
     is_modal,
@@ -179,7 +180,7 @@ def standing_alone(text: str, tokens: list[Token], referent: str | None) -> str 
         return None
     if first.lower_ in _WRITER and not any(t.is_quote for t in first.sent):
         return None
-    if first.lower_ in _PERSON_PRONOUNS and first.dep_ in ("nsubj", "nsubjpass"):
+    if first.lower_ in _PERSON_PRONOUNS and first.dep_ in NOMINAL_SUBJECTS:
         if referent is None:
             return None
         return referent + text[opening.end() :]
@@ -194,7 +195,7 @@ def _clause_head(tokens: list[Token]) -> Token:
 
 def _empty_clause(pred: Token) -> bool:
     """ "This did not become more likely than on May 16": a pronoun and a copula, no event."""
-    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in pred.children if c.dep_ in NOMINAL_SUBJECTS), None)
     pronoun = subject is None or subject.pos_ == "PRON" or subject.tag_ in ("DT", "PRP", "EX")
     return pronoun and pred.lemma_ in ("be", "become", "seem", "remain", "appear")
 
@@ -209,7 +210,7 @@ def _infinitive_of(pred: Token) -> bool:
     if pred.head == pred or not is_verbal(pred.head) or pred.dep_ not in ("xcomp", "advcl"):
         return False
     auxes = {c.lower_ for c in pred.children if c.dep_ == "aux"}
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+    has_subject = any(c.dep_ in NOMINAL_SUBJECTS for c in pred.children)
     return pred.dep_ == "xcomp" or ("to" in auxes and not has_subject)
 
 

@@ -38,3 +38,23 @@ CERTAINTY_ADJECTIVES = frozenset({
 CERTAINTY_ADVERBS = frozenset({
     "clearly", "evidently", "obviously", "plainly", "undeniably", "unmistakably",
 })  # fmt: skip
+
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+
+
+#: Modals of possibility and obligation: the clause is not a reported fact.
+IRREALIS_AUX = {"may", "might", "could", "should", "must", "would", "can", "ought"}
+
+
+#: Verbs and adjectives whose complement is a plan, a schedule or an expectation
+#: (the planning / intending class: "is expected to", "plans to", "due to").
+PLAN_WORDS = {
+    "expect", "schedule", "plan", "due", "set", "slate", "intend", "aim", "hope",
+    "propose", "prepare", "agree", "promise", "pledge", "vow", "decide", "seek",
+    "want", "effort", "bid", "attempt", "try", "threaten", "poise", "timetable",
+    "deadline", "target", "goal", "likely", "go",
+}  # fmt: skip
+
+
+CONDITION_MARKS = {"if", "unless", "whether", "lest"}

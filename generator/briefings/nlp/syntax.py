@@ -9,25 +9,26 @@ condition) or small verb classes named in their docstrings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
+
+from briefings.lexicon.english import CONDITION_MARKS, FUTURE_AUX, IRREALIS_AUX, PLAN_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 Tense = Literal["past", "present", "future", "none"]
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
-#: Modals of possibility and obligation: the clause is not a reported fact.
-IRREALIS_AUX = {"may", "might", "could", "should", "must", "would", "can", "ought"}
-#: Verbs and adjectives whose complement is a plan, a schedule or an expectation
-#: (the planning / intending class: "is expected to", "plans to", "due to").
-PLAN_WORDS = {
-    "expect", "schedule", "plan", "due", "set", "slate", "intend", "aim", "hope",
-    "propose", "prepare", "agree", "promise", "pledge", "vow", "decide", "seek",
-    "want", "effort", "bid", "attempt", "try", "threaten", "poise", "timetable",
-    "deadline", "target", "goal", "likely", "go",
-}  # fmt: skip
-CONDITION_MARKS = {"if", "unless", "whether", "lest"}
+#: Dependency labels of a clause's nominal subject, active and passive (ClearNLP
+#: labels, as spaCy's English models use them).
+NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Those and the expletive subject ("there", dummy "it").
+SUBJECT_SLOTS = NOMINAL_SUBJECTS | {"expl"}
+
+
+def tokens_text(tokens: Iterable[Token]) -> str:
+    """The text the tokens span as the article writes it (their own spacing), trimmed."""
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def word_forms(token: Token) -> set[str]:

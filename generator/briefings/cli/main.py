@@ -19,11 +19,11 @@ from briefings.build.extraction import (
     hand_written_slugs,
     read_seeds,
 )
-from briefings.build.locking import folder_lock
-from briefings.build.output import owned_files, write_tree
-from briefings.build.project import ProjectConfig, load_project
+from briefings.build.pages_folder import hand_written_uris, write_pages
+from briefings.build.project import load_project
 from briefings.cli.options import config_option, fail
-from briefings.errors import BriefingsError, ConfigError, OutputError
+from briefings.cli.stories import stories_cmd, timeline_cmd
+from briefings.errors import BriefingsError, ConfigError
 from briefings.extract.pipeline import Settings, extract
 from briefings.files import atomic_write
 from briefings.ingest.fetch import DEFAULT_TIMEOUT, Fetcher
@@ -130,7 +130,14 @@ def generate(
         click.echo(f"warning: {warning}", err=True)
     if out is not None:
         try:
-            written, foreign = write_pages(out, site, project)
+            written, foreign = write_pages(
+                out,
+                site,
+                project,
+                on_wait=lambda: click.echo(
+                    f"waiting for another generator to finish writing {out}", err=True
+                ),
+            )
         except BriefingsError as exc:
             fail(str(exc))
             return
@@ -145,55 +152,6 @@ def generate(
     )
     if result.errors:
         sys.exit(1)
-
-
-def _same_folder(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
-
-
-def hand_written_uris(project: ProjectConfig, out: Path | None) -> list[str]:
-    """Files of ``docs/briefings/`` a person wrote: not those a ``--out docs`` run wrote."""
-    uris = docs_uris(project.docs_dir)
-    if out is not None and _same_folder(out, project.docs_dir):
-        owned = set(owned_files(out))
-        uris = [u for u in uris if u not in owned]
-    return uris
-
-
-def write_pages(out: Path, site, project: ProjectConfig) -> tuple[int, list[Path]]:
-    """Write the site's pages under ``out``; remove pages a previous run wrote that are gone.
-
-    Exclusive (the folder is locked for the whole write: a second generator
-    waits) and crash-safe (see :mod:`briefings.build.output`): only files this
-    generator wrote and that still hold the bytes it wrote are replaced or
-    deleted, and nothing is reached through a symbolic link. Files it does not
-    own (a hand-written page, when ``out`` is a docs folder) are returned, left
-    as they are. Returns the number of files changed and the files left alone.
-    """
-
-    def waiting() -> None:
-        click.echo(f"waiting for another generator to finish writing {out}", err=True)
-
-    with folder_lock(out, on_wait=waiting):
-        # The home page is the hand-written docs/index.md with the latest briefings;
-        # a home page this generator wrote into docs/ itself is not hand-written.
-        home_file = project.docs_dir / "index.md"
-        home_text = None
-        own_home = _same_folder(out, project.docs_dir) and "index.md" in owned_files(out)
-        if home_file.is_file() and not home_file.is_symlink() and not own_home:
-            home_text = home_file.read_text("utf-8")
-        files = {p.uri: p.content.encode("utf-8") for p in site.pages}
-        files["index.md"] = site.home_page(home_text).encode("utf-8")
-        try:
-            report = write_tree(out, files)
-        except OSError as exc:
-            raise OutputError(f"{out}: cannot write the pages: {exc.strerror or exc}") from None
-        except ValueError as exc:  # a page address leading out of the folder
-            raise OutputError(f"{out}: {exc}; nothing was written") from None
-    return report.changed, [out / uri for uri in report.foreign]
 
 
 @main.command("extract")
@@ -500,9 +458,7 @@ def corpora_of(folders: tuple[Path, ...]):
     return corpora
 
 
-# The story commands live in generator/briefings/cli/stories.py.
-from briefings.cli.stories import stories_cmd, timeline_cmd  # noqa: E402
-
+# The story commands live in briefings/cli/stories.py.
 main.add_command(stories_cmd)
 main.add_command(timeline_cmd)
 

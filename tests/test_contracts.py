@@ -32,7 +32,7 @@ def test_every_stage_of_a_real_briefing_keeps_its_contract(parse_file):
         ("summary", briefing.summary),
         ("questions", briefing.questions),
         ("title", briefing.title),
-        ("bottom line", briefing.bottom_line),
+        ("bottom line", (briefing.bottom_line, briefing.bottom_line_sentence)),
     ]:
         assert check(stage, value, article) is value
 

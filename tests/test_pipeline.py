@@ -128,7 +128,7 @@ STAGES = [
     ("extract_summary", "summary", "summary"),
     ("extract_questions", "questions", "questions"),
     ("make_title", "title", "title"),
-    ("bottom_line", "bottom line", "bottom_line"),
+    ("bottom_line_of", "bottom line", "bottom_line"),
 ]
 
 

@@ -96,6 +96,8 @@ class Briefing:
     questions: tuple[Question, ...]
     source: Source
     bottom_line: str | None = None
+    #: The sentence the bottom line is drawn from (1-based), its evidence.
+    bottom_line_sentence: int | None = None
     sentences: tuple[Sentence, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
@@ -183,6 +185,7 @@ def briefing_from_dict(d: dict[str, Any]) -> Briefing:
         questions=tuple(Question(q["text"], _evidence(q["evidence"])) for q in d["questions"]),
         source=Source(**d["source"]),
         bottom_line=d.get("bottom_line"),
+        bottom_line_sentence=d.get("bottom_line_sentence"),
         sentences=tuple(
             Sentence(int(s["index"]), s["text"], int(s["paragraph"]))
             for s in d.get("sentences", ())
@@ -220,6 +223,7 @@ JSON_SCHEMA: dict[str, Any] = {
         "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "title": {"type": "string", "minLength": 1},
         "bottom_line": {"type": ["string", "null"]},
+        "bottom_line_sentence": {"type": ["integer", "null"], "minimum": 1},
         "summary": {
             "type": "array",
             "items": {

@@ -116,6 +116,53 @@ def _attributions(span) -> set[int]:
     return drop
 
 
+#: Subordinators of a trailing clause that only sets the scene of the main one
+#: (accompaniment): "... as floodwater receded", "... while talks went on". Not
+#: "after", "when", "because": in news those clauses are often the cause ("cancelled
+#: surgery after hackers shut down the system").
+_SCENE_MARKS = frozenset({"as", "while"})
+
+
+def _trailing_adjuncts(span, head) -> set[int]:
+    """Clauses after the main clause that add circumstance, not the news itself.
+
+    The bottom line is the news in one line; the summary below it keeps the
+    rest. Dropped at the end of the sentence: a participle clause set off by a
+    comma (", bringing winds of up to 140 km/h", ", killing two"), a clause of
+    accompaniment ("as the floods receded"), a measure of time before "after"/"before" (", two days after
+    the storm struck"), and an absolute "with" phrase (", with a turnout of
+    58%"). Purpose, cause and time ("to sign an agreement", "after hackers shut
+    down the system", "when it exploded") stay: they are part of the news.
+    """
+    doc = span.doc
+    last = span.end - 1
+    while last > span.start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    drop: set[int] = set()
+    for child in sorted(head.rights, key=lambda c: -c.i):
+        sub = list(child.subtree)
+        if sub[-1].i != last:
+            continue
+        before = doc[sub[0].i - 1] if sub[0].i > span.start else None
+        comma = before is not None and before.text == ","
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "advmod") and c.i < child.i}
+        scene = (
+            (child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and comma and not marks)
+            or (child.dep_ == "advcl" and marks & _SCENE_MARKS)
+            or (
+                child.dep_ == "npadvmod"
+                and comma
+                and any(t.lower_ in ("after", "before") for t in child.children)
+            )
+            or (child.dep_ == "prep" and child.lower_ == "with" and comma)
+        )
+        if not scene:
+            break
+        drop |= {t.i for t in sub} | ({before.i} if comma and before is not None else set())
+        last = sub[0].i - (2 if comma else 1)
+    return drop
+
+
 def _bracketed(span) -> set[int]:
     drop: set[int] = set()
     depth = 0
@@ -151,6 +198,7 @@ def compress(span, dates: Sequence[tuple] = ()) -> str:
         drop |= around
     if head.i in drop:
         return original
+    drop |= _trailing_adjuncts(span, head)
     kept = [t for t in span if t.i not in drop and not (t.is_punct and t.lower_ in CONNECTIVES)]
     inside = {t.i for d, _ in dates for t in d[1:]}  # stated once, at the first token
     pieces = []

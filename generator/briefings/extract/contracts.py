@@ -132,7 +132,15 @@ def _title(result: object, sentences: Sequence[Sentence]) -> list[str]:
 
 
 def _bottom_line(result: object, sentences: Sequence[Sentence]) -> list[str]:
-    return [] if result is None else _shown(result, "the bottom line")
+    if result is None:
+        return []
+    if not isinstance(result, tuple) or len(result) != 2:
+        return ["the bottom line is not a (text, sentence) pair"]
+    text, number = result
+    broken = _shown(text, "the bottom line")
+    if not isinstance(number, int) or not 1 <= number <= len(sentences):
+        broken.append(f"the bottom line cites sentence {number}, which the article does not have")
+    return broken
 
 
 def _items(result: object, kind: type, broken: list[str]) -> list:

@@ -19,7 +19,12 @@ from briefings.extract.actors.key_actors import MAX_ACTORS, extract_actors
 from briefings.extract.actors.salience import SALIENCE_WEIGHTS
 from briefings.extract.contracts import check
 from briefings.extract.questions.questions import extract_questions
-from briefings.extract.summary import DEFAULT_SHAPE, SummaryShape, bottom_line, extract_summary
+from briefings.extract.summary import (
+    DEFAULT_SHAPE,
+    SummaryShape,
+    bottom_line_of,
+    extract_summary,
+)
 from briefings.extract.timeline import extract_events
 from briefings.extract.title import make_title
 from briefings.model import Briefing, Source
@@ -102,7 +107,7 @@ def briefing_from_parsed(
     title = stage(
         "title", lambda: make_title(article, actors), seed.title or f"Briefing of {seed.date}"
     )
-    line = stage("bottom line", lambda: bottom_line(article, actors, fitted.summary), None)
+    line = stage("bottom line", lambda: bottom_line_of(article, actors, fitted.summary), None)
     return Briefing(
         id=seed.slug,
         date=seed.date.isoformat(),
@@ -118,7 +123,8 @@ def briefing_from_parsed(
             name=seed.source,
             url=seed.url,
         ),
-        bottom_line=line,
+        bottom_line=line[0] if line else None,
+        bottom_line_sentence=line[1] if line else None,
         sentences=article.sentences,
         warnings=(*seed.warnings, *failures),
     )

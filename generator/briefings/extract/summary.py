@@ -370,8 +370,19 @@ def bottom_line(
     shape: SummaryShape = DEFAULT_SHAPE,
 ) -> str | None:
     """The single most informative sentence (:func:`best_sentence`), compressed."""
+    found = bottom_line_of(article, actors, shape)
+    return found[0] if found else None
+
+
+def bottom_line_of(
+    article: ParsedArticle,
+    actors: Sequence[Actor],
+    shape: SummaryShape = DEFAULT_SHAPE,
+) -> tuple[str, int] | None:
+    """The bottom line and the number of the sentence it is drawn from (its evidence)."""
     best = best_sentence(article, actors, shape)
     if best is None:
         return None
     span = article.sents[best]
-    return repair(compress(span, stated_dates(article, span)))
+    text = repair(compress(span, stated_dates(article, span)))
+    return text, article.sentence_number(span.start)

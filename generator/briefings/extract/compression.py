@@ -129,10 +129,11 @@ def _trailing_adjuncts(span, head) -> set[int]:
     The bottom line is the news in one line; the summary below it keeps the
     rest. Dropped at the end of the sentence: a participle clause set off by a
     comma (", bringing winds of up to 140 km/h", ", killing two"), a clause of
-    accompaniment ("as the floods receded"), a measure of time before "after"/"before" (", two days after
-    the storm struck"), and an absolute "with" phrase (", with a turnout of
-    58%"). Purpose, cause and time ("to sign an agreement", "after hackers shut
-    down the system", "when it exploded") stay: they are part of the news.
+    accompaniment ("as the floods receded"), a measure of time before
+    "after"/"before" (", two days after the storm struck"), and an absolute
+    "with" phrase (", with a turnout of 58%"). Purpose, cause and time ("to
+    sign an agreement", "after hackers shut down the system", "when it
+    exploded") stay: they are part of the news.
     """
     doc = span.doc
     last = span.end - 1

@@ -166,3 +166,11 @@ def test_real_mkdocs_build_publishes_story_pages_json_and_redirects(tmp_path):
     assert (proj / "site" / "schema" / "story-1.json").is_file()
     home = (proj / "site" / "index.html").read_text("utf-8")
     assert 'href="stories/velm-strike-1/"' in home
+
+
+def test_each_briefing_of_a_story_links_its_story_page_and_a_lone_one_does_not(site):
+    for bid in ("velm-strike-1", "velm-strike-4"):
+        text = page(site, f"briefings/{bid}.md")
+        assert "Part of the story **[" in text
+        assert "](../stories/velm-strike-1.md)** (4 briefings, latest 24 March 2025)" in text
+    assert "Part of the story" not in page(site, "briefings/library-opening.md")

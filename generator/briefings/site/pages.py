@@ -23,7 +23,7 @@ from briefings.site.actors import ActorEntry, actor_lookup, merge_actors, sort_n
 from briefings.site.timeline import TimelineItem, merge_timeline
 from briefings.model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
 from briefings.site.render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
-from briefings.site.story_pages import site_stories
+from briefings.site.story_pages import site_stories, story_uri, story_views
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"
@@ -209,14 +209,20 @@ def build_site(
         "mention_count": mention_count,
     }
 
+    # Stories of two or more briefings (site/story_pages.py): each briefing links its own.
+    views = story_views(briefings, lookup)
+    story_of = {b.id: view for view in views for b in view.story.briefings}
     for b in briefings:
         uri = briefing_uri(b.id)
         actor_links = {a.name: _rel(uri, actor_uri(lookup[(b.id, a.name)])) for a in b.actors}
+        story = story_of.get(b.id)
         content = renderer.render(
             "briefing.md.j2",
             b=b,
             uri=uri,
             actor_links=actor_links,
+            story=story,
+            story_link=_rel(uri, story_uri(story.story.id)) if story else None,
             json_name=Trusted(f"{b.id}.json"),
             **ctx,
         )
@@ -280,9 +286,8 @@ def build_site(
             in_nav=True,
         )
     )
-    # Stories of two or more briefings (generator/briefings/site/story_pages.py): their pages, and a
-    # home block that is empty when there is none.
-    story_pages, story_home = site_stories(briefings, lookup, renderer, ctx, directory_urls)
+    # The story pages, and a home block that is empty when there is none.
+    story_pages, story_home = site_stories(views, renderer, ctx, directory_urls)
     pages.extend(SitePage(uri, content, in_nav) for uri, content, in_nav in story_pages)
     latest = story_home + renderer.render(
         "home_latest.md.j2",

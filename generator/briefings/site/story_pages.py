@@ -329,18 +329,23 @@ def schema_json() -> str:
     return json.dumps(JSON_SCHEMA, indent=2) + "\n"
 
 
+def story_views(
+    briefings: list[Briefing], lookup: dict[tuple[str, str], ActorEntry]
+) -> list[StoryView]:
+    """Every story of two or more briefings, as its page shows it."""
+    from briefings.stories.clustering import cluster
+
+    return [story_view(s, lookup) for s in cluster(briefings)]
+
+
 def site_stories(
-    briefings: list[Briefing],
-    lookup: dict[tuple[str, str], ActorEntry],
+    views: list[StoryView],
     renderer: Renderer,
     ctx: dict[str, Any],
     directory_urls: bool,
 ) -> tuple[list[tuple[str, str, bool]], str]:
     """The site's story pages (uri, content, in_nav) and the home block: the one entry point
     the site builder calls."""
-    from briefings.stories.clustering import cluster
-
-    views = [story_view(s, lookup) for s in cluster(briefings)]
     pages = story_pages(views, renderer, ctx, directory_urls)
     pages.append((SCHEMA_URI, schema_json(), False))
     return pages, home_section(views, renderer, ctx)

@@ -310,3 +310,17 @@ def test_no_event_opens_with_a_word_that_needs_its_sentence(parse_text, body):
     for event in events_of(parse_text, body):
         first = event.text.split()[0].lower()
         assert first not in ("which", "who", "to", "i", "we"), event.text
+
+
+def test_an_event_whose_subject_the_parse_lost_is_left_out(parse_text):
+    """ "that pay talks collapsed" read with "pay" as the verb: "Collapsed on 7 March"
+    says nothing of what collapsed. The coordinated verb shares its subject."""
+    lost = events_of(parse_text, "Ilves told reporters that pay talks collapsed on 7 March.")
+    assert [e.text for e in lost] == []
+    kept = events_of(parse_text, "Talks collapsed on March 8 and resumed on March 10.")
+    assert [e.text for e in kept] == ["Talks collapsed on March 8", "Talks resumed on March 10"]
+
+
+def test_a_speakers_own_voice_dates_no_event_of_the_story(parse_text):
+    events = events_of(parse_text, '"Someone emailed me earlier today," the editor said.')
+    assert events == ()

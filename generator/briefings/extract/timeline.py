@@ -37,6 +37,7 @@ from briefings.extract.temporal.rules import Timex
 from briefings.model import Event, Evidence
 from briefings.nlp.syntax import (
     NOMINAL_SUBJECTS,
+    SUBJECT_SLOTS,
     attachment,
     is_hypothetical,
     is_modal,
@@ -127,6 +128,8 @@ def _event(
         if when is not None:
             # "The talks failed in February, when Estovia walked out": one event, both clauses.
             tokens = sorted(set(tokens) | set(when) | {span.doc[when[0].i - 1]}, key=lambda t: t.i)
+    if _subject_lost(head, tokens) or any(t.lower_ in _FIRST_PERSON for t in tokens):
+        return None
     referent = referents[sentence - 1] if len(referents) >= sentence else None
     text = standing_alone(_render(tokens, span), tokens, referent)
     if text is None or len(text.split()) < 3:
@@ -160,6 +163,26 @@ _DEPENDENT_OPENERS = frozenset({"which", "who", "whom", "whose", "that", "to"})
 #: The writer's own voice (closed class): "I visited the festival on Saturday night".
 _WRITER = frozenset({"i", "we"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+#: A speaker's own voice anywhere in the event ("someone emailed me earlier today"):
+#: quoted words, whose dates are the speaker's, not an event of the story.
+_FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
+#: Tags of a finite verb: its clause needs a subject to say who did it.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _subject_lost(head: Token, tokens: list[Token]) -> bool:
+    """A finite clause with no subject among its words ("Collapsed on 7 March").
+
+    The parser sometimes hangs the subject elsewhere ("pay talks collapsed" read
+    with "pay" as the verb); the event would not say who or what, so it is left
+    out. A verb coordinated with an earlier one shares its subject and is kept.
+    """
+    finite = head.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE, "MD") for c in head.children
+    )
+    if not finite or head.dep_ == "conj":
+        return False
+    return not any(t.dep_ in SUBJECT_SLOTS or t.dep_ in ("csubj", "csubjpass") for t in tokens)
 
 
 def standing_alone(text: str, tokens: list[Token], referent: str | None) -> str | None:

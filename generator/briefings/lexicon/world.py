@@ -3,7 +3,7 @@
 * The world's countries with their other names, demonyms and capitals
   (``countryinfo``, see :mod:`briefings.lexicon.generated`): "Russian" is Russia's
   people, "Washington" speaking is the United States.
-* Seats of government (WordNet 3.0, see :mod:`generator.lexicon_build`): "the
+* Seats of government (WordNet 3.0, see ``generator/tools/build_lexicon.py``): "the
   Kremlin said" is Russia's government speaking.
 * Given names (the US Census Bureau's 1990 lists): "Dean Kamen" is a person
   whatever label the model gave it.

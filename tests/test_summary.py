@@ -227,3 +227,16 @@ def test_bottom_line_states_its_dates_like_the_summary(parse_text):
     line = bottom_line(article, extract_actors(article))
     assert "on 20 May 2025 after hackers" in line, line
     assert _summary(article)[0].text.startswith(line[:-1].split(" after")[0])
+
+
+def test_a_garbled_clause_of_be_keeps_its_sentence_out(parse_text):
+    """ "as cannot be": "be" with neither subject nor complement states nothing."""
+    from briefings.extract.summary import unfinished
+
+    garbled = parse_text("He added that the terms will be negotiated by both sides, as cannot be.")
+    assert unfinished(garbled.sents[0])
+    for fine in (
+        "The talks went as they should be, the minister said on Friday.",
+        "There will be new talks in Geneva next week, officials said.",
+    ):
+        assert not unfinished(parse_text(fine).sents[0]), fine

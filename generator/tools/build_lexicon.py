@@ -323,7 +323,11 @@ def main() -> None:
     parser.add_argument("--countryinfo", type=Path, required=True)
     parser.add_argument("--names", type=Path, required=True)
     parser.add_argument("--wordnet", type=Path, required=True)
-    parser.add_argument("--out", type=Path, default=Path(__file__).parents[1] / "briefings" / "lexicon" / "generated.py")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).parents[1] / "briefings" / "lexicon" / "generated.py",
+    )
     args = parser.parse_args()
     rows = countries(args.countryinfo)
     args.out.write_text(

@@ -160,6 +160,28 @@ def _is_clause(span) -> bool:
     )
 
 
+#: What a main-verb "be" needs beside it to say anything: a subject, or a complement.
+_BE_NEEDS = frozenset({
+    "nsubj", "nsubjpass", "expl", "attr", "acomp", "prep", "advmod", "ccomp", "xcomp",
+    "oprd", "npadvmod", "dobj", "agent",
+})  # fmt: skip
+
+
+def unfinished(span) -> bool:
+    """A clause of "be" with neither subject nor complement: the sentence is garbled.
+
+    "..., as cannot be." (a translation that lost its words) states nothing a
+    reader can use; English "be" always has one or the other ("as it should
+    be", "there will be talks").
+    """
+    return any(
+        t.lemma_ == "be"
+        and t.dep_ not in ("aux", "auxpass")
+        and not any(c.dep_ in _BE_NEEDS for c in t.children)
+        for t in span
+    )
+
+
 def concept_weights(terms: Sequence[frozenset[str]], decay: float) -> dict[str, float]:
     """Each concept's weight: the position weights of the sentences that use it, summed."""
     weights: dict[str, float] = {}
@@ -219,7 +241,9 @@ def candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candidat
                 terms=content_terms(span),
                 quoted=quoted[i],
                 # a question states nothing: an interviewer's, or a rhetorical one
-                eligible=_is_clause(span) and not info.text.rstrip().endswith("?"),
+                eligible=_is_clause(span)
+                and not info.text.rstrip().endswith("?")
+                and not unfinished(span),
                 anaphoric=leans_on is not None,
                 antecedent=antecedents[i]
                 if leans_on is not None and leans_on.lower_ in ("he", "she")

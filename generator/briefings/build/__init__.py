@@ -1,1 +1,4 @@
-"""From a seeds folder to briefings and written pages: parallel extraction, the content-addressed cache, crash-safe output."""
+"""From a seeds folder to briefings and written pages.
+
+Parallel extraction, the content-addressed cache, crash-safe output.
+"""

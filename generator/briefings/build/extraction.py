@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefings.build.cache import ExtractionCache, model_fingerprint
-from briefings.errors import BriefingsError, ConfigError, SeedError, SeedWarning, printable
 from briefings.build.fingerprint import extraction_fingerprint
-from briefings.model import Briefing
-from briefings.nlp.parse import load_model, to_parsed
+from briefings.errors import BriefingsError, ConfigError, SeedError, SeedWarning, printable
 from briefings.extract.pipeline import Settings, briefing_from_parsed
+from briefings.ingest.seed_files import assign_slugs, discover_seeds, list_seeds
 from briefings.ingest.seed_limits import MAX_SEED_BYTES
 from briefings.ingest.seeds import Seed, date_notices, read_seed
-from briefings.ingest.seed_files import assign_slugs, discover_seeds, list_seeds
+from briefings.model import Briefing
+from briefings.nlp.parse import load_model, to_parsed
 from briefings.site.pages import BRIEFINGS_DIR
 
 if TYPE_CHECKING:

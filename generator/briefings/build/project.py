@@ -36,7 +36,6 @@ class BriefingsConfig(Config):
     seed_timeout = c.Type((int, float), default=SEED_TIME_LIMIT)
 
 
-
 @dataclass(frozen=True)
 class ProjectConfig:
     """The plugin's settings as mkdocs.yml gives them, paths made absolute."""

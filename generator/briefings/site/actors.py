@@ -27,8 +27,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from briefings.extract.actors.identity import word_variants
-from briefings.model import Actor, Briefing
 from briefings.ingest.seed_files import slugify
+from briefings.model import Actor, Briefing
 
 
 @dataclass

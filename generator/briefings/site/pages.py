@@ -18,12 +18,12 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from briefings.model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
 from briefings.site import feeds as feed
 from briefings.site.actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
-from briefings.site.timeline import TimelineItem, merge_timeline
-from briefings.model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
 from briefings.site.render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
 from briefings.site.story_pages import site_stories
+from briefings.site.timeline import TimelineItem, merge_timeline
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"

@@ -7,9 +7,12 @@ named errors into one clear line and a non-zero exit code.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -30,8 +33,13 @@ from briefings.ingest.fetch import DEFAULT_TIMEOUT, Fetcher
 from briefings.ingest.seeds import read_seed
 from briefings.nlp.parse import DEFAULT_MODEL
 from briefings.site.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
-from briefings.site.pages import build_site
+from briefings.site.pages import Site, build_site
 from briefings.site.render import Renderer
+
+if TYPE_CHECKING:
+    from briefings.build.batch import Outcome
+    from briefings.ingest.add import Added
+    from briefings.quality.evaluate import Corpus
 
 
 @click.group()
@@ -163,7 +171,7 @@ def hand_written_uris(project: ProjectConfig, out: Path | None) -> list[str]:
     return uris
 
 
-def write_pages(out: Path, site, project: ProjectConfig) -> tuple[int, list[Path]]:
+def write_pages(out: Path, site: Site, project: ProjectConfig) -> tuple[int, list[Path]]:
     """Write the site's pages under ``out``; remove pages a previous run wrote that are gone.
 
     Exclusive (the folder is locked for the whole write: a second generator
@@ -258,7 +266,7 @@ def _extract_into(paths: tuple[Path, ...], out_dir: Path, settings: Settings) ->
     """``extract --out-dir``: every article into DIR, a line per problem, exit 1 on any."""
     from briefings.build.batch import expand, extract_many
 
-    def report(outcome) -> None:
+    def report(outcome: Outcome) -> None:
         for line in outcome.warnings:
             click.echo(f"warning: {line}", err=True)
         for line in outcome.problems:
@@ -316,7 +324,8 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
     except BriefingsError as exc:
         fail(str(exc))
         return
-    seeds, errors, warnings = read_seeds(folder, reserved, root=Path.cwd())
+    seeds, seed_errors, warnings = read_seeds(folder, reserved, root=Path.cwd())
+    errors: list[BriefingsError] = list(seed_errors)
     try:  # corrections.yml is validated like the seeds: a bad entry is a file:line error
         load_corrections(project.root / CORRECTIONS_FILE)
     except BriefingsError as exc:
@@ -363,7 +372,7 @@ def add_cmd(
     config_file: Path,
     sources: tuple[str, ...],
     feed: str | None,
-    date,
+    date: dt.datetime | None,
     ignore_robots: bool,
     timeout: float,
     seeds_dir: Path | None,
@@ -391,7 +400,7 @@ def add_cmd(
     if feed:
         with contextlib.ExitStack() as stack:
 
-            def progress(total: int):
+            def progress(total: int) -> Callable[[], None]:
                 bar = stack.enter_context(
                     click.progressbar(length=total, label="fetching", file=sys.stderr)
                 )
@@ -426,7 +435,7 @@ def add_cmd(
         sys.exit(1)
 
 
-def _say_added(added) -> None:
+def _say_added(added: Added) -> None:
     from briefings.ingest.seed_index import shown
 
     seed = added.seed
@@ -479,7 +488,7 @@ def eval_cmd(folders: tuple[Path, ...], model: str, loo: bool, json_out: Path | 
         atomic_write(json_out, json.dumps(report, indent=2, sort_keys=True) + "\n")
 
 
-def corpora_of(folders: tuple[Path, ...]):
+def corpora_of(folders: tuple[Path, ...]) -> list[Corpus]:
     """Corpus folders (``articles/`` and ``gold/`` inside) and ARTICLES GOLD pairs, in order."""
     from briefings.quality.evaluate import Corpus
 

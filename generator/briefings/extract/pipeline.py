@@ -21,7 +21,7 @@ from briefings.extract.questions.questions import extract_questions
 from briefings.extract.summary import DEFAULT_SHAPE, SummaryShape, bottom_line, extract_summary
 from briefings.extract.timeline import extract_events
 from briefings.extract.title import make_title
-from briefings.model import Briefing, Source
+from briefings.model import Actor, Briefing, Event, Question, Source, SummarySentence
 from briefings.nlp.parse import DEFAULT_MODEL, ParsedArticle, load_model, parse
 from briefings.nlp.referents import person_antecedents, persons_named
 
@@ -75,19 +75,19 @@ def briefing_from_parsed(
     """
     seed = article.seed
     failures: list[str] = []
-    actors = guarded(
+    actors: tuple[Actor, ...] = guarded(
         "actors",
         lambda: extract_actors(article, settings.max_actors, fitted.salience_weights),
         (),
         failures,
     )
-    events = guarded(
+    events: tuple[Event, ...] = guarded(
         "timeline",
         lambda: extract_events(article, person_antecedents(persons_named(article, actors))),
         (),
         failures,
     )
-    summary = guarded(
+    summary: tuple[SummarySentence, ...] = guarded(
         "summary",
         lambda: extract_summary(
             article, actors, max_sentences=settings.max_summary_sentences, shape=fitted.summary
@@ -95,7 +95,7 @@ def briefing_from_parsed(
         (),
         failures,
     )
-    questions = guarded(
+    questions: tuple[Question, ...] = guarded(
         "questions",
         lambda: extract_questions(article, actors, limit=settings.max_questions),
         (),

@@ -9,6 +9,7 @@ condition) or small verb classes named in their docstrings.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def aux_words(pred: Token) -> set[str]:
     return {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass", "neg")}
 
 
-def clause_chain(pred: Token):
+def clause_chain(pred: Token) -> Iterator[Token]:
     """``pred`` and the predicates it is a conjunct or complement of, nearest first."""
     t = pred
     seen = 0

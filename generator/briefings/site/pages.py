@@ -298,7 +298,12 @@ def build_site(
     if errors:
         pages.append(SitePage("errors.md", renderer.render("errors.md.j2", errors=errors), True))
     pages.append(SitePage("schema/briefing-1.json", json.dumps(JSON_SCHEMA, indent=2) + "\n"))
-    feed_args = {"site_name": site_name, "site_url": site_url, "directory_urls": directory_urls}
-    pages.append(SitePage(feed.ATOM_URI, feed.atom_feed(briefings, **feed_args)))
-    pages.append(SitePage(feed.JSON_FEED_URI, feed.json_feed(briefings, **feed_args)))
+    atom = feed.atom_feed(
+        briefings, site_name=site_name, site_url=site_url, directory_urls=directory_urls
+    )
+    json_feed = feed.json_feed(
+        briefings, site_name=site_name, site_url=site_url, directory_urls=directory_urls
+    )
+    pages.append(SitePage(feed.ATOM_URI, atom))
+    pages.append(SitePage(feed.JSON_FEED_URI, json_feed))
     return Site(pages=tuple(pages), home_fragment=latest)

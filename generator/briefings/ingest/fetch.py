@@ -18,7 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from importlib.metadata import PackageNotFoundError, version
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from briefings.errors import (
@@ -28,6 +28,9 @@ from briefings.errors import (
     RobotsDisallowed,
     UnsupportedAddress,
 )
+
+if TYPE_CHECKING:
+    from protego import Protego
 
 try:
     _VERSION = version("briefings")
@@ -221,12 +224,6 @@ class Fetcher:
         return RobotsRules(Protego.parse(response.body.decode("utf-8", "replace")))
 
 
-class _RobotsParser(Protocol):
-    """What is asked of a parsed ``robots.txt`` (Protego's parser; it ships no types)."""
-
-    def can_fetch(self, url: str, user_agent: str) -> bool: ...
-
-
 class _Readable(Protocol):
     """A response body being read (``read1`` is used where the response has it)."""
 
@@ -239,7 +236,7 @@ class RobotsRules:
     patterns of RFC 9309, unlike the standard library's parser), or a verdict for
     every page when the file is missing or the server failing."""
 
-    parser: _RobotsParser | None
+    parser: Protego | None
     every: bool | None = None
     status: int | None = None
 

@@ -560,7 +560,8 @@ class Resolver:
                     if base.precision == "day"
                     else None
                 )
-            return shift_by(base, sign, which)  # type: ignore[arg-type]
+            # The rule's other units are handled above: "month" or "year" is left.
+            return shift_by(base, sign, cast(Unit, which))
         return self._offset_from(base, c, sign)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from briefings.extract.compression import certainty_frame
 from briefings.extract.summary import best_sentence
@@ -66,10 +66,10 @@ def _entity(token: Token, labels: tuple[str, ...] | None = None) -> Span | None:
     return None
 
 
-def render(tokens: Iterable[_Placed]) -> str:
+def render(tokens: Iterable[HeadlineWord]) -> str:
     """Tokens as text: original spacing between neighbours, one space across gaps."""
     out = ""
-    prev: _Placed | None = None
+    prev: HeadlineWord | None = None
     for tok in sorted(tokens, key=lambda t: t.i):
         if prev is not None:
             out += "" if tok.i == prev.i + 1 and not prev.whitespace_ else " "
@@ -204,17 +204,6 @@ def _is_plural(subject: Token) -> bool:
     if any(c.dep_ == "conj" for c in subject.children):
         return True
     return subject.tag_ in ("NNS", "NNPS") and subject.ent_type_ != "ORG"
-
-
-class _Placed(Protocol):
-    """What :func:`render` lays out: a word, its place in the sentence, its spacing."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def i(self) -> float: ...
-    @property
-    def whitespace_(self) -> str: ...
 
 
 class _Word:

@@ -57,7 +57,8 @@ dist: install
 check: install
 	$(BIN)/briefings check
 
-test: install-dev browser
+# Lint (ruff and mypy, a few seconds once mypy's cache is warm) first: a type error fails fast.
+test: install-dev browser lint
 	$(BIN)/python -m pytest -q
 
 test-fast: install-dev
@@ -72,9 +73,11 @@ bench: install-dev
 fuzz: install-dev
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py --hypothesis-show-statistics
 
+# mypy reads its settings (files, strictness, untyped third-party modules) from pyproject.toml.
 lint: install-dev
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
 
 format: install-dev
 	$(BIN)/ruff format generator tests
@@ -96,4 +99,4 @@ lock:
 	$(PIP_COMPILE) -o requirements-dev.lock requirements-dev.in
 
 clean:
-	rm -rf site build .cache .pytest_cache .hypothesis
+	rm -rf site build .cache .pytest_cache .hypothesis .mypy_cache

@@ -15,9 +15,10 @@ import datetime as dt
 import json
 import logging
 import os
+from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -47,6 +48,7 @@ from briefings.site.render import Renderer
 from briefings.site.search import shape_index
 
 if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
     from spacy.language import Language
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -281,7 +283,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         shaped = shape_index(data, self.locations)
         atomic_write(path, json.dumps(shaped, separators=(",", ":"), ensure_ascii=False))
 
-    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+    def on_serve(
+        self,
+        server: LiveReloadServer,
+        /,
+        *,
+        config: MkDocsConfig,
+        builder: Callable[..., Any],
+    ) -> LiveReloadServer:
         if self.config.enabled:
             templates = self.config.templates_dir or DEFAULT_TEMPLATES_DIR
             for value in (self.config.seeds_dir, templates, CORRECTIONS_FILE):

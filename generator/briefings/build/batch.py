@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefings.files import atomic_write
 from briefings.errors import BriefingsError, SeedError, printable
-from briefings.nlp.parse import load_model, parse
 from briefings.extract.pipeline import Settings, briefing_from_parsed
+from briefings.files import atomic_write
 from briefings.ingest.seed_files import is_seed_candidate
 from briefings.ingest.seeds import read_seed
+from briefings.nlp.parse import load_model, parse
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from briefings.files import atomic_write, remove_stale_temporaries
-from briefings.errors import printable
 from briefings.build.locking import shared_use
-from briefings.model import Briefing, briefing_from_dict
 from briefings.build.schema_check import briefing_problem
+from briefings.errors import printable
+from briefings.files import atomic_write, remove_stale_temporaries
+from briefings.model import Briefing, briefing_from_dict
 
 
 def model_fingerprint(name: str) -> str:

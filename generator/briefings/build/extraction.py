@@ -20,17 +20,18 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import FrameType
+from typing import TYPE_CHECKING, NoReturn
 
 from briefings.build.cache import ExtractionCache, model_fingerprint
-from briefings.errors import BriefingsError, ConfigError, SeedError, SeedWarning, printable
 from briefings.build.fingerprint import extraction_fingerprint
-from briefings.model import Briefing
-from briefings.nlp.parse import load_model, to_parsed
+from briefings.errors import BriefingsError, ConfigError, SeedError, SeedWarning, printable
 from briefings.extract.pipeline import Settings, briefing_from_parsed
+from briefings.ingest.seed_files import assign_slugs, discover_seeds, list_seeds
 from briefings.ingest.seed_limits import MAX_SEED_BYTES
 from briefings.ingest.seeds import Seed, date_notices, read_seed
-from briefings.ingest.seed_files import assign_slugs, discover_seeds, list_seeds
+from briefings.model import Briefing
+from briefings.nlp.parse import load_model, to_parsed
 from briefings.site.pages import BRIEFINGS_DIR
 
 if TYPE_CHECKING:
@@ -260,11 +261,11 @@ def deadline(seconds: float | None) -> Iterator[None]:
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
-    if not usable:
+    if not usable or seconds is None:
         yield
         return
 
-    def expire(signum, frame):
+    def expire(signum: int, frame: FrameType | None) -> NoReturn:
         raise SeedTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -440,7 +441,7 @@ def build_briefings(
     seeds_dir: Path,
     settings: Settings = Settings(),
     cache_dir: Path | None = None,
-    reserved_slugs: set[str] = frozenset(),
+    reserved_slugs: set[str] | frozenset[str] = frozenset(),
     root: Path | None = None,
     progress: Callable[[Seed], None] | None = None,
     jobs: int | None = None,

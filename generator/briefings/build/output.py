@@ -33,8 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefings.files import TEMP_SUFFIX, file_mode
 from briefings.build.locking import LOCK_NAME
+from briefings.files import TEMP_SUFFIX, file_mode
 
 MANIFEST = ".briefings-manifest.json"
 MANIFEST_FORMAT = "briefings-manifest/2"

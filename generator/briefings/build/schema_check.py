@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -75,10 +75,10 @@ def _briefing_check() -> Check:
 
 def _compile(schema: dict[str, Any]) -> Check:
     """A function checking a value against ``schema``: every keyword read once, here."""
-    kinds = schema.get("type")
-    kinds = [kinds] if isinstance(kinds, str) else kinds
+    stated_kinds = schema.get("type")
+    kinds: list[str] | None = [stated_kinds] if isinstance(stated_kinds, str) else stated_kinds
     types = tuple(t for k in kinds or () for t in _TYPES[k])
-    no_bool = bool(kinds) and "boolean" not in kinds
+    no_bool = bool(kinds and "boolean" not in kinds)
     const, has_const = schema.get("const"), "const" in schema
     enum = schema.get("enum")
     pattern = _pattern(schema["pattern"]) if "pattern" in schema else None
@@ -92,8 +92,8 @@ def _compile(schema: dict[str, Any]) -> Check:
         if kinds is not None and (
             not isinstance(value, types) or (no_bool and isinstance(value, bool))
         ):
-            found = type(value).__name__
-            return f"{_show(where)}: expected {' or '.join(kinds)}, found {found}"
+            found_type = type(value).__name__
+            return f"{_show(where)}: expected {' or '.join(kinds)}, found {found_type}"
         if has_const and value != const:
             return f"{_show(where)}: expected {const!r}"
         if enum is not None and value not in enum:
@@ -165,7 +165,7 @@ def briefing_problem(data: Any) -> str | None:
     return None
 
 
-def _sentence_numbers(data: dict[str, Any]):
+def _sentence_numbers(data: dict[str, Any]) -> Iterator[tuple[str, int]]:
     for i, s in enumerate(data["summary"]):
         yield f"summary[{i}]", s["sentence"]
     for i, a in enumerate(data["actors"]):

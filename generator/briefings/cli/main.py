@@ -7,9 +7,12 @@ named errors into one clear line and a non-zero exit code.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -32,6 +35,11 @@ from briefings.nlp.parse import DEFAULT_MODEL
 from briefings.site.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from briefings.site.pages import build_site
 from briefings.site.render import Renderer
+
+if TYPE_CHECKING:
+    from briefings.build.batch import Outcome
+    from briefings.ingest.add import Added
+    from briefings.quality.evaluate import Corpus
 
 
 @click.group()
@@ -216,7 +224,7 @@ def _extract_into(paths: tuple[Path, ...], out_dir: Path, settings: Settings) ->
     """``extract --out-dir``: every article into DIR, a line per problem, exit 1 on any."""
     from briefings.build.batch import expand, extract_many
 
-    def report(outcome) -> None:
+    def report(outcome: Outcome) -> None:
         for line in outcome.warnings:
             click.echo(f"warning: {line}", err=True)
         for line in outcome.problems:
@@ -274,7 +282,8 @@ def check(config_file: Path, seeds_dir: Path | None, allow_warnings: bool) -> No
     except BriefingsError as exc:
         fail(str(exc))
         return
-    seeds, errors, warnings = read_seeds(folder, reserved, root=Path.cwd())
+    seeds, seed_errors, warnings = read_seeds(folder, reserved, root=Path.cwd())
+    errors: list[BriefingsError] = list(seed_errors)
     try:  # corrections.yml is validated like the seeds: a bad entry is a file:line error
         load_corrections(project.root / CORRECTIONS_FILE)
     except BriefingsError as exc:
@@ -321,7 +330,7 @@ def add_cmd(
     config_file: Path,
     sources: tuple[str, ...],
     feed: str | None,
-    date,
+    date: dt.datetime | None,
     ignore_robots: bool,
     timeout: float,
     seeds_dir: Path | None,
@@ -349,7 +358,7 @@ def add_cmd(
     if feed:
         with contextlib.ExitStack() as stack:
 
-            def progress(total: int):
+            def progress(total: int) -> Callable[[], None]:
                 bar = stack.enter_context(
                     click.progressbar(length=total, label="fetching", file=sys.stderr)
                 )
@@ -384,7 +393,7 @@ def add_cmd(
         sys.exit(1)
 
 
-def _say_added(added) -> None:
+def _say_added(added: Added) -> None:
     from briefings.ingest.seed_index import shown
 
     seed = added.seed
@@ -437,7 +446,7 @@ def eval_cmd(folders: tuple[Path, ...], model: str, loo: bool, json_out: Path | 
         atomic_write(json_out, json.dumps(report, indent=2, sort_keys=True) + "\n")
 
 
-def corpora_of(folders: tuple[Path, ...]):
+def corpora_of(folders: tuple[Path, ...]) -> list[Corpus]:
     """Corpus folders (``articles/`` and ``gold/`` inside) and ARTICLES GOLD pairs, in order."""
     from briefings.quality.evaluate import Corpus
 

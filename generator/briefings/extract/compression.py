@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from briefings.extract.stated_dates import with_dates
 from briefings.lexicon.english import (
@@ -18,6 +19,9 @@ from briefings.lexicon.english import (
     REPORTING_VERBS,
 )
 from briefings.nlp.syntax import SUBJECT_SLOTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _LEADING_CONNECTIVE = re.compile(
     rf"^(?:{'|'.join(sorted(CONNECTIVES, key=len, reverse=True))})\b,?\s+", re.IGNORECASE
@@ -44,7 +48,7 @@ def repair(text: str) -> str:
 _LEADING_MODIFIERS = frozenset(("advcl", "prep", "npadvmod", "advmod", "pcomp", "nmod"))
 
 
-def _leading_modifiers(span) -> set[int]:
+def _leading_modifiers(span: Span) -> set[int]:
     """Modifiers that open the sentence before its subject, each closed by a comma.
 
     Only a run that reaches the subject counts ("After the call, at the summit,
@@ -74,7 +78,7 @@ def _leading_modifiers(span) -> set[int]:
     return drop if position == subject_start else set()
 
 
-def _parentheticals(span) -> set[int]:
+def _parentheticals(span: Span) -> set[int]:
     """Non-restrictive relative clauses and descriptive appositions set off by commas.
 
     An apposition that is a name ("the president, Anna Lind,") is kept: it is the
@@ -100,7 +104,7 @@ def _parentheticals(span) -> set[int]:
     return drop
 
 
-def _attributions(span) -> set[int]:
+def _attributions(span: Span) -> set[int]:
     """ "according to X", with the comma that sets it off."""
     doc = span.doc
     drop: set[int] = set()
@@ -123,7 +127,7 @@ def _attributions(span) -> set[int]:
 _SCENE_MARKS = frozenset({"as", "while"})
 
 
-def _trailing_adjuncts(span, head) -> set[int]:
+def _trailing_adjuncts(span: Span, head: Token) -> set[int]:
     """Clauses after the main clause that add circumstance, not the news itself.
 
     The bottom line is the news in one line; the summary below it keeps the
@@ -164,7 +168,7 @@ def _trailing_adjuncts(span, head) -> set[int]:
     return drop
 
 
-def _bracketed(span) -> set[int]:
+def _bracketed(span: Span) -> set[int]:
     drop: set[int] = set()
     depth = 0
     for tok in span:
@@ -177,7 +181,7 @@ def _bracketed(span) -> set[int]:
     return drop
 
 
-def compress(span, dates: Sequence[tuple] = ()) -> str:
+def compress(span: Span, dates: Sequence[tuple[Span, str]] = ()) -> str:
     """A shorter form of a sentence that keeps its main clause.
 
     Dropped, by the parse: an evidential frame around the asserted clause ("it
@@ -219,11 +223,11 @@ def compress(span, dates: Sequence[tuple] = ()) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _words(span) -> list:
+def _words(span: Span) -> list[Token]:
     return [t for t in span if not t.is_punct and not t.is_space]
 
 
-def _after_connective(span) -> list:
+def _after_connective(span: Span) -> list[Token]:
     """The words of a sentence after any opening connective."""
     words = _words(span)
     while words and words[0].lower_ in CONNECTIVES:
@@ -231,7 +235,7 @@ def _after_connective(span) -> list:
     return words
 
 
-def _is_attributed(span) -> bool:
+def _is_attributed(span: Span) -> bool:
     """Whether the main clause reports someone else's words ("X said", "according to X")."""
     root = span.root
     if root.lemma_ in REPORTING_VERBS:
@@ -239,7 +243,7 @@ def _is_attributed(span) -> bool:
     return any(c.lower_ == "according" for c in root.children)
 
 
-def _marks_certainty(verb) -> bool:
+def _marks_certainty(verb: Token) -> bool:
     """A copula with an adjective of certainty: "is clear", "seems obvious"."""
     return verb.lemma_ in COPULAS and any(
         c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in CERTAINTY_ADJECTIVES
@@ -247,7 +251,7 @@ def _marks_certainty(verb) -> bool:
     )
 
 
-def certainty_frame(span) -> tuple | None:
+def certainty_frame(span: Span) -> tuple[Token, frozenset[int]] | None:
     """The clause a sentence asserts with an evidential mark of certainty, or None.
 
     Returns the head of the asserted clause and the token ids of the frame around

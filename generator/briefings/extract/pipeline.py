@@ -27,7 +27,7 @@ from briefings.extract.summary import (
 )
 from briefings.extract.timeline import extract_events
 from briefings.extract.title import make_title
-from briefings.model import Briefing, Source
+from briefings.model import Actor, Briefing, Event, Question, Source, SummarySentence
 from briefings.nlp.parse import DEFAULT_MODEL, ParsedArticle, load_model, parse
 from briefings.nlp.referents import person_antecedents, persons_named
 
@@ -86,22 +86,22 @@ def briefing_from_parsed(
         # each result is held to its stage's contract (see extract/contracts.py)
         return guarded(name, lambda: check(name, run(), article), instead, failures)
 
-    actors = stage(
+    actors: tuple[Actor, ...] = stage(
         "actors", lambda: extract_actors(article, settings.max_actors, fitted.salience_weights), ()
     )
-    events = stage(
+    events: tuple[Event, ...] = stage(
         "timeline",
         lambda: extract_events(article, person_antecedents(persons_named(article, actors))),
         (),
     )
-    summary = stage(
+    summary: tuple[SummarySentence, ...] = stage(
         "summary",
         lambda: extract_summary(
             article, actors, max_sentences=settings.max_summary_sentences, shape=fitted.summary
         ),
         (),
     )
-    questions = stage(
+    questions: tuple[Question, ...] = stage(
         "questions", lambda: extract_questions(article, actors, limit=settings.max_questions), ()
     )
     title = stage(

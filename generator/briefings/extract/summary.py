@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefings.extract.compression import (
     _after_connective,
@@ -59,6 +60,9 @@ from briefings.nlp.parse import ParsedArticle
 from briefings.nlp.referents import person_antecedents, persons_named
 from briefings.nlp.syntax import NOMINAL_SUBJECTS
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 
 @dataclass(frozen=True)
 class SummaryShape:
@@ -81,7 +85,7 @@ class SummaryShape:
 DEFAULT_SHAPE = SummaryShape()
 
 
-def content_terms(span) -> frozenset[str]:
+def content_terms(span: Span) -> frozenset[str]:
     """Lower-cased lemmas of the content words (and numbers) of a span."""
     return frozenset(
         t.lemma_.lower()
@@ -119,7 +123,7 @@ def quoted_share(article: ParsedArticle) -> list[float]:
     return shares
 
 
-def is_expletive(pronoun) -> bool:
+def is_expletive(pronoun: Token) -> bool:
     """Whether a subject "it" is a dummy for an extraposed clause ("it is likely that")."""
     head = pronoun.head
     if pronoun.lower_ != "it" or head.lemma_ not in COPULAS:
@@ -128,7 +132,7 @@ def is_expletive(pronoun) -> bool:
     return any(t.dep_ in clausal for t in head.subtree if t.i != head.i and t.i > pronoun.i)
 
 
-def anaphor(span):
+def anaphor(span: Span) -> Token | None:
     """The token a sentence leans on for its meaning, or None.
 
     A demonstrative or possessive opening the sentence ("This was ...", "His
@@ -152,11 +156,11 @@ def anaphor(span):
     return None
 
 
-def _is_clause(span) -> bool:
+def _is_clause(span: Span) -> bool:
     """A full sentence: at least six words and a finite verb."""
     words = [t for t in span if t.is_alpha]
     return len(words) >= 6 and any(
-        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span
+        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span
     )
 
 
@@ -167,7 +171,7 @@ _BE_NEEDS = frozenset({
 })  # fmt: skip
 
 
-def unfinished(span) -> bool:
+def unfinished(span: Span) -> bool:
     """A clause of "be" with neither subject nor complement: the sentence is garbled.
 
     "..., as cannot be." (a translation that lost its words) states nothing a
@@ -306,7 +310,9 @@ def _referent_kept(c: Candidate, chosen: Sequence[Candidate]) -> bool:
 # --- the thesis ---------------------------------------------------------------
 
 
-def thesis_index(article: ParsedArticle, pool: Sequence[Candidate], weights) -> int | None:
+def thesis_index(
+    article: ParsedArticle, pool: Sequence[Candidate], weights: dict[str, float]
+) -> int | None:
     """0-based index of the claim the writer states as a conclusion, if there is one.
 
     An unquoted, unattributed full clause that stands alone and carries an

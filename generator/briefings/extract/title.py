@@ -19,14 +19,18 @@ A ``title:`` header always wins. At most ``max_words`` words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
 from briefings.extract.compression import certainty_frame
 from briefings.extract.summary import best_sentence
 from briefings.lexicon.english import REPORTING_VERBS
 from briefings.model import Actor
 from briefings.nlp.parse import ParsedArticle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 #: Verbs whose purpose or complement clause carries the event ("went on TV to say").
 _LIGHT_VERBS = frozenset({"go", "take", "use", "turn", "come", "move", "seek", "try"})
@@ -50,22 +54,22 @@ def third_person(lemma: str) -> str:
     return lemma + "s"
 
 
-def _person_entity(token):
+def _person_entity(token: Token) -> Span | None:
     """The PERSON entity ``token`` belongs to, if any."""
     return _entity(token, ("PERSON",))
 
 
-def _entity(token, labels: tuple[str, ...] | None = None):
+def _entity(token: Token, labels: tuple[str, ...] | None = None) -> Span | None:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and (labels is None or ent.label_ in labels):
             return ent
     return None
 
 
-def render(tokens) -> str:
+def render(tokens: Iterable[HeadlineWord]) -> str:
     """Tokens as text: original spacing between neighbours, one space across gaps."""
     out = ""
-    prev = None
+    prev: HeadlineWord | None = None
     for tok in sorted(tokens, key=lambda t: t.i):
         if prev is not None:
             out += "" if tok.i == prev.i + 1 and not prev.whitespace_ else " "
@@ -74,7 +78,7 @@ def render(tokens) -> str:
     return out
 
 
-def _quantifies_number(tok) -> bool:
+def _quantifies_number(tok: Token) -> bool:
     """ "at least", "about", "more than" before a number: part of the figure."""
     head = tok
     for _ in range(2):
@@ -84,7 +88,7 @@ def _quantifies_number(tok) -> bool:
     return False
 
 
-def _kept(tok) -> bool:
+def _kept(tok: Token) -> bool:
     """Whether a token belongs in a headline noun phrase."""
     if tok.pos_ in ("ADV", "ADJ", "ADP") and tok.i < tok.head.i and _quantifies_number(tok):
         return True
@@ -104,7 +108,7 @@ def _kept(tok) -> bool:
 class Phrase:
     """Tokens of a headline part; ``optional`` parts go in while the word budget allows."""
 
-    tokens: list
+    tokens: list[HeadlineWord]
     optional: int = 0  # 0 = required; higher = dropped first
     #: The part this one completes ("of 2 million voters" completes "with a turnout"):
     #: it goes in only when that part is in.
@@ -115,7 +119,7 @@ class Phrase:
         return len(render(self.tokens).split()) if self.tokens else 0
 
 
-def _defining_clause(head, clause) -> bool:
+def _defining_clause(head: Token, clause: Token) -> bool:
     """A relative clause with no comma that says which of a bare plural is meant."""
     return (
         clause.dep_ == "relcl"
@@ -125,7 +129,7 @@ def _defining_clause(head, clause) -> bool:
     )
 
 
-def _close_apposition(head, child) -> bool:
+def _close_apposition(head: Token, child: Token) -> bool:
     """An apposition with no comma before it: one noun phrase the parser split."""
     return (
         child.dep_ == "appos"
@@ -135,7 +139,7 @@ def _close_apposition(head, child) -> bool:
     )
 
 
-def noun_phrase(head) -> list[Phrase]:
+def noun_phrase(head: Token) -> list[Phrase]:
     """A noun phrase in headline form: no articles or asides; a person by surname.
 
     Returns the core (head, modifiers, a name in full, coordinated nouns) and, as
@@ -144,6 +148,7 @@ def noun_phrase(head) -> list[Phrase]:
     if head.pos_ == "PRON" and head.lower_ not in ("it", "they"):
         return []
     person = _person_entity(head)
+    core: list[HeadlineWord]
     if person is not None:
         core = [person[-1]]
         if head.i + 1 < len(head.doc) and head.nbor(1).tag_ == "POS":
@@ -186,14 +191,14 @@ def noun_phrase(head) -> list[Phrase]:
     return parts
 
 
-def _subject(verb):
+def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return c
     return None
 
 
-def _is_plural(subject) -> bool:
+def _is_plural(subject: Token) -> bool:
     """Plural by its tag or a coordination; an organisation's name is singular
     ("Brisk Holdings agrees")."""
     if any(c.dep_ == "conj" for c in subject.children):
@@ -202,13 +207,25 @@ def _is_plural(subject) -> bool:
 
 
 class _Word:
-    """A word a headline adds that is not in the sentence (a re-inflected verb)."""
+    """A word a headline adds that is not in the sentence (a re-inflected verb).
 
-    def __init__(self, text: str, i: int):
+    Its place ``i`` is fractional: it sorts between the sentence's tokens.
+    """
+
+    def __init__(self, text: str, i: float) -> None:
         self.text, self.i, self.whitespace_ = text, i, " "
 
 
-def verb_group(verb, subject, reported: bool = False) -> list:
+#: A word of a headline: one of the sentence's tokens or one the headline adds.
+HeadlineWord: TypeAlias = "Token | _Word"
+
+
+def _negation(at: float, neg: list[Token]) -> list[HeadlineWord]:
+    """ "not" at ``at`` when the verb has a negation, else nothing."""
+    return [_Word("not", at)] * bool(neg)
+
+
+def verb_group(verb: Token, subject: Token | None, reported: bool = False) -> list[HeadlineWord]:
     """The verb in headline tense (see module docstring), as tokens and new words.
 
     ``reported``: the clause is reported from the past, so "would" is its future.
@@ -221,24 +238,20 @@ def verb_group(verb, subject, reported: bool = False) -> list:
         texts = (texts - {"would"}) | {"will"}
     at = verb.i - 0.5
     if any(a.dep_ == "auxpass" for a in auxes):
-        return [_Word("not", at)] * bool(neg) + [verb]
+        return [*_negation(at, neg), verb]
     if (
         texts & {"will", "shall"}
         or "going" in texts
         or ("be" in lemmas and any(a.lower_ == "to" for a in auxes))
     ):
-        return [_Word("not", at - 0.2)] * bool(neg) + [_Word("to", at), _Word(verb.lemma_, verb.i)]
+        return [*_negation(at - 0.2, neg), _Word("to", at), _Word(verb.lemma_, verb.i)]
     modal = sorted(texts & _MODALS_KEPT)
     if modal:
         if modal[0] == "can" and neg:
             return [_Word("cannot", at), _Word(verb.lemma_, verb.i)]
-        return (
-            [_Word(modal[0], at - 0.2)]
-            + [_Word("not", at)] * bool(neg)
-            + [_Word(verb.lemma_, verb.i)]
-        )
+        return [_Word(modal[0], at - 0.2), *_negation(at, neg), _Word(verb.lemma_, verb.i)]
     if verb.lemma_ == "be" and "have" not in lemmas:
-        return [_Word("not", at)] * bool(neg)
+        return _negation(at, neg)
     plural = subject is not None and _is_plural(subject)
     if neg:
         return [
@@ -249,7 +262,7 @@ def verb_group(verb, subject, reported: bool = False) -> list:
     return [_Word(verb.lemma_ if plural else third_person(verb.lemma_), verb.i)]
 
 
-def _complement(verb, occasion: bool = True) -> list[Phrase]:
+def _complement(verb: Token, occasion: bool = True) -> list[Phrase]:
     """The first object or complement of ``verb``, then what may follow it.
 
     After the object: an infinitive it controls ("asks schools *to pay taxes*"),
@@ -286,7 +299,7 @@ def _complement(verb, occasion: bool = True) -> list[Phrase]:
             parts += _prepositional(child, optional=3)
             have_prep = True
     if not have_core:  # "acted *unlawfully*": the manner is what the verb says
-        manner = [
+        manner: list[HeadlineWord] = [
             c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1 and _is_manner(c)
         ]
         if manner:
@@ -294,12 +307,11 @@ def _complement(verb, occasion: bool = True) -> list[Phrase]:
             have_core = True
     if not have_core:  # "the court ruled (that) drivers are employees"
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-        if clauses and _subject(clauses[0]) is not None:
-            inner = _subject(clauses[0])
+        if clauses and (inner := _subject(clauses[0])) is not None:
             inner_parts = noun_phrase(inner)
             if inner_parts:
                 group = verb_group(clauses[0], inner) or [clauses[0]]  # keep "are" here
-                core = [inner_parts[0], Phrase(group + _particles(clauses[0]))]
+                core = [inner_parts[0], Phrase([*group, *_particles(clauses[0])])]
                 return core + _complement(clauses[0], occasion)
     if occasion and (clause := _occasion_clause(verb)) is not None:
         parts.append(Phrase(clause, optional=4))
@@ -311,7 +323,7 @@ def _complement(verb, occasion: bool = True) -> list[Phrase]:
 _OCCASION_MARKS = frozenset({"after", "when", "as", "before", "while", "until"})
 
 
-def _occasion_clause(verb) -> list | None:
+def _occasion_clause(verb: Token) -> list[HeadlineWord] | None:
     """ "after a ransomware attack shut down the systems", in headline form.
 
     The clause may hang on a verb coordinated with ``verb`` ("were killed and 200
@@ -339,7 +351,7 @@ def _occasion_clause(verb) -> list | None:
     return None
 
 
-def _infinitive(verb) -> bool:
+def _infinitive(verb: Token) -> bool:
     """A verb complement or a purpose clause ("voted *to close* the depot")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -350,7 +362,7 @@ def _infinitive(verb) -> bool:
 _PARTICLE_ADVERBS = frozenset({"back", "out", "away", "up", "down", "off", "over", "in", "on"})
 
 
-def _particles(verb) -> list:
+def _particles(verb: Token) -> list[Token]:
     """The particle of a phrasal verb ("shut *down*", "set *up*", "come *back*")."""
     return [
         c
@@ -360,7 +372,7 @@ def _particles(verb) -> list:
     ]
 
 
-def _own_subject(verb) -> list:
+def _own_subject(verb: Token) -> list[HeadlineWord]:
     """ "for the fish" before "to come back": an infinitive's own subject, with its "for"."""
     subject = _subject(verb)
     if subject is None or subject.pos_ == "PRON":
@@ -372,7 +384,7 @@ def _own_subject(verb) -> list:
     return [*marks, *parts[0].tokens]
 
 
-def _controlled_infinitive(verb, obj) -> list[Phrase]:
+def _controlled_infinitive(verb: Token, obj: Token) -> list[Phrase]:
     """ "to pay taxes" after "asks schools": what the object is asked or told to do."""
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > obj.i and child.pos_ == "VERB":
@@ -383,7 +395,7 @@ def _controlled_infinitive(verb, obj) -> list[Phrase]:
     return []
 
 
-def _stray(head, verb) -> list[Phrase]:
+def _stray(head: Token, verb: Token) -> list[Phrase]:
     """The coordinated name the parser hung on the verb (see :func:`_stray_conjunct`)."""
     found = _stray_conjunct(head, verb)
     if found is None:
@@ -393,7 +405,7 @@ def _stray(head, verb) -> list[Phrase]:
     return [Phrase([*cc, *conj_parts[0].tokens])] if conj_parts else []
 
 
-def _prepositional(prep, optional: int) -> list[Phrase]:
+def _prepositional(prep: Token, optional: int) -> list[Phrase]:
     """ "with a record turnout" and, completing it, "of 2 million voters"."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if not objs:
@@ -408,7 +420,7 @@ def _prepositional(prep, optional: int) -> list[Phrase]:
     return [core] + [Phrase(p.tokens, optional=optional + 1, parent=core) for p in inner[1:]]
 
 
-def _is_manner(token) -> bool:
+def _is_manner(token: Token) -> bool:
     """An adverb of manner ("unlawfully", "unanimously"), not of time or degree."""
     return token.pos_ == "ADV" and token.lower_.endswith("ly") and token.lower_ not in (
         "only", "early", "likely", "recently", "currently", "previously", "formerly", "nearly",
@@ -416,23 +428,23 @@ def _is_manner(token) -> bool:
     )  # fmt: skip
 
 
-def _is_measure(token) -> bool:
+def _is_measure(token: Token) -> bool:
     """An amount that is a verb's complement: "fell *18 percent*", "rose *$2 billion*"."""
     return token.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
 
 
-def _bare(noun) -> bool:
+def _bare(noun: Token) -> bool:
     """A singular common noun with no word of its own before it ("in *place* of")."""
     return noun.tag_ == "NN" and not any(c.i < noun.i for c in noun.children)
 
 
-def _is_time(prep) -> bool:
+def _is_time(prep: Token) -> bool:
     """ "on Monday", "in the past few days": a headline leaves the date to the dateline."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objs) and objs[0].ent_type_ in ("DATE", "TIME")
 
 
-def _stray_conjunct(head, verb):
+def _stray_conjunct(head: Token, verb: Token) -> tuple[list[Token], Token] | None:
     """A name coordinated with ``head`` that the parser hung on ``verb`` instead.
 
     "read a statement by Olmert, and Abbas": "Abbas" comes out as a conjunct of
@@ -448,7 +460,7 @@ def _stray_conjunct(head, verb):
     return None
 
 
-def _event_verb(root):
+def _event_verb(root: Token) -> tuple[Token, Token | None]:
     """Follow light verbs and reporting verbs to the verb that carries the event.
 
     Returns (event verb, speaker token or None).
@@ -486,7 +498,9 @@ def fit(parts: list[Phrase], budget: int) -> str:
     return render([t for p in chosen for t in p.tokens])
 
 
-def clause_headline(verb, budget: int, subject_phrase=None, reported: bool = False) -> str:
+def clause_headline(
+    verb: Token, budget: int, subject_phrase: Token | None = None, reported: bool = False
+) -> str:
     """Subject, verb group and complement of a clause, headline style.
 
     ``subject_phrase`` stands for a pronoun subject (the speaker it refers to).
@@ -501,14 +515,14 @@ def clause_headline(verb, budget: int, subject_phrase=None, reported: bool = Fal
     # Where the subject is ("hospitals in Velm") gives way to why it acts ("after ..."),
     # what it is of ("leaders of Norland") does not.
     for part in subject_parts[1:]:
-        if part.tokens and part.tokens[0].lower_ != "of":
+        if part.tokens and (isinstance(part.tokens[0], _Word) or part.tokens[0].lower_ != "of"):
             part.optional = 5
     group = verb_group(verb, subject_phrase or subject, reported) + _particles(verb)
     parts = [*subject_parts, Phrase(group), *_complement(verb)]
     return fit(parts, budget)
 
 
-def _occasion(sentence, subject_name: str | None, actors: Sequence[Actor]) -> str | None:
+def _occasion(sentence: Span, subject_name: str | None, actors: Sequence[Actor]) -> str | None:
     """ "A–B noun" for an opening "after a call with B" that names a second person."""
     root = sentence.root
     for child in root.children:
@@ -529,7 +543,7 @@ def _occasion(sentence, subject_name: str | None, actors: Sequence[Actor]) -> st
     return None
 
 
-def _person_subject(sentence) -> str | None:
+def _person_subject(sentence: Span) -> str | None:
     """Surname of the person the sentence's main clause is about, if any."""
     subject = _subject(sentence.root)
     if subject is not None and (person := _person_entity(subject)) is not None:
@@ -537,7 +551,7 @@ def _person_subject(sentence) -> str | None:
     return None
 
 
-def _is_named(token) -> bool:
+def _is_named(token: Token) -> bool:
     """A speaker worth heading a headline: a name, not "officials" or "police"."""
     return token.pos_ == "PROPN" or bool(token.ent_type_)
 
@@ -567,7 +581,7 @@ def make_title(article: ParsedArticle, actors: Sequence[Actor], max_words: int =
     subject = _subject(verb)
     if reported and subject is not None and subject.pos_ == "PRON":
         stands_for = speaker
-    elif prefix is None and reported and _is_named(speaker):
+    elif prefix is None and reported and speaker is not None and _is_named(speaker):
         speaker_parts = noun_phrase(speaker)
         prefix = render(speaker_parts[0].tokens) if speaker_parts else None
     budget = max_words - (len(prefix.split()) if prefix else 0)

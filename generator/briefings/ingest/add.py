@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from briefings.errors import (
@@ -41,6 +42,9 @@ from briefings.ingest.seed_limits import ALWAYS_RESERVED, MAX_SEED_BYTES, SEED_S
 from briefings.ingest.seed_text import decode_seed, has_date_header, not_english
 from briefings.ingest.seeds import Seed, parse_seed_text
 from briefings.ingest.webpage import HTML_TYPES, Article, parse_html, read_article
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 #: Fewer words than this are no article but a fragment a page without one leaves
 #: (a heading, a cookie notice, a caption): even a news brief is longer.
@@ -251,7 +255,7 @@ class Ingest:
         return FeedReport(added, skipped, failed)
 
 
-def _read(source: str, tree, url: str | None, today: dt.date) -> Article:
+def _read(source: str, tree: HtmlElement, url: str | None, today: dt.date) -> Article:
     """:func:`read_article`, its parsers' failure on a hostile page made a refusal:
     one such page in a feed must not stop the others."""
     try:

@@ -9,8 +9,10 @@ feed is fetched by :class:`~briefings.ingest.fetch.Fetcher`, with its limits and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefings.errors import FeedUnreadable, PageTooLarge, SourceNotFound
 from briefings.ingest.fetch import MAX_PAGE_BYTES, Fetcher, is_web_address
@@ -58,7 +60,7 @@ def read_feed(feed: str, fetcher: Fetcher) -> list[FeedEntry]:
     return entries
 
 
-def _entry_date(entry) -> dt.date | None:
+def _entry_date(entry: Mapping[str, Any]) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:

@@ -18,6 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from importlib.metadata import PackageNotFoundError, version
+from typing import IO, TYPE_CHECKING, Protocol
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from briefings.errors import (
@@ -27,6 +28,9 @@ from briefings.errors import (
     RobotsDisallowed,
     UnsupportedAddress,
 )
+
+if TYPE_CHECKING:
+    from protego import Protego
 
 try:
     _VERSION = version("briefings")
@@ -76,6 +80,8 @@ def wire_address(url: str) -> str:
     """``url`` as it goes on the wire: the host in IDNA, the path and query
     percent-encoded (an address copied from a browser may hold any letter)."""
     parts = urlsplit(url)
+    if parts.hostname is None:  # callers pass only addresses is_web_address accepts
+        raise ValueError(f"{url} names no host")
     host = parts.hostname.encode("idna").decode("ascii")
     if ":" in host:  # an IPv6 literal
         host = f"[{host}]"
@@ -88,7 +94,15 @@ def wire_address(url: str) -> str:
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """Hand every redirect back to :class:`Fetcher`, which checks each hop itself."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Message,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         return None
 
 
@@ -210,13 +224,19 @@ class Fetcher:
         return RobotsRules(Protego.parse(response.body.decode("utf-8", "replace")))
 
 
+class _Readable(Protocol):
+    """A response body being read (``read1`` is used where the response has it)."""
+
+    def read(self, amount: int, /) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class RobotsRules:
     """One site's ``robots.txt``, parsed by Protego (which reads the ``*`` and ``$``
     patterns of RFC 9309, unlike the standard library's parser), or a verdict for
     every page when the file is missing or the server failing."""
 
-    parser: object | None
+    parser: Protego | None
     every: bool | None = None
     status: int | None = None
 
@@ -233,7 +253,7 @@ class RobotsRules:
 
 
 def _read_within(
-    response, url: str, source: str, max_bytes: int, deadline: float, timeout: float
+    response: _Readable, url: str, source: str, max_bytes: int, deadline: float, timeout: float
 ) -> bytes:
     chunks: list[bytes] = []
     total = 0

@@ -217,10 +217,14 @@ def english_stop_words() -> frozenset[str]:
     loaded = sys.modules.get("spacy.lang.en.stop_words")
     if loaded is None:
         spec = importlib.util.find_spec("spacy")
+        if spec is None or spec.submodule_search_locations is None:
+            raise ModuleNotFoundError("spaCy is not installed", name="spacy")
         folder = Path(next(iter(spec.submodule_search_locations)))
         file_spec = importlib.util.spec_from_file_location(
             "briefings_spacy_en_stop_words", folder / "lang" / "en" / "stop_words.py"
         )
+        if file_spec is None or file_spec.loader is None:
+            raise ModuleNotFoundError("spaCy's English stop words are missing", name="spacy")
         loaded = importlib.util.module_from_spec(file_spec)
         file_spec.loader.exec_module(loaded)
     return frozenset(loaded.STOP_WORDS)

@@ -189,13 +189,13 @@ def parse_seed_text(path: Path, text: str, slug: str | None = None) -> Seed:
         )
     sample = mojibake_sample(body)
     if sample is not None:
-        line = next((starts[k] for k, p in enumerate(paragraphs) if sample in p), None)
+        sample_line = next((starts[k] for k, p in enumerate(paragraphs) if sample in p), None)
         notices.append(
             SeedWarning(
                 path,
                 f"{sample!r} looks like UTF-8 text that was decoded as cp1252 before it "
                 "was saved (mojibake); check the text",
-                line,
+                sample_line,
             )
         )
     return Seed(

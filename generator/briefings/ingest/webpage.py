@@ -18,9 +18,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from briefings.ingest.fetch import is_web_address
 from briefings.ingest.seed_text import clean_line
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+    from trafilatura.settings import Document
 
 #: Media types taken as HTML.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -42,7 +47,7 @@ class Article:
         return sum(len(p.split()) for p in self.paragraphs)
 
 
-def parse_html(data: bytes | str):
+def parse_html(data: bytes | str) -> HtmlElement | None:
     """The page as an lxml tree, or None when it is no HTML document.
 
     Bytes are decoded as the page's markup says (or as detected); a string is
@@ -51,12 +56,12 @@ def parse_html(data: bytes | str):
     from trafilatura import load_html
 
     head = data[:65536]
-    if ("<" if isinstance(head, str) else b"<") not in head:
+    if ("<" not in head) if isinstance(head, str) else (b"<" not in head):
         return None
     return load_html(data)
 
 
-def read_article(tree, url: str | None, today: dt.date) -> Article:
+def read_article(tree: HtmlElement, url: str | None, today: dt.date) -> Article:
     """The article of a parsed page; ``url`` is where it came from (None for a saved
     file), whose path may hold the date."""
     from trafilatura import bare_extraction
@@ -64,21 +69,25 @@ def read_article(tree, url: str | None, today: dt.date) -> Article:
     for_date = copy.deepcopy(tree)  # trafilatura prunes the tree it is given
     # No ``deduplicate``: trafilatura's is a cache kept for the whole process, so
     # a page read a second time in one run (a duplicate to detect) came out empty.
-    document = bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
+    # as_dict is left off, so a Document or None comes back, never a dict.
+    document = cast(
+        "Document | None",
+        bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+        ),
     )
     if document is None:
         return Article(None, None, publication_date(for_date, url, today), None, ())
     title = _one_line(document.title)
-    paragraphs = [_one_line(line) for line in (document.text or "").split("\n")]
-    paragraphs = [p for p in paragraphs if p]
+    lines = [_one_line(line) for line in (document.text or "").split("\n")]
+    paragraphs = [p for p in lines if p]
     if paragraphs and title and _same_words(paragraphs[0], title):
         paragraphs = paragraphs[1:]  # the headline, repeated as the first line of the text
     page_url = document.url if document.url and is_web_address(document.url) else None
@@ -92,7 +101,7 @@ def read_article(tree, url: str | None, today: dt.date) -> Article:
     )
 
 
-def publication_date(tree, url: str | None, today: dt.date) -> dt.date | None:
+def publication_date(tree: HtmlElement, url: str | None, today: dt.date) -> dt.date | None:
     """The date the article was first published, from its markup or address; None if absent."""
     from htmldate import find_date
 

@@ -9,7 +9,7 @@ condition) or small verb classes named in their docstrings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 from briefings.lexicon.english import CONDITION_MARKS, FUTURE_AUX, IRREALIS_AUX, PLAN_WORDS
@@ -78,7 +78,7 @@ def aux_words(pred: Token) -> set[str]:
     return {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass", "neg")}
 
 
-def clause_chain(pred: Token):
+def clause_chain(pred: Token) -> Iterator[Token]:
     """``pred`` and the predicates it is a conjunct or complement of, nearest first."""
     t = pred
     seen = 0

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from statistics import fmean
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefings.errors import BriefingsError
 from briefings.extract.pipeline import Settings, briefing_from_parsed
@@ -46,6 +46,9 @@ from briefings.nlp.parse import ParsedArticle, load_model, parse
 from briefings.quality.leave_one_out import PoolArticle
 from briefings.quality.rouge import rouge
 from briefings.quality.salience_fit import actor_names
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _QUESTION_OPENERS = {
@@ -57,13 +60,19 @@ _PRONOUN_OPENERS = {"he", "she", "it", "they", "this", "that", "these", "those",
 RAW_ENTITY_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC")
 
 
-def _stemmer():
+class _Stemmer(Protocol):
+    """What is asked of NLTK's Porter stemmer (NLTK ships no types)."""
+
+    def stem(self, word: str) -> str: ...
+
+
+def _stemmer() -> _Stemmer:
     from nltk.stem.porter import PorterStemmer
 
     return PorterStemmer()
 
 
-_STEM = None
+_STEM: _Stemmer | None = None
 
 
 def content_stems(text: str) -> set[str]:
@@ -177,7 +186,7 @@ def dateparser_events(article: ParsedArticle) -> list[PredictedEvent]:
 # --- questions --------------------------------------------------------------
 
 
-def well_formed(question: str, nlp) -> bool:
+def well_formed(question: str, nlp: Language) -> bool:
     q = question.strip()
     if not q.endswith("?") or q.count("?") != 1 or not q[:1].isupper():
         return False
@@ -198,7 +207,7 @@ def score_questions(
     briefing: Briefing,
     gold: list[str],
     sentences: set[str],
-    nlp,
+    nlp: Language,
 ) -> dict[str, float]:
     preds = [content_stems(q.text) for q in briefing.questions]
     covered = 0
@@ -254,7 +263,7 @@ def score_briefing(
     article: ParsedArticle,
     gold: dict[str, Any],
     sections: Sequence[str],
-    nlp,
+    nlp: Language,
 ) -> dict[str, float]:
     """The system's measures of the declared sections."""
     out: dict[str, float] = {}
@@ -298,7 +307,7 @@ class Corpus:
     gold: Path
 
 
-def read_corpus(corpus: Corpus, nlp) -> list[PoolArticle]:
+def read_corpus(corpus: Corpus, nlp: Language) -> list[PoolArticle]:
     """Every article of the corpus that has a gold file, parsed and extracted once."""
     items = []
     for article_path in sorted(Path(corpus.articles).glob("*.txt")):

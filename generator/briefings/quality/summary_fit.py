@@ -119,7 +119,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{'article':<34}{'lead-3':>13}{'system':>13}{'LOO':>13}{'oracle':>13}")
     for name, *scores in rows:
         print(f"{name:<34}" + "".join(f"{a:7.3f}{b:6.3f}" for a, b in scores))
-    means = [(fmean(r[i][0] for r in rows), fmean(r[i][1] for r in rows)) for i in range(1, 5)]
+    columns = [r[1:] for r in rows]
+    means = [(fmean(c[i][0] for c in columns), fmean(c[i][1] for c in columns)) for i in range(4)]
     print(f"{'mean (R-1 R-2)':<34}" + "".join(f"{a:7.3f}{b:6.3f}" for a, b in means))
     lead = means[0]
     for label, (a, b) in zip(("system", "LOO", "oracle"), means[1:], strict=True):

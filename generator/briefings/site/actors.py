@@ -27,8 +27,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from briefings.extract.actors.identity import word_variants
-from briefings.model import Actor, Briefing
 from briefings.ingest.seed_files import slugify
+from briefings.model import Actor, ActorType, Briefing
 
 
 @dataclass
@@ -171,10 +171,12 @@ def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in full:
         by_key[tuple(words[i])].append(i)
-    buckets: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
-    for key in by_key:
-        for p in range(len(key)):
-            buckets[(p, key[:p], key[p + 1 :])].append(key)
+    buckets: dict[tuple[int, tuple[str, ...], tuple[str, ...]], list[tuple[str, ...]]] = (
+        defaultdict(list)
+    )
+    for name_words in by_key:
+        for p in range(len(name_words)):
+            buckets[(p, name_words[:p], name_words[p + 1 :])].append(name_words)
     for (p, _, _), keys in buckets.items():
         for n, ka in enumerate(keys):
             for kb in keys[n + 1 :]:
@@ -205,7 +207,7 @@ def merge_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
 
 def _entries(groups: list[list[tuple[Briefing, Actor]]]) -> dict[str, ActorEntry]:
     """Name, slug and contents of each entry; slugs unique and deterministic."""
-    made: list[tuple[str, str, list[tuple[Briefing, Actor]]]] = []
+    made: list[tuple[str, ActorType, list[tuple[Briefing, Actor]]]] = []
     for group in groups:
         group.sort(key=lambda ba: (ba[0].date, ba[0].id), reverse=True)
         names = Counter(a.name for _, a in group)

@@ -25,11 +25,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
 from briefings.errors import CorrectionsError
-from briefings.model import ACTOR_TYPES, Actor, Briefing, Evidence
+from briefings.model import ACTOR_TYPES, Actor, ActorType, Briefing, Evidence
 
 #: The corrections file of a project, next to ``mkdocs.yml``.
 CORRECTIONS_FILE = "corrections.yml"
@@ -65,7 +66,7 @@ def _name(path: Path, node: yaml.Node, what: str) -> str:
     return " ".join(str(node.value).split())
 
 
-def _items(path: Path, node: yaml.Node, section: str, kind: type) -> list:
+def _items(path: Path, node: yaml.Node, section: str, kind: type[yaml.Node]) -> list[Any]:
     if not isinstance(node, kind):
         shape = "a list" if kind is yaml.SequenceNode else "a mapping of name: value"
         raise _fail(path, node, f"'{section}' must be {shape}")
@@ -212,8 +213,10 @@ def correct_briefing(b: Briefing, corrections: Corrections) -> Briefing:
         actor = _combine(name, group) if len(group) > 1 or name != group[0].name else group[0]
         values = corrections.fields.get(key, {})
         if values:
+            # parse_corrections admits no type outside ACTOR_TYPES.
+            corrected_type = cast(ActorType, values.get("type", actor.type))
             actor = dataclasses.replace(
-                actor, type=values.get("type", actor.type), role=values.get("role", actor.role)
+                actor, type=corrected_type, role=values.get("role", actor.role)
             )
         actors.append(actor)
     return dataclasses.replace(b, actors=tuple(actors))

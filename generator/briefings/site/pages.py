@@ -18,12 +18,12 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from briefings.model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
 from briefings.site import feeds as feed
 from briefings.site.actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
-from briefings.site.timeline import TimelineItem, merge_timeline
-from briefings.model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
 from briefings.site.render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
 from briefings.site.story_pages import site_stories, story_uri, story_views
+from briefings.site.timeline import TimelineItem, merge_timeline
 
 BRIEFINGS_DIR = "briefings"
 ACTORS_DIR = "actors"
@@ -303,7 +303,12 @@ def build_site(
     if errors:
         pages.append(SitePage("errors.md", renderer.render("errors.md.j2", errors=errors), True))
     pages.append(SitePage("schema/briefing-1.json", json.dumps(JSON_SCHEMA, indent=2) + "\n"))
-    feed_args = {"site_name": site_name, "site_url": site_url, "directory_urls": directory_urls}
-    pages.append(SitePage(feed.ATOM_URI, feed.atom_feed(briefings, **feed_args)))
-    pages.append(SitePage(feed.JSON_FEED_URI, feed.json_feed(briefings, **feed_args)))
+    atom = feed.atom_feed(
+        briefings, site_name=site_name, site_url=site_url, directory_urls=directory_urls
+    )
+    json_feed = feed.json_feed(
+        briefings, site_name=site_name, site_url=site_url, directory_urls=directory_urls
+    )
+    pages.append(SitePage(feed.ATOM_URI, atom))
+    pages.append(SitePage(feed.JSON_FEED_URI, json_feed))
     return Site(pages=tuple(pages), home_fragment=latest)

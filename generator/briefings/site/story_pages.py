@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from briefings.site.actors import ActorEntry
 from briefings.model import Briefing
+from briefings.site.actors import ActorEntry
 from briefings.site.render import Renderer, Trusted
-from briefings.stories.clustering import Story
 from briefings.stories.analysis import (
     KeyDate,
     StoryQuestion,
@@ -31,6 +30,7 @@ from briefings.stories.analysis import (
     story_questions,
     whats_new,
 )
+from briefings.stories.clustering import Story
 
 STORIES_DIR = "stories"
 STORIES_INDEX_URI = f"{STORIES_DIR}/index.md"

@@ -15,8 +15,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefings.model import Briefing, Event
 from briefings.ingest.seed_text import english_stop_words
+from briefings.model import Briefing, Event
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 #: Share of the shorter description's content words the two must have in common.

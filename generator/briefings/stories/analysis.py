@@ -20,7 +20,7 @@ Works on :class:`~briefings.model.Briefing` values alone.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from briefings.model import Actor, Briefing, Event, Question, Sentence
@@ -247,7 +247,7 @@ def central_briefing(story: Story) -> Briefing:
     Its title heads the story: a real headline that fits every briefing best.
     """
 
-    def norm(c) -> float:
+    def norm(c: Counter[str]) -> float:
         return sum(v * v for v in c.values()) ** 0.5 or 1.0
 
     counts = [term_counts(b) for b in story.briefings]

@@ -29,10 +29,9 @@ approximate; "recently" and "soon" are skipped.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from briefings.extract.temporal.calendar import Interval, Unit, add_months, month_end, shift_by
 from briefings.extract.temporal.recognition import (
@@ -81,7 +80,7 @@ NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}
 LIGHT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "become"}
 
 
-def _content_lemmas(tokens) -> frozenset[str]:
+def _content_lemmas(tokens: Iterable[Token]) -> frozenset[str]:
     """Lemmas of the nouns and verbs of a clause: what an anchor phrase can name."""
     return frozenset(
         t.lemma_.lower()
@@ -227,10 +226,12 @@ class Resolver:
         return min(options, key=distance) if options else None
 
     def _iso(self, c: Candidate, direction: int) -> Interval | None:
-        return self._date(int(c.group("y")), int(c.group("m")), int(c.group("d")), direction)
+        return self._date(
+            int(c.required("y")), int(c.required("m")), int(c.required("d")), direction
+        )
 
     def _numeric(self, c: Candidate, direction: int) -> Interval | None:
-        a, b, y = int(c.group("a")), int(c.group("b")), int(c.group("y"))
+        a, b, y = int(c.required("a")), int(c.required("b")), int(c.required("y"))
         if a > 12 and b <= 12:
             return self._date(y, b, a, direction)
         if b > 12 and a <= 12:
@@ -240,17 +241,17 @@ class Resolver:
         return None  # 5/6/2024: day-month order unknown, no guess
 
     def _day_month(self, c: Candidate, direction: int) -> Interval | None:
-        year = int(c.group("y")) if c.group("y") else None
-        day = int(re.match(r"\d+", c.group("d")).group(0))
-        return self._date(year, month_number(c.group("m")), day, direction)
+        year = c.number("y")
+        day = c.day("d")
+        return self._date(year, month_number(c.required("m")), day, direction)
 
     _month_day = _day_month
 
     def _month_year(self, c: Candidate, direction: int) -> Interval | None:
-        return self._date(int(c.group("y")), month_number(c.group("m")), None, direction)
+        return self._date(int(c.required("y")), month_number(c.required("m")), None, direction)
 
     def _month(self, c: Candidate, direction: int) -> Interval | None:
-        month = month_number(c.group("m"))
+        month = month_number(c.required("m"))
         rel = c.group("rel")
         options = [
             Interval.month(y, month) for y in (self.pub.year - 1, self.pub.year, self.pub.year + 1)
@@ -264,15 +265,16 @@ class Resolver:
         return self._choose(options, direction)
 
     def _season(self, c: Candidate, direction: int) -> Interval | None:
-        first, length = SEASONS[c.group("s")]
+        first, length = SEASONS[c.required("s")]
 
         def season(year: int) -> Interval:
             lo = dt.date(year, first, 1)
             end = add_months(lo, length - 1)
             return Interval(lo, month_end(end.year, end.month))
 
+        iv: Interval | None
         if c.group("y"):
-            iv = season(int(c.group("y")))
+            iv = season(int(c.required("y")))
         else:
             years = range(self.pub.year - 2, self.pub.year + 2)
             options = [season(y) for y in years]
@@ -289,14 +291,14 @@ class Resolver:
 
     def _decade(self, c: Candidate, direction: int) -> Interval | None:
         if c.group("dec"):
-            return Interval.decade_of(int(c.group("dec")))
-        short = int(c.group("short"))
+            return Interval.decade_of(int(c.required("dec")))
+        short = int(c.required("short"))
         century = self.pub.year // 100 * 100
         year = century + short if century + short <= self.pub.year else century - 100 + short
         return Interval.decade_of(year)
 
     def _year(self, c: Candidate, direction: int) -> Interval | None:
-        return Interval.year(int(c.group("y")))
+        return Interval.year(int(c.required("y")))
 
     # -- ranges
 
@@ -312,20 +314,21 @@ class Resolver:
         return Timex(c.span, c.rule, first, last, "publication")
 
     def _day_month_span(self, c: Candidate, direction: int) -> Timex | Interval | None:
-        year = int(c.group("y")) if c.group("y") else None
+        year = c.number("y")
         last = self._date(
             year,
-            month_number(c.group("m2")),
-            int(re.match(r"\d+", c.group("d2")).group(0)),
+            month_number(c.required("m2")),
+            c.day("d2"),
             direction,
         )
         if last is None:
             return None
-        y1 = int(c.group("y1")) if c.group("y1") else last.lo.year
+        stated_first_year = c.number("y1")
+        y1 = last.lo.year if stated_first_year is None else stated_first_year
         first = self._date(
             y1,
-            month_number(c.group("m1")),
-            int(re.match(r"\d+", c.group("d1")).group(0)),
+            month_number(c.required("m1")),
+            c.day("d1"),
             direction,
         )
         return self._span(c, first, last)
@@ -333,10 +336,10 @@ class Resolver:
     _month_day_span = _day_month_span
 
     def _day_range(self, c: Candidate, direction: int) -> Timex | Interval | None:
-        year = int(c.group("y")) if c.group("y") else None
-        month = month_number(c.group("m"))
-        d1 = int(re.match(r"\d+", c.group("d1")).group(0))
-        d2 = int(re.match(r"\d+", c.group("d2")).group(0))
+        year = c.number("y")
+        month = month_number(c.required("m"))
+        d1 = c.day("d1")
+        d2 = c.day("d2")
         last = self._date(year, month, d2, direction)
         if last is None or d1 > d2:
             return None
@@ -345,16 +348,17 @@ class Resolver:
     _month_day_range = _day_range
 
     def _month_span(self, c: Candidate, direction: int) -> Timex | Interval | None:
-        year = int(c.group("y")) if c.group("y") else None
-        last = self._date(year, month_number(c.group("m2")), None, direction)
+        year = c.number("y")
+        last = self._date(year, month_number(c.required("m2")), None, direction)
         if last is None:
             return None
-        y1 = int(c.group("y1")) if c.group("y1") else last.lo.year
-        return self._span(c, self._date(y1, month_number(c.group("m1")), None, direction), last)
+        stated_first_year = c.number("y1")
+        y1 = last.lo.year if stated_first_year is None else stated_first_year
+        return self._span(c, self._date(y1, month_number(c.required("m1")), None, direction), last)
 
     def _year_span(self, c: Candidate, direction: int) -> Timex | Interval | None:
-        y1 = int(c.group("y1"))
-        y2_text = c.group("y2")
+        y1 = int(c.required("y1"))
+        y2_text = c.required("y2")
         y2 = int(y2_text) if len(y2_text) == 4 else y1 // 100 * 100 + int(y2_text)
         if y2 <= y1:
             return None
@@ -363,7 +367,7 @@ class Resolver:
     # -- relative to the publication date
 
     def _deictic(self, c: Candidate, direction: int) -> Interval | None:
-        word = c.group("w")
+        word = c.required("w")
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         return Interval.day(self.pub + dt.timedelta(days=shift))
 
@@ -377,11 +381,11 @@ class Resolver:
         return Interval.day(self.pub)
 
     def _deictic_two(self, c: Candidate, direction: int) -> Interval | None:
-        shift = -2 if c.group("dir").startswith("before") else 2
+        shift = -2 if c.required("dir").startswith("before") else 2
         return Interval.day(self.pub + dt.timedelta(days=shift))
 
     def _weekday(self, c: Candidate, direction: int) -> Interval | None:
-        target = WEEKDAYS[c.group("wd")]
+        target = WEEKDAYS[c.required("wd")]
         rel = c.group("rel")
         if rel in ("following", "previous"):
             ref = self.reference("day")
@@ -409,7 +413,7 @@ class Resolver:
         return Interval.day(past if back <= ahead else future)
 
     def _relative_unit(self, c: Candidate, direction: int) -> Interval | None:
-        rel, unit, edge = c.group("rel"), c.group("unit"), c.group("edge")
+        rel, unit, edge = c.required("rel"), c.required("unit"), c.group("edge")
         the = bool(c.group("the"))
         if rel in ("previous", "following") or (the and rel == "next"):
             base = self.reference("day" if unit in ("week", "weekend") else unit)
@@ -447,7 +451,7 @@ class Resolver:
         return Interval.year(day.year + step)
 
     def _unit_edge(self, c: Candidate, direction: int) -> Interval | None:
-        unit = c.group("unit") or c.group("unit2")
+        unit = c.group("unit") or c.required("unit2")
         return self._unit_at(self.pub, unit, 0)
 
     def _ago(self, c: Candidate, direction: int) -> Interval | None:
@@ -459,24 +463,26 @@ class Resolver:
         return self._offset_from(Interval.day(self.pub), c, 1)
 
     def _offset_from(self, anchor: Interval, c: Candidate, sign: int) -> Interval | None:
-        counts = count_of(c.group("q"))
+        counts = count_of(c.required("q"))
         if counts is None:
             return None
-        unit: Unit = c.group("unit").rstrip("s")  # type: ignore[assignment]
+        # UNIT names only day, week, month, year and decade, singular or plural.
+        unit = cast(Unit, c.required("unit").rstrip("s"))
         vague = counts[0] != counts[1] or c.group("approx") in (
             "about", "around", "some", "nearly", "almost", "roughly", "approximately", "over",
             "more than", "less than", "under", "at least", "just over", "just under",
         )  # fmt: skip
-        spans = [shift_by(anchor, sign * n, unit) for n in counts]
-        if any(s is None for s in spans):
+        shifted = [shift_by(anchor, sign * n, unit) for n in counts]
+        spans = [s for s in shifted if s is not None]
+        if len(spans) != len(shifted):
             return None
-        lo = min(s.lo for s in spans)  # type: ignore[union-attr]
-        hi = max(s.hi for s in spans)  # type: ignore[union-attr]
+        lo = min(s.lo for s in spans)
+        hi = max(s.hi for s in spans)
         iv = Interval(lo, hi, approximate=vague or anchor.approximate)
         return iv if iv.iso() else None
 
     def _vague(self, c: Candidate, direction: int) -> Interval | None:
-        rel, unit = c.group("rel"), c.group("unit")
+        rel, unit = c.required("rel"), c.required("unit")
         length = {"days": 7, "weeks": 42, "months": 182}[unit]
         pub = self.pub
         if rel.startswith(("coming", "next")):
@@ -488,7 +494,7 @@ class Resolver:
     # -- relative to the reference time
 
     def _reference(self, c: Candidate, direction: int) -> Interval | None:
-        rel, unit = c.group("rel"), c.group("unit")
+        rel, unit = c.required("rel"), c.required("unit")
         unit_kind = "day" if unit in ("day", "morning", "afternoon", "evening", "night") else unit
         base = self.reference(unit_kind)
         if base is None:
@@ -554,7 +560,8 @@ class Resolver:
                     if base.precision == "day"
                     else None
                 )
-            return shift_by(base, sign, which)  # type: ignore[arg-type]
+            # The rule's other units are handled above: "month" or "year" is left.
+            return shift_by(base, sign, cast(Unit, which))
         return self._offset_from(base, c, sign)
 
 

@@ -188,3 +188,22 @@ class Candidate:
         """A named part of the match, lower-cased, inner whitespace as single spaces."""
         value = self.match.groupdict().get(name)
         return re.sub(r"\s+", " ", value.lower()) if value else None
+
+    def required(self, name: str) -> str:
+        """A part the rule's pattern cannot match without (its absence is a broken rule)."""
+        value = self.group(name)
+        if value is None:
+            raise ValueError(f"temporal rule {self.rule!r} matched without its {name!r} part")
+        return value
+
+    def number(self, name: str) -> int | None:
+        """An optional numeric part ("2024" of "May 2024"), None where the text has none."""
+        value = self.group(name)
+        return int(value) if value else None
+
+    def day(self, name: str) -> int:
+        """The day of a day part, its ordinal suffix dropped ("3rd" → 3)."""
+        digits = re.match(r"\d+", self.required(name))
+        if digits is None:
+            raise ValueError(f"temporal rule {self.rule!r} matched a day without digits")
+        return int(digits.group(0))

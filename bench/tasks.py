@@ -122,8 +122,8 @@ def cluster(args: argparse.Namespace) -> dict:
     from briefings.build.extraction import build_briefings
     from briefings.extract.pipeline import Settings
     from briefings.site.actors import actor_lookup, merge_actors
+    from briefings.site.stories import cluster as cluster_briefings
     from briefings.site.story_pages import story_view
-    from briefings.stories.clustering import cluster as cluster_briefings
 
     result = build_briefings(
         Path(args.seeds), Settings(model=args.model), cache_dir=Path(args.cache), jobs=1

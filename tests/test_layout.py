@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator" / "briefings"
 LAYERS = (
     ("cli", "mkdocs_plugin"),
     ("build",),
-    ("site", "stories"),  # stories: cross-article analysis the site pages show
+    ("site",),
     ("extract",),
     ("nlp",),
     ("ingest",),

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from dataclasses import replace
 
-from briefings.stories.clustering import WINDOW_DAYS, cluster, publication_order, term_counts
+from briefings.site.stories import WINDOW_DAYS, cluster, publication_order, term_counts
 
 from tests.storyseeds import true_story
 

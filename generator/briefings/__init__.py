@@ -6,7 +6,8 @@ The subpackages are the pipeline, read top to bottom:
 * :mod:`briefings.build`: every seed read, extracted (in parallel, cached by
   content) and written;
 * :mod:`briefings.site`: pages computed from :class:`~briefings.model.Briefing`
-  values alone, and rendered; :mod:`briefings.stories` groups briefings first;
+  values alone (the cross-article ones too: actors, the merged timeline,
+  stories), and rendered;
 * :mod:`briefings.extract`: one article's briefing, stage by stage;
 * :mod:`briefings.nlp`: the one spaCy parse and the syntax helpers stages share;
 * :mod:`briefings.ingest`: seed files and the articles added from the web;

@@ -20,9 +20,9 @@ from briefings.extract.pipeline import Settings
 from briefings.model import Briefing
 from briefings.site.actors import actor_lookup, merge_actors
 from briefings.site.corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
+from briefings.site.stories import cluster
+from briefings.site.story_analysis import key_dates
 from briefings.site.story_pages import key_date_dict, story_dict, story_view
-from briefings.stories.analysis import key_dates
-from briefings.stories.clustering import cluster
 
 
 def _briefings(config_file: Path) -> list[Briefing]:

@@ -21,7 +21,8 @@ from typing import Any
 from briefings.model import Briefing
 from briefings.site.actors import ActorEntry
 from briefings.site.render import Renderer, Trusted
-from briefings.stories.analysis import (
+from briefings.site.stories import Story
+from briefings.site.story_analysis import (
     KeyDate,
     StoryQuestion,
     WhatsNew,
@@ -30,7 +31,6 @@ from briefings.stories.analysis import (
     story_questions,
     whats_new,
 )
-from briefings.stories.clustering import Story
 
 STORIES_DIR = "stories"
 STORIES_INDEX_URI = f"{STORIES_DIR}/index.md"
@@ -333,7 +333,7 @@ def story_views(
     briefings: list[Briefing], lookup: dict[tuple[str, str], ActorEntry]
 ) -> list[StoryView]:
     """Every story of two or more briefings, as its page shows it."""
-    from briefings.stories.clustering import cluster
+    from briefings.site.stories import cluster
 
     return [story_view(s, lookup) for s in cluster(briefings)]
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from briefings.model import Actor, Briefing, Event, Question, Sentence
 from briefings.site.actors import descriptive, identifying_names
+from briefings.site.stories import Story, term_counts
 from briefings.site.timeline import content_words, merge_timeline, same_event
-from briefings.stories.clustering import Story, term_counts
 
 #: Share of a question's content words a later statement must hold to answer it.
 ANSWER_SHARE = 0.5

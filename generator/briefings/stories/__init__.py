@@ -1,1 +1,0 @@
-"""Stories: briefings on one developing event, grouped, and what they say together."""

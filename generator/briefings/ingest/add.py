@@ -35,7 +35,7 @@ from briefings.errors import (
     UnsupportedAddress,
 )
 from briefings.files import write_new
-from briefings.ingest.fetch import MAX_PAGE_BYTES, Fetcher, is_web_address
+from briefings.ingest.fetch import MAX_PAGE_BYTES, Fetcher, is_web_address, read_capped
 from briefings.ingest.seed_files import slugify
 from briefings.ingest.seed_index import KnownSeeds, shown, text_digest
 from briefings.ingest.seed_limits import ALWAYS_RESERVED, MAX_SEED_BYTES, SEED_SUFFIX
@@ -136,7 +136,7 @@ class Ingest:
         return article
 
     def _from_html_file(self, source: str, path: Path) -> Article:
-        data = _read_bytes(source, path, MAX_PAGE_BYTES)
+        data = read_capped(source, path, MAX_PAGE_BYTES)
         tree = parse_html(data)
         if tree is None:
             raise NotHtml(source, "is not an HTML document")
@@ -148,7 +148,7 @@ class Ingest:
         self, source: str, path: Path, fallback_date: dt.date | None
     ) -> tuple[Path, str]:
         """A text file: a seed already (its header kept) or plain paragraphs."""
-        text, _ = decode_seed(path, _read_bytes(source, path, MAX_SEED_BYTES))
+        text, _ = decode_seed(path, read_capped(source, path, MAX_SEED_BYTES))
         if has_date_header(text):
             seed = parse_seed_text(path, text)
             article = Article(seed.title, seed.source, seed.date, seed.url, seed.paragraphs)
@@ -285,16 +285,3 @@ def _shorten(slug: str) -> str:
         return slug
     cut = slug[: MAX_NAME_LENGTH + 1].rsplit("-", 1)[0]
     return cut if len(cut) >= MAX_NAME_LENGTH // 2 else slug[:MAX_NAME_LENGTH].strip("-")
-
-
-def _read_bytes(source: str, path: Path, limit: int) -> bytes:
-    try:
-        with path.open("rb") as f:
-            data = f.read(limit + 1)
-    except OSError as exc:
-        raise SourceNotFound(source, f"cannot be read: {exc.strerror}") from None
-    if len(data) > limit:
-        from briefings.errors import PageTooLarge
-
-        raise PageTooLarge(source, f"the file is over {limit:,} bytes; files are read up to that")
-    return data

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefings.errors import FeedUnreadable, PageTooLarge, SourceNotFound
-from briefings.ingest.fetch import MAX_PAGE_BYTES, Fetcher, is_web_address
+from briefings.errors import FeedUnreadable
+from briefings.ingest.fetch import MAX_PAGE_BYTES, Fetcher, is_web_address, read_capped
 
 
 @dataclass(frozen=True)
@@ -39,13 +39,7 @@ def read_feed(feed: str, fetcher: Fetcher) -> list[FeedEntry]:
         data, base = response.body, response.url
     else:
         path = Path(feed)
-        try:
-            with path.open("rb") as f:
-                data = f.read(MAX_PAGE_BYTES + 1)
-        except OSError as exc:
-            raise SourceNotFound(feed, f"cannot read the feed: {exc.strerror}") from None
-        if len(data) > MAX_PAGE_BYTES:
-            raise PageTooLarge(feed, f"the feed is over {MAX_PAGE_BYTES:,} bytes")
+        data = read_capped(feed, path, MAX_PAGE_BYTES, what="the feed")
         base = path.resolve().as_uri()
     parsed = feedparser.parse(data, response_headers={"content-location": base})
     if not parsed.get("version") and not parsed.entries:

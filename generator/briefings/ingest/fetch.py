@@ -18,6 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
@@ -26,6 +27,7 @@ from briefings.errors import (
     FetchTimeout,
     PageTooLarge,
     RobotsDisallowed,
+    SourceNotFound,
     UnsupportedAddress,
 )
 
@@ -282,3 +284,19 @@ def _too_large(url: str, source: str, size: int | None, limit: int) -> str:
 
 def _timed_out(url: str, source: str, timeout: float) -> str:
     return f"{_which(url, source)} did not arrive within {timeout:g} s (--timeout allows longer)"
+
+
+def read_capped(source: str, path: Path, limit: int, what: str = "the file") -> bytes:
+    """A local source's bytes, at most ``limit`` of them: the same guard as a fetch.
+
+    Raises :class:`~briefings.errors.SourceNotFound` when it cannot be read and
+    :class:`~briefings.errors.PageTooLarge` when it is over ``limit`` bytes.
+    """
+    try:
+        with path.open("rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise SourceNotFound(source, f"cannot read {what}: {exc.strerror}") from None
+    if len(data) > limit:
+        raise PageTooLarge(source, f"{what} is over {limit:,} bytes; it is read up to that")
+    return data

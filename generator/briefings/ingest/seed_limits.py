@@ -28,13 +28,14 @@ MIN_ENGLISH_STOPWORD_SHARE = 0.2
 #: Longest file stem published as is; longer names get a shortened, hashed address.
 MAX_SLUG_LENGTH = 80
 
+#: The optional header fields after the date line, in the order a seed writes them.
 HEADER_FIELDS = ("title", "source", "url")
 #: Slugs no seed may take: ``briefings/index.md`` is the generated list of briefings.
 ALWAYS_RESERVED = frozenset({"index"})
 SEED_SUFFIX = ".txt"
 
 _DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\S+)\s*$", re.IGNORECASE)
-_FIELD_LINE = re.compile(r"^\s*(title|source|url)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_FIELD_LINE = re.compile(rf"^\s*({'|'.join(HEADER_FIELDS)})\s*:\s*(.*?)\s*$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")

@@ -165,11 +165,6 @@ def clean_line(line: str) -> tuple[str, Counter_]:
     return "".join(out), removed
 
 
-def clean_text(text: str) -> str:
-    """Remove invisible and control characters (keeping line breaks)."""
-    return "\n".join(clean_line(line)[0] for line in text.split("\n"))
-
-
 def token_ends(text: str) -> list[int]:
     return [m.end() for m in _TOKEN.finditer(text)]
 

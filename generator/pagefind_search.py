@@ -43,6 +43,17 @@ BUNDLE_DIR = "pagefind"
 INDEXED_META = "pagefind"
 #: The class of the hidden element holding a page's extra word forms.
 VARIANTS_CLASS = "brf-search-variants"
+#: What stays out of the index: heading permalinks, sentence numbers, evidence marks and
+#: their tooltips, the lists of dated events (clauses of sentences indexed already), and
+#: whatever Material's search was told to leave out.
+EXCLUDED = (
+    ".headerlink",
+    ".brf-sn",
+    ".brf-evs",
+    ".brf-edited",
+    ".brf-events",
+    "[data-search-exclude]",
+)
 #: Seconds Pagefind may take over a site before the build gives up on it.
 INDEX_TIME_LIMIT = 600
 
@@ -101,6 +112,8 @@ def index_site(site_dir: Path) -> int:
                 str(site_dir),
                 "--output-path",
                 str(fresh),
+                "--exclude-selectors",
+                ", ".join(EXCLUDED),
             ],
             capture_output=True,
             text=True,

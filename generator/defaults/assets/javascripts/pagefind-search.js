@@ -28,7 +28,7 @@
       element: "#brf-search-ui",
       bundlePath: new URL("pagefind/", root).pathname,
       baseUrl: root.pathname,
-      showSubResults: true,
+      showSubResults: false,
       showImages: false,
       resetStyles: false,
       excerptLength: 24,

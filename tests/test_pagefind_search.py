@@ -1,0 +1,101 @@
+"""Pagefind search: the word forms added to a page, and the index a real build writes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SearchIndexError
+from generator.pagefind_search import (
+    BUNDLE_DIR,
+    VARIANTS_CLASS,
+    index_site,
+    page_variants,
+    with_variants,
+)
+from generator.site_search import vocabulary
+
+#: Every Pagefind fragment starts with this signature once decompressed.
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Each indexed page's address to its Pagefind fragment (text, filters, sort, meta)."""
+    found = {}
+    for path in (site / BUNDLE_DIR / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(FRAGMENT_SIGNATURE), path
+        data = json.loads(raw[len(FRAGMENT_SIGNATURE) :])
+        found[data["url"]] = data
+    return found
+
+
+def test_a_page_gets_the_forms_pagefind_cannot_find_by_itself():
+    vocab = vocabulary(["The cease-fire held."])
+    # Pagefind indexes a hyphenated word joined and in parts: nothing to add.
+    assert page_variants("the cease-fire held", vocab) == ""
+    assert page_variants("a ceasefire now", vocab) == "cease fire"
+    assert page_variants("a cease fire now", vocab) == "ceasefire"
+    assert page_variants("nothing to add", vocab) == ""
+
+
+def test_the_forms_are_a_hidden_element_after_the_page_text():
+    vocab = vocabulary(["The cease-fire held."])
+    html = "<p>A <em>ceasefire</em> &amp; talks.</p>"
+    shaped = with_variants(html, vocab)
+    assert shaped.startswith(html)
+    hidden = f'<div class="{VARIANTS_CLASS}" hidden aria-hidden="true">cease fire</div>'
+    assert shaped.endswith(hidden)
+    assert with_variants("<p>Nothing here.</p>", vocab) == "<p>Nothing here.</p>"
+
+
+def test_a_site_with_no_page_is_a_clear_error(tmp_path):
+    with pytest.raises(SearchIndexError, match="pagefind failed"):
+        index_site(tmp_path)
+    assert not (tmp_path / BUNDLE_DIR).exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary folder left behind
+
+
+@pytest.mark.site
+@pytest.mark.model
+def test_the_built_site_has_a_pagefind_index_of_briefing_actor_and_story_pages(demo_site):
+    entry = json.loads((demo_site / BUNDLE_DIR / "pagefind-entry.json").read_text("utf-8"))
+    pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    marked = {
+        "/" + p.parent.relative_to(demo_site).as_posix() + "/"
+        for p in demo_site.rglob("index.html")
+        if "data-pagefind-body" in p.read_text("utf-8")
+    }
+    indexed = fragments(demo_site)
+    assert pages == len(indexed) == len(marked) > 0
+    assert set(indexed) == marked
+    kinds = {url.split("/")[1] for url in indexed}
+    assert {"briefings", "actors"} <= kinds <= {"briefings", "actors", "stories"}
+    assert "/briefings/" not in indexed and "/actors/" not in indexed  # the index pages are not
+    assert not (demo_site / "search" / "search_index.json").exists()
+    assert (demo_site / BUNDLE_DIR / "pagefind-ui.js").is_file()
+
+
+@pytest.mark.site
+@pytest.mark.model
+def test_briefing_pages_carry_their_filters_and_date(demo_site):
+    indexed = fragments(demo_site)
+    for path in (demo_site / "briefings").glob("*.json"):
+        b = json.loads(path.read_text("utf-8"))
+        page = indexed[f"/briefings/{b['id']}/"]
+        assert page["filters"]["year"] == [b["date"][:4]]
+        assert set(page["filters"].get("actor", [])) == {a["name"] for a in b["actors"]}
+        assert set(page["filters"].get("type", [])) == {a["type"] for a in b["actors"]}
+        if b["source"].get("name"):
+            assert page["filters"]["source"] == [b["source"]["name"]]
+        html = unescape((demo_site / "briefings" / b["id"] / "index.html").read_text("utf-8"))
+        assert f'<time datetime="{b["date"]}" data-pagefind-sort="date[datetime]"' in html
+        assert page["meta"]["title"] == " ".join(b["title"].split())
+        # Sentence numbers, evidence marks and permalinks stay out of the text.
+        assert "¶" not in page["content"]
+        assert not re.search(r"Sentence \d", page["content"])

@@ -44,14 +44,15 @@ INDEXED_META = "pagefind"
 #: The class of the hidden element holding a page's extra word forms.
 VARIANTS_CLASS = "brf-search-variants"
 #: What stays out of the index: heading permalinks, sentence numbers, evidence marks and
-#: their tooltips, the lists of dated events (clauses of sentences indexed already), and
-#: whatever Material's search was told to leave out.
+#: their tooltips, "edited" badges, the lists of dated events (clauses of sentences
+#: indexed already) and of related actors, and what Material's search leaves out.
 EXCLUDED = (
     ".headerlink",
     ".brf-sn",
     ".brf-evs",
     ".brf-edited",
     ".brf-events",
+    ".brf-chips",
     "[data-search-exclude]",
 )
 #: Seconds Pagefind may take over a site before the build gives up on it.
@@ -59,6 +60,19 @@ INDEX_TIME_LIMIT = 600
 
 _TAG = re.compile(r"<[^>]*>")
 _PAGES = re.compile(r"Indexed (\d+) pages?")
+
+
+def pagefind_value(value: str) -> str:
+    """A filter value escaped for Pagefind, before the page's own escaping.
+
+    Pagefind decodes character references in a filter value once more after the
+    HTML parser has, and its Default UI inserts the value as HTML. Escaped twice
+    here and once more as page text (the templates' ``pagefind_value`` filter), a
+    seed's ``<img onerror=…>`` is indexed as ``&lt;img…`` and shown as the
+    characters it is, never as an element.
+    """
+    text = " ".join(str(value).split())
+    return html.escape(html.escape(text, quote=False), quote=False)
 
 
 def briefing_texts(briefings: Iterable[Briefing]) -> Iterable[str]:

@@ -23,6 +23,7 @@ import jinja2
 from .calendar_values import date_label
 from .errors import TemplateError
 from .packaged import TEMPLATES
+from .pagefind_search import pagefind_value
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
 # tables, admonitions, abbreviations), HTML, or an HTML attribute in either kind of
@@ -256,6 +257,7 @@ class Renderer:
         self.env.filters["date_label"] = date_label
         self.env.filters["date_anchor"] = date_anchor
         self.env.filters["trusted"] = Trusted
+        self.env.filters["pagefind_value"] = lambda v: Trusted(md_escape(pagefind_value(v)))
 
     def render(self, name: str, **context: Any) -> str:
         try:

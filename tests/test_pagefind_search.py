@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from generator.pagefind_search import (
     VARIANTS_CLASS,
     index_site,
     page_variants,
+    pagefind_value,
     with_variants,
 )
 from generator.site_search import vocabulary
@@ -33,6 +34,17 @@ def fragments(site: Path) -> dict[str, dict]:
         data = json.loads(raw[len(FRAGMENT_SIGNATURE) :])
         found[data["url"]] = data
     return found
+
+
+def shown(value: str) -> str:
+    """A filter value as the index holds it: escaped once, for the UI's HTML."""
+    return escape(" ".join(value.split()), quote=False)
+
+
+def test_filter_values_are_escaped_for_the_page_and_for_pagefind():
+    assert pagefind_value("Putin") == "Putin"
+    assert pagefind_value("A&B <i>") == "A&amp;amp;B &amp;lt;i&amp;gt;"
+    assert pagefind_value(" two\n lines ") == "two lines"
 
 
 def test_a_page_gets_the_forms_pagefind_cannot_find_by_itself():
@@ -88,11 +100,12 @@ def test_briefing_pages_carry_their_filters_and_date(demo_site):
     for path in (demo_site / "briefings").glob("*.json"):
         b = json.loads(path.read_text("utf-8"))
         page = indexed[f"/briefings/{b['id']}/"]
+        # Filter values are indexed escaped: Pagefind's UI shows them as HTML.
         assert page["filters"]["year"] == [b["date"][:4]]
-        assert set(page["filters"].get("actor", [])) == {a["name"] for a in b["actors"]}
-        assert set(page["filters"].get("type", [])) == {a["type"] for a in b["actors"]}
+        assert set(page["filters"].get("actor", [])) == {shown(a["name"]) for a in b["actors"]}
+        assert set(page["filters"].get("type", [])) == {shown(a["type"]) for a in b["actors"]}
         if b["source"].get("name"):
-            assert page["filters"]["source"] == [b["source"]["name"]]
+            assert page["filters"]["source"] == [shown(b["source"]["name"])]
         html = unescape((demo_site / "briefings" / b["id"] / "index.html").read_text("utf-8"))
         assert f'<time datetime="{b["date"]}" data-pagefind-sort="date[datetime]"' in html
         assert page["meta"]["title"] == " ".join(b["title"].split())

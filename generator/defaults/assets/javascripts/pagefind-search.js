@@ -36,6 +36,9 @@
       translations: { placeholder: "Search briefings, actors and stories" },
     });
     if (term) ui.triggerSearch(term);
+    // Pagefind's form cancels its own submit; its javascript: action is not needed.
+    var form = dialog.querySelector("form.pagefind-ui__form");
+    if (form) form.removeAttribute("action");
     var box = input();
     if (box) box.setAttribute("aria-label", "Search");
   }

@@ -14,7 +14,9 @@
   if (!dialog || typeof window.PagefindUI !== "function") return;
   var opener = document.querySelector(".brf-search-open");
   var newest = dialog.querySelector(".brf-search__newest");
-  var root = new URL(dialog.getAttribute("data-base") || "./", location.href);
+  // The site root relative to this page ("..", "."), or absolute on the 404 page ("/").
+  var base = dialog.getAttribute("data-base") || ".";
+  var root = new URL(base.endsWith("/") ? base : base + "/", location.href);
   var ui = null;
 
   function input() {
@@ -73,9 +75,14 @@
   });
   document.addEventListener("keydown", function (event) {
     if (dialog.open || event.ctrlKey || event.metaKey || event.altKey) return;
+    // Not while typing: in a text field the keys are text (a radio or checkbox is no field).
     var target = event.target;
     var typing =
-      target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName));
+      target &&
+      (target.isContentEditable ||
+        /^(textarea|select)$/i.test(target.tagName) ||
+        (/^input$/i.test(target.tagName) &&
+          !/^(checkbox|radio|button|submit|reset|range|color|file)$/i.test(target.type)));
     if (!typing && (event.key === "/" || event.key === "s")) {
       event.preventDefault();
       open();

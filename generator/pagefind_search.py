@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .errors import SearchIndexError
 from .model import Briefing
+from .pagefind_canonical import canonicalise
 from .site_search import compounds, variants
 
 #: The search engines the plugin's ``search`` option offers.
@@ -106,8 +107,9 @@ def with_variants(page_html: str, vocab: Mapping[str, tuple[str, ...]]) -> str:
 def index_site(site_dir: Path) -> int:
     """Index the built site into ``site_dir/pagefind``; the number of pages indexed.
 
-    The bundle is written to a temporary folder of the site and swapped in whole,
-    so an interrupted build never leaves half an index (nor a stale one beside it).
+    The bundle is written to a temporary folder of the site, made byte-identical
+    for the same pages (:func:`canonicalise`), and swapped in whole, so an
+    interrupted build never leaves half an index (nor a stale one beside it).
     """
     if importlib.util.find_spec("pagefind") is None:
         raise SearchIndexError(
@@ -140,6 +142,7 @@ def index_site(site_dir: Path) -> int:
                 f"search: pagefind failed on {site_dir} (exit {done.returncode}): "
                 + " / ".join(detail)
             )
+        canonicalise(fresh)
         _swap_in(fresh, site_dir / BUNDLE_DIR)
     except subprocess.TimeoutExpired:
         raise SearchIndexError(

@@ -112,3 +112,38 @@ def test_briefing_pages_carry_their_filters_and_date(demo_site):
         # Sentence numbers, evidence marks and permalinks stay out of the text.
         assert "¶" not in page["content"]
         assert not re.search(r"Sentence \d", page["content"])
+
+
+def small_site(folder: Path) -> Path:
+    """Hand-written pages with many filter values (Pagefind writes them in hash order)."""
+    for i in range(12):
+        page = folder / f"p{i}" / "index.html"
+        page.parent.mkdir(parents=True)
+        actors = "".join(
+            f'<span data-pagefind-filter="actor">Actor {j}</span>' for j in range(i, i + 8)
+        )
+        page.write_text(
+            f'<html lang="en"><body><main data-pagefind-body><h1>Page {i}</h1>'
+            f"<p>A cease-fire, talks number {i}.</p>"
+            f'<div hidden data-pagefind-ignore>{actors}<span data-pagefind-filter="year">'
+            f"{2020 + i % 3}</span></div></main></body></html>",
+            "utf-8",
+        )
+    return folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_the_same_pages_give_a_byte_identical_bundle(tmp_path):
+    bundles = []
+    for name in ("a", "b", "c"):
+        site = small_site(tmp_path / name)
+        assert index_site(site) == 12
+        bundles.append(tree(site / BUNDLE_DIR))
+    assert bundles[0] == bundles[1] == bundles[2]
+    assert any(k.startswith("filter/") for k in bundles[0])
+    assert not [p for p in (tmp_path / "a").iterdir() if p.name.startswith(".pagefind")]

@@ -147,3 +147,20 @@ def test_the_same_pages_give_a_byte_identical_bundle(tmp_path):
     assert bundles[0] == bundles[1] == bundles[2]
     assert any(k.startswith("filter/") for k in bundles[0])
     assert not [p for p in (tmp_path / "a").iterdir() if p.name.startswith(".pagefind")]
+
+
+@pytest.mark.site
+@pytest.mark.model
+def test_with_materials_search_plugin_listed_the_header_holds_one_search(tmp_path):
+    from .conftest import FIXTURES, LUNR_SEARCH_PLUGIN, make_project, mkdocs_build
+
+    proj = make_project(tmp_path, [FIXTURES / "summit.txt"])
+    config = proj / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("  - briefings:\n", LUNR_SEARCH_PLUGIN + "  - briefings:\n"))
+    result = mkdocs_build(proj)
+    assert result.returncode == 0, result.stderr
+    home = (proj / "site" / "index.html").read_text("utf-8")
+    assert home.count('class="md-header__button md-icon brf-search-open"') == 1
+    assert 'data-md-component="search"' not in home and "md-search__input" not in home
+    assert (proj / "site" / "pagefind" / "pagefind-entry.json").is_file()

@@ -63,7 +63,7 @@ def _one_search(browser, url: str, engine: str, query: str) -> dict:
     context = browser.new_context()
     page = context.new_page()
     requests: list = []
-    page.on("requestfinished", requests.append)
+    page.on("requestfinished", lambda request: requests.append(request))
     try:
         started = time.perf_counter()
         page.goto(url, wait_until="domcontentloaded")

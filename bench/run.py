@@ -18,7 +18,11 @@ machine slows both sides of every ratio alike:
    each, alternating), and against the same pages all in the navigation
    (stopped after ``--nav-writing`` seconds of page writing; the time it would
    take in all is extrapolated from its page rate and marked so);
-4. peak memory, briefing page size and search index size of that site.
+4. peak memory, briefing page size and search index size of that site; and
+   its cold search in Chromium, Pagefind (the default) against Material's lunr
+   search (``search: lunr``, one more build of the same site): seconds from
+   opening a page to the first result and bytes fetched, in a fresh browser
+   context each (``--runs``, alternating; see ``bench/search_speed.py``).
 
 The defaults fit the 15 minutes ``make bench`` has on a 2-core machine. Prints
 a Markdown table and writes every number as JSON to ``bench/results/``.
@@ -101,16 +105,31 @@ def plugin_project(folder: Path, seeds: list[Path], cache: Path) -> Path:
     shutil.copytree(ROOT / "templates", folder / "templates")
     (folder / "seeds").mkdir()
     for s in seeds:
-        os.link(s, folder / "seeds" / s.name)
+        shutil.copyfile(s, folder / "seeds" / s.name)
     (folder / ".cache").mkdir()
     (folder / ".cache" / "briefings").symlink_to(cache, target_is_directory=True)
     return folder
 
 
+#: Material's search plugin, as a site with ``search: lunr`` (or no briefings plugin) lists it.
+LUNR_PLUGIN = "  - search:\n      separator: '[\\s\\-\\u2010-\\u2015]+'\n"
+
+
+def lunr_project(project: Path) -> Path:
+    """Switch a plugin project to Material's lunr search (``search: lunr``)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    text = text.replace("  - briefings:\n", LUNR_PLUGIN + "  - briefings:\n      search: lunr\n", 1)
+    config.write_text(text, "utf-8")
+    return project
+
+
 def plain_project(folder: Path, source: Path, all_in_nav: bool) -> Path:
-    """The generated Markdown as a plain MkDocs + Material project (no briefings plugin)."""
+    """The generated Markdown as a plain MkDocs + Material project (no briefings plugin,
+    Material's own search)."""
     folder.mkdir(parents=True)
     config = drop_yaml_block((ROOT / "mkdocs.yml").read_text("utf-8"), r"^\s*-\s*briefings\s*:?")
+    config = config.replace("\nplugins:\n", "\nplugins:\n" + LUNR_PLUGIN, 1)
     if all_in_nav:
         config = drop_yaml_block(config, r"^nav\s*:")  # MkDocs then lists every page
     # Without the plugin, the packaged theme override and assets are named in the config.
@@ -271,7 +290,7 @@ def main() -> None:
     seeds_small = work / "seeds-small"
     seeds_small.mkdir()
     for s in all_seeds[:small]:
-        os.link(s, seeds_small / s.name)
+        shutil.copyfile(s, seeds_small / s.name)
     cache = work / "cache"
     cache.mkdir()
     p_middle = plugin_project(work / "site-middle", all_seeds[:middle], cache)
@@ -333,7 +352,7 @@ def main() -> None:
     for r in range(runs):
         no_change.append(generate(p_middle, out_middle).seconds)
         added = p_middle / "seeds" / extra[r].name
-        os.link(extra[r], added)
+        shutil.copyfile(extra[r], added)
         m = generate(p_middle, out_middle)
         if "1 extracted" not in m.stdout:
             raise SystemExit(f"adding one seed did not extract exactly one: {m.stdout}")
@@ -373,6 +392,15 @@ def main() -> None:
         plugin_builds.append(mkdocs_build(p_large))
         plain_builds.append(mkdocs_build(p_plain))
     site = measure_site(p_large / "site", len(all_seeds[:large]))
+    log(f"mkdocs build of {large} briefings with `search: lunr`, then cold search in Chromium")
+    p_lunr = lunr_project(plugin_project(work / "site-large-lunr", all_seeds[:large], cache))
+    m_lunr = mkdocs_build(p_lunr)
+    site.update(measure_lunr_index(p_lunr / "site", large))
+    from search_speed import cold_search
+
+    query = search_query(p_large / "site")
+    searched = cold_search({"lunr": p_lunr / "site", "pagefind": p_large / "site"}, query, runs)
+    shutil.rmtree(p_lunr / "site", ignore_errors=True)
     plain_site_bytes = sum(folder_bytes(p_plain / "site"))
     shutil.rmtree(p_plain / "site")
     log(
@@ -401,6 +429,8 @@ def main() -> None:
         "extracted_large": extracted_large,
         "article_text_bytes": sum(len(t.encode()) for t in _texts(p_large / "seeds")),
         "plain_site_bytes": plain_site_bytes,
+        "lunr_build_s": m_lunr.seconds,
+        "search": searched,
         **site,
     }
     # -- 4. stories ------------------------------------------------------------------
@@ -424,11 +454,29 @@ def main() -> None:
     shutil.rmtree(work, ignore_errors=True)
 
 
+def measure_lunr_index(site: Path, briefings: int) -> dict:
+    """Material's search index of the ``search: lunr`` build."""
+    index_file = site / "search" / "search_index.json"
+    index = json.loads(index_file.read_text("utf-8"))
+    return {
+        "search_index_bytes": index_file.stat().st_size,
+        "search_index_entries": len(index["docs"]),
+        "search_index_bytes_per_briefing": index_file.stat().st_size / max(1, briefings),
+    }
+
+
+def search_query(site: Path) -> str:
+    """A word a reader would search for: the longest word of the newest briefing's title."""
+    briefings = [json.loads(p.read_text("utf-8")) for p in (site / "briefings").glob("*.json")]
+    newest = max(briefings, key=lambda b: (b["date"], b["id"]))
+    words = re.findall(r"[A-Za-z]{4,}", newest["title"]) or ["the"]
+    return max(words, key=lambda w: (len(w), w))
+
+
 def measure_site(site: Path, briefings: int) -> dict:
     pages = folder_bytes(site / "briefings", "*/index.html")
     actor_pages = folder_bytes(site / "actors", "*/index.html")
-    index_file = site / "search" / "search_index.json"
-    index = json.loads(index_file.read_text("utf-8"))
+    bundle = folder_bytes(site / "pagefind")
     return {
         "pages": len(list(site.glob("**/index.html"))),
         "briefing_pages": len(pages),
@@ -437,9 +485,8 @@ def measure_site(site: Path, briefings: int) -> dict:
         "actor_pages": len(actor_pages),
         "actor_page_avg_bytes": statistics.mean(actor_pages) if actor_pages else 0,
         "timeline_page_bytes": (site / "timeline" / "index.html").stat().st_size,
-        "search_index_bytes": index_file.stat().st_size,
-        "search_index_entries": len(index["docs"]),
-        "search_index_bytes_per_briefing": index_file.stat().st_size / max(1, briefings),
+        "pagefind_bytes": sum(bundle),
+        "pagefind_files": len(bundle),
         "site_bytes": sum(folder_bytes(site)),
     }
 
@@ -618,14 +665,30 @@ def render_table(r: dict) -> str:
     )
     rows.append(
         (
-            "search index",
-            f"{s['search_index_bytes'] / MB:,.1f} MB",
+            "search index on disk, Pagefind (the default)",
+            f"{s['pagefind_bytes'] / MB:,.1f} MB in {s['pagefind_files']:,} files",
+            f"lunr (`search: lunr`): {s['search_index_bytes'] / MB:,.1f} MB in one file, "
             f"{s['search_index_bytes_per_briefing'] / 1024:,.1f} KB per briefing "
             f"({s['search_index_entries']:,} entries); the article texts "
             f"{s['article_text_bytes'] / MB:,.1f} MB; whole site {s['site_bytes'] / MB:,.0f} MB",
             "",
         )
     )
+    sr = s.get("search")
+    if sr:
+        pf, lu = sr["pagefind"], sr["lunr"]
+        rows.append(
+            (
+                f"cold search to the first result in Chromium, {s['briefings']:,} briefings, "
+                f'query "{pf["query"]}", {runs_note(pf["seconds"])}',
+                f"Pagefind {fmt_s(pf['median_s'])}, {pf['bytes'] / 1024:,.0f} KB fetched "
+                f"({pf['search_bytes'] / 1024:,.0f} KB of it search)",
+                f"lunr {fmt_s(lu['median_s'])}, {lu['bytes'] / MB:,.1f} MB fetched "
+                f"({lu['search_bytes'] / MB:,.1f} MB of it search): "
+                f"**{lu['median_s'] / pf['median_s']:.1f}x faster**",
+                f"<= 2 s: {ok(pf['median_s'] <= 2)}",
+            )
+        )
     st = r.get("stories")
     if st:
         cl = median(st["cluster_s"])

@@ -71,6 +71,29 @@ def make_project(tmp: Path, seeds: list[Path] | None = None, cache: bool = True)
     return proj
 
 
+#: Material's own search plugin, as a site choosing ``search: lunr`` lists it.
+LUNR_SEARCH_PLUGIN = """  - search:
+      separator: '[\\s\\-\\u2010-\\u2015]+'
+"""
+
+
+def use_lunr(proj: Path) -> Path:
+    """Switch a project to Material's lunr search (``search: lunr``) from Pagefind."""
+    config = proj / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "  - briefings:\n" in text
+    text = text.replace(
+        "  - briefings:\n", LUNR_SEARCH_PLUGIN + "  - briefings:\n      search: lunr\n", 1
+    )
+    text = text.replace(
+        "    - content.tooltips\n",
+        "    - search.highlight\n    - search.suggest\n    - content.tooltips\n",
+        1,
+    )
+    config.write_text(text, "utf-8")
+    return proj
+
+
 def mkdocs_build(proj: Path, strict: bool = True) -> subprocess.CompletedProcess:
     cmd = [str(BIN / "mkdocs"), "build"]
     if strict:
@@ -104,6 +127,16 @@ def demo_seeds(with_markup: bool = True) -> list[Path]:
 def demo_site(tmp_path_factory) -> Path:
     """One real `mkdocs build --strict` of the demo seeds, shared by the site and browser tests."""
     proj = make_project(tmp_path_factory.mktemp("demo"), demo_seeds())
+    result = mkdocs_build(proj)
+    assert result.returncode == 0, result.stderr
+    return proj / "site"
+
+
+@pytest.fixture(scope="session")
+def lunr_demo_site(demo_site: Path, tmp_path_factory) -> Path:
+    """The demo seeds built with ``search: lunr`` (Material's search), from the demo's cache."""
+    proj = use_lunr(make_project(tmp_path_factory.mktemp("lunr"), demo_seeds()))
+    shutil.copytree(demo_site.parent / ".cache", proj / ".cache")
     result = mkdocs_build(proj)
     assert result.returncode == 0, result.stderr
     return proj / "site"

@@ -37,6 +37,7 @@ from briefings.model import (
 from briefings.site.pages import build_site
 from briefings.site.render import Renderer, md_escape, safe_url
 
+from .browser.searching import search
 from .conftest import FIXTURES, ROOT, make_project, mkdocs_build
 from .payloads import (
     FORBIDDEN_TAGS,
@@ -47,6 +48,7 @@ from .payloads import (
     hostile_seed,
 )
 from .serving import free_port
+from .test_pagefind_search import fragments
 
 SITE_EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
 #: Extensions a site might switch on later; escaping must hold under them too.
@@ -365,16 +367,18 @@ def test_built_pages_hold_no_markup_from_seeds(hostile_site):
 @pytest.mark.site
 @pytest.mark.model
 def test_search_index_keeps_payloads_as_text(hostile_site):
-    index = json.loads((hostile_site / "search" / "search_index.json").read_text("utf-8"))
-    kept = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}  # Material's search keeps these
+    # Pagefind keeps each page's text, title and filters as plain text: a payload written
+    # in a seed is there as the characters it was written with.
+    pages = fragments(hostile_site)
+    assert pages
     found = 0
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            sk = skeleton(doc[field])
-            assert {t for t, _ in sk.tags} <= kept, (doc["location"], field, sk.tags)
-            assert not sk.attrs, (doc["location"], sk.attrs)
-            found += "<script>window.__pwned" in "".join(sk.text)
+    for url, page in pages.items():
+        values = [page["content"], page["meta"].get("title", "")]
+        values += [v for vs in page["filters"].values() for v in vs]
+        found += any("<script>window.__pwned" in v for v in values)
+        assert page["meta"]["title"] == page["meta"]["title"].strip(), url
     assert found >= 1
+    assert any(HOSTILE_TITLE in p["meta"].get("title", "") for p in pages.values())
 
 
 @pytest.mark.site
@@ -515,21 +519,34 @@ def _browse(base: str, paths: list[str], search_terms: list[str]) -> dict:
                 report["pwned"][path] = result["pwned"]
                 report["texts"][path] = result["text"]
             page.goto(f"{base}/", wait_until="load")
-            page.wait_for_timeout(1500)  # the search worker loads the index
+            pagefind = page.locator("dialog#brf-search").count() > 0
+            if not pagefind:
+                page.wait_for_timeout(1500)  # Material's search worker loads the index
             for term in search_terms:
-                box = page.locator(".md-search__input")
-                box.click()
-                box.fill("")
-                box.press_sequentially(term, delay=50)
-                page.wait_for_selector(".md-search-result__item", timeout=20000)
+                if pagefind:
+                    search(page, term)
+                    results = "document.querySelector('#brf-search .pagefind-ui__results-area')"
+                    # Filter values (actor and source names) are shown as text, no element.
+                    page.locator("#brf-search details.pagefind-ui__filter-block").evaluate_all(
+                        "ds => ds.forEach(d => d.open = true)"
+                    )
+                    report["bad"][f"filters:{term}"] = page.locator(
+                        "#brf-search .pagefind-ui__filter-label *"
+                    ).evaluate_all("es => es.map(e => 'element ' + e.tagName)")
+                    labels = page.locator("#brf-search .pagefind-ui__filter-label")
+                    report["texts"][f"filters:{term}"] = "\n".join(labels.all_inner_texts())
+                else:
+                    box = page.locator(".md-search__input")
+                    box.click()
+                    box.fill("")
+                    box.press_sequentially(term, delay=50)
+                    page.wait_for_selector(".md-search-result__item", timeout=20000)
+                    results = "document.querySelector('.md-search-result')"
                 page.wait_for_timeout(300)
-                # Material lists results in an <ol> and highlights matches with <mark>.
+                # Both searches list results in an <ol> and highlight matches with <mark>.
                 in_results = CHECK_PAGE.replace(
                     "FORBIDDEN", json.dumps(", ".join(sorted(FORBIDDEN_TAGS - {"ol", "mark"})))
-                ).replace(
-                    "document.querySelector('article')",
-                    "document.querySelector('.md-search-result')",
-                )
+                ).replace("document.querySelector('article')", results)
                 result = page.evaluate(in_results)
                 report["bad"][f"search:{term}"] = result["bad"]
                 report["pwned"][f"search:{term}"] = result["pwned"]
@@ -576,6 +593,8 @@ def test_no_payload_runs_in_chromium(hostile_site, synthetic_site):
         everything = "\n".join(report["texts"].values())
         assert "<script>window.__pwned='script'</script>" in everything
         assert "Injected heading" in report["texts"]["search:Injected"]
+        if "filters:Mayor" in report["texts"]:  # Pagefind: payload names are filter labels
+            assert "<img src=x onerror=" in report["texts"]["filters:Mayor"]
 
 
 @pytest.mark.browser

@@ -1,4 +1,5 @@
-"""The search index holds each text once: the source text, not its repetitions."""
+"""Material's lunr search index (``search: lunr``) holds each text once: the source text,
+not its repetitions."""
 
 from __future__ import annotations
 
@@ -6,16 +7,18 @@ import json
 
 import pytest
 
-from .conftest import FIXTURES, make_project, mkdocs_build
+from .conftest import FIXTURES, make_project, mkdocs_build, use_lunr
 
 pytestmark = [pytest.mark.site, pytest.mark.model]
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    proj = make_project(
-        tmp_path_factory.mktemp("search"),
-        [FIXTURES / "summit.txt", FIXTURES / "harbour_strike.txt"],
+    proj = use_lunr(
+        make_project(
+            tmp_path_factory.mktemp("search"),
+            [FIXTURES / "summit.txt", FIXTURES / "harbour_strike.txt"],
+        )
     )
     result = mkdocs_build(proj)
     assert result.returncode == 0, result.stderr
@@ -67,3 +70,17 @@ def test_actor_pages_index_the_name_not_the_lists(site):
 def test_timeline_page_is_not_indexed(site):
     docs, _ = site
     assert not entries(docs, "timeline/")
+
+
+def test_the_lunr_site_has_no_pagefind_bundle_nor_search_dialog(tmp_path_factory):
+    proj = use_lunr(make_project(tmp_path_factory.mktemp("lunr"), [FIXTURES / "summit.txt"]))
+    result = mkdocs_build(proj)
+    assert result.returncode == 0, result.stderr
+    site = proj / "site"
+    assert not (site / "pagefind").exists()
+    home = (site / "index.html").read_text("utf-8")
+    assert 'data-md-component="search"' in home
+    assert 'id="brf-search"' not in home and "brf-search-open" not in home
+    assert "data-pagefind-body" not in (site / "briefings" / "summit" / "index.html").read_text(
+        "utf-8"
+    )

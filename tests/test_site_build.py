@@ -48,9 +48,12 @@ def test_timeline_has_the_dated_events(built):
 
 
 def test_search_index_finds_actors(built):
-    index = json.loads(read(built, "search/search_index.json"))
-    text = " ".join(d["text"] + " " + d["title"] for d in index["docs"])
+    from .test_pagefind_search import fragments
+
+    pages = fragments(built / "site")
+    text = " ".join(p["content"] for p in pages.values())
     assert "Zelensky" in text
+    assert any("Volodymyr Zelensky" in p["filters"].get("actor", []) for p in pages.values())
 
 
 def test_nothing_loads_from_the_network(built):

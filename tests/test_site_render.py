@@ -106,7 +106,8 @@ def test_timeline_has_year_and_month_headings_and_groups_identical_events(site):
 def test_actor_across_briefings_lists_each_newest_first_with_the_role_given_there(site):
     _, pages = site
     md = pages["actors/anna-lind.md"]
-    assert md.startswith("# Anna Lind\n")
+    # Front matter (the page is in Pagefind's index), then the actor's name as its title.
+    assert md.startswith("---\npagefind: true\n---\n# Anna Lind\n")
     listed = re.findall(r"\[(Reservoir opens|Accord signed)\]\(\.\./briefings/(\w+)\.md\)", md)
     assert listed == [("Reservoir opens", "reservoir"), ("Accord signed", "accord")]
     assert "as *Premier*" in md and "as *Prime Minister*" in md

@@ -85,6 +85,10 @@ class ConfigError(BriefingsError):
     """The configuration (mkdocs.yml or CLI options) is invalid."""
 
 
+class SearchIndexError(BriefingsError):
+    """Pagefind could not index the built site (its binary is missing or it failed)."""
+
+
 class LockTimeout(BriefingsError):
     """Another generator held the output lock for too long."""
 

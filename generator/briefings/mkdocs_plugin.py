@@ -43,9 +43,17 @@ from briefings.site.packaged import (
     THEME,
     project_templates,
 )
+from briefings.site.pagefind import (
+    INDEXED_META,
+    LUNR,
+    PAGEFIND,
+    briefing_texts,
+    index_site,
+    with_variants,
+)
 from briefings.site.pages import HOME_URI, Site, briefing_uri, build_site
 from briefings.site.render import Renderer
-from briefings.site.search import shape_index
+from briefings.site.search import shape_index, vocabulary
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -71,6 +79,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.models: dict[str, Language] = {}
         #: The SOURCE_DATE_EPOCH this plugin set (None: it set none, or the user did).
         self.pinned_epoch: str | None = None
+        #: Each hyphenated word of the briefings, joined, to its parts (Pagefind search).
+        self.vocab: dict[str, tuple[str, ...]] = {}
 
     def load_model(self, name: str) -> Language:
         """The spaCy model, loaded at most once per process (and logged when it is)."""
@@ -101,6 +111,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for path in SCRIPTS:
             if all(str(script) != path for script in config.extra_javascript):
                 config.extra_javascript.append(path)
+        if self.config.search == LUNR and "material/search" not in config.plugins:
+            log.warning("briefings: `search: lunr` needs Material's `search` plugin in mkdocs.yml")
         return config
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
@@ -192,6 +204,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         if files.get_file_from_path(HOME_URI) is None:
             files.append(File.generated(config, HOME_URI, content=self.site.home_page(None)))
+        self.vocab = vocabulary(briefing_texts(briefings))
         self.locations = {}
         for b in briefings:
             page_file = files.get_file_from_path(briefing_uri(b.id))
@@ -255,6 +268,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """
         if self.config.enabled and page.file.generated_by and page.title:
             page.meta["title"] = escape(unescape(self._title(page, config)), quote=True)
+        if self.config.enabled and self.config.search == PAGEFIND and page.meta.get(INDEXED_META):
+            return with_variants(html, self.vocab)
         return None
 
     @staticmethod
@@ -273,8 +288,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Shape the search index: an entry per source sentence, and word variants."""
+        """Index the built site with Pagefind, or shape Material's search index."""
         if not self.config.enabled:
+            return
+        if self.config.search == PAGEFIND:
+            try:
+                pages = index_site(Path(config.site_dir))
+            except BriefingsError as exc:
+                raise PluginError(str(exc)) from None
+            log.info("briefings: search index of %d page(s) written to pagefind/", pages)
             return
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not path.is_file():

@@ -26,6 +26,13 @@ def base_url(demo_site: Path):
 
 
 @pytest.fixture(scope="session")
+def lunr_url(lunr_demo_site: Path):
+    """The demo site built with ``search: lunr`` (Material's search), served."""
+    with serve(lunr_demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def errors_url(tmp_path_factory):
     """A site whose one seed is broken: a plain build still publishes the errors page."""
     proj = make_project(tmp_path_factory.mktemp("errors"), [])
@@ -95,6 +102,14 @@ def open_tab(chromium, base_url: str, **context_options) -> Tab:
 @pytest.fixture()
 def tab(chromium, base_url):
     t = open_tab(chromium, base_url)
+    yield t
+    t.page.context.close()
+    assert t.problems() == []
+
+
+@pytest.fixture()
+def lunr_tab(chromium, lunr_url):
+    t = open_tab(chromium, lunr_url)
     yield t
     t.page.context.close()
     assert t.problems() == []

@@ -14,6 +14,7 @@ from briefings.model import briefing_from_dict
 from briefings.site.actors import merge_actors
 
 from .accessibility import axe_violations
+from .searching import search
 
 pytestmark = [pytest.mark.browser, pytest.mark.site, pytest.mark.model]
 
@@ -70,7 +71,6 @@ def test_search_results_have_no_axe_violation(tabs, briefings_json, scheme):
     tab = tabs(color_scheme=scheme)
     tab.open()
     page = tab.page
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(name, delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
-    assert_no_violations(tab, "search results")
+    search(page, name)
+    page.locator("#brf-search details.pagefind-ui__filter-block").first.locator("summary").click()
+    assert_no_violations(tab, f"search results ({scheme})")

@@ -1,4 +1,5 @@
-"""Search in the browser: hyphenated words in every form, and results that land on a sentence.
+"""Material's lunr search (``search: lunr``) in the browser: hyphenated words in every form,
+and results that land on a sentence (the index shaped by ``generator/briefings/site/search.py``).
 
 Words are typed with the keyboard (Material's search reacts to key events, not to
 ``fill``). The hyphenated word is taken from the demo articles' own text: the one
@@ -50,10 +51,10 @@ def briefing_of(href: str) -> str | None:
     return match.group(1) if match else None
 
 
-def test_joined_hyphenated_and_spaced_forms_find_the_same_briefings(tab, briefings_json):
+def test_joined_hyphenated_and_spaced_forms_find_the_same_briefings(lunr_tab, briefings_json):
     parts, users = commonest_compound(briefings_json)
-    tab.open()
-    page = tab.page
+    lunr_tab.open()
+    page = lunr_tab.page
     joined, hyphenated = "".join(parts), "-".join(parts)
     found, hrefs = {}, {}
     for form in (joined, hyphenated, " ".join(parts)):
@@ -72,10 +73,10 @@ def test_joined_hyphenated_and_spaced_forms_find_the_same_briefings(tab, briefin
                     assert anchor in landed, (written, typed, anchor)
 
 
-def test_a_result_lands_on_its_sentence_with_the_words_highlighted(tab, briefings_json):
+def test_a_result_lands_on_its_sentence_with_the_words_highlighted(lunr_tab, briefings_json):
     parts, users = commonest_compound(briefings_json)
-    tab.open()
-    page = tab.page
+    lunr_tab.open()
+    page = lunr_tab.page
     hrefs = search(page, "-".join(parts))
     for href in hrefs:
         query = parse_qs(urlsplit(href).query)
@@ -96,10 +97,10 @@ def test_a_result_lands_on_its_sentence_with_the_words_highlighted(tab, briefing
     assert any(form in text for form in ("-".join(parts), "".join(parts), " ".join(parts)))
 
 
-def test_the_page_result_highlights_the_searched_word(tab, briefings_json):
+def test_the_page_result_highlights_the_searched_word(lunr_tab, briefings_json):
     name = next(b for b in briefings_json if b["actors"])["actors"][0]["name"].split()[-1]
-    tab.open()
-    page = tab.page
+    lunr_tab.open()
+    page = lunr_tab.page
     search(page, name)
     top = page.locator(".md-search-result__item > a.md-search-result__link").first
     assert parse_qs(urlsplit(top.get_attribute("href")).query).get("h", [""])[0].strip()

@@ -17,6 +17,7 @@ from briefings.build.extraction import SEED_TIME_LIMIT
 from briefings.errors import ConfigError
 from briefings.nlp.parse import DEFAULT_MODEL
 from briefings.site.packaged import project_templates
+from briefings.site.pagefind import ENGINES, PAGEFIND
 
 
 class BriefingsConfig(Config):
@@ -34,6 +35,9 @@ class BriefingsConfig(Config):
     jobs = c.Type(int, default=0)
     #: Seconds one seed's extraction may take before it becomes that seed's error; 0: no limit.
     seed_timeout = c.Type((int, float), default=SEED_TIME_LIMIT)
+    #: The site search: ``pagefind`` (an index fetched in pieces, for sites of any
+    #: size) or ``lunr`` (Material's own search plugin, which must then be listed).
+    search = c.Choice(ENGINES, default=PAGEFIND)
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ TEMPLATES = PACKAGED / "templates"
 #: Overrides of Material's templates, placed after a site's own ``custom_dir``.
 THEME = PACKAGED / "theme"
 #: Stylesheets and scripts every page loads: site paths, and paths under PACKAGED.
-STYLESHEETS = ("assets/briefings.css",)
-SCRIPTS = ("assets/javascripts/briefings.js",)
+STYLESHEETS = ("assets/briefings.css", "assets/pagefind-search.css")
+SCRIPTS = ("assets/javascripts/briefings.js", "assets/javascripts/pagefind-search.js")
 #: The templates folder a project has unless its configuration names another.
 DEFAULT_TEMPLATES_DIR = "templates"
 

@@ -23,6 +23,7 @@ from briefings.errors import TemplateError
 from briefings.extract.temporal.calendar import date_label
 from briefings.ingest.addresses import safe_url
 from briefings.site.packaged import TEMPLATES
+from briefings.site.pagefind import pagefind_value
 
 # ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
 # tables, admonitions, abbreviations), HTML, or an HTML attribute in either kind of
@@ -215,6 +216,7 @@ class Renderer:
         self.env.filters["date_label"] = date_label
         self.env.filters["date_anchor"] = date_anchor
         self.env.filters["trusted"] = Trusted
+        self.env.filters["pagefind_value"] = lambda v: Trusted(md_escape(pagefind_value(v)))
 
     def render(self, name: str, **context: Any) -> str:
         try:

@@ -64,6 +64,8 @@ REPORTING_VERBS = frozenset(
 MEDIA_VERBS = frozenset(
     {"report", "cite", "quote", "publish", "broadcast", "write", "see", "obtain"}
 )
+#: English honorifics (closed class), written with or without a dot: "Mr Key" is Key.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof"})
 DEFINITE = frozenset({"the", "this", "these", "those"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .actor_mentions_base import (
+    HONORIFICS,
     NAME_PREFIXES,
     NAMED_LABELS,
     Mention,
@@ -122,6 +123,8 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
         tokens = _clean([t for w in words for t in w])
         if not tokens:
             continue
+        if len(tokens) > 1 and tokens[0].lower_.rstrip(".") in HONORIFICS:
+            label = "PERSON"  # "Ms Okafor", whatever label the model gave it
         if _in_title(doc, tokens[0].i, tokens[-1].i + 1) and not (
             world().country(_text(tokens)) or world().demonym(_text(tokens))
         ):

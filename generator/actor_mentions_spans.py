@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .actor_mentions_base import (
+    HONORIFICS,
     NAMED_LABELS,
     Mention,
     _text,
@@ -48,7 +49,8 @@ def _strip_title(tokens: list[Token], label: str) -> list[Token]:
     "President Nicolas Sarkozy" -> "Nicolas Sarkozy" (a person's capitalised
     title, when a first and last name remain); "Justice Helen Okafor" -> "Helen
     Okafor" (a word that can name a person, before a given name and a surname).
-    "Dean Kamen" and "National Security Council" keep their first word.
+    "Mr Key" -> "Key" (an honorific). "Dean Kamen" and "National Security
+    Council" keep their first word.
     """
     words = _words(tokens)
     if any(t.lower_ in ("of", "for", "and") for t in tokens):
@@ -57,6 +59,9 @@ def _strip_title(tokens: list[Token], label: str) -> list[Token]:
     for k, word in enumerate(words[:-1]):
         last = word[-1]
         rest = words[k + 1 :]
+        if label == "PERSON" and len(word) == 1 and last.lower_.rstrip(".") in HONORIFICS:
+            cut = k + 1
+            continue
         lower_title = last.text[:1].islower() and is_person_noun(last.text.lower())
         title = is_title_word(last) or (
             is_person_noun(last.lower_) and is_given_name(_word_text(rest[0]))
@@ -122,8 +127,11 @@ def _extend_left(span: Span) -> int:
 
     "Environment Canada spokesperson": the model tags "Canada"; "Enver Solomon":
     it tags "Solomon". Capitalised proper nouns right before the name, in the
-    same noun phrase, belong to it, up to a title word ("Minister") or an
-    abbreviation ("Mr.").
+    same noun phrase, belong to it, up to a title word ("Minister"), an
+    abbreviation ("Mr.") or an honorific written without its dot ("Mr Key").
+    A proper noun that is the object of the preposition right before it ends a
+    title ("Minister of Education Stefania Giannini"); one the parser hung on a
+    preposition further back does not ("CEO of the Refugee Council Enver Solomon").
     """
     doc = span.doc
     start = span.start
@@ -142,8 +150,9 @@ def _extend_left(span: Span) -> int:
             or not tok.text[:1].isupper()
             or tok.ent_type_
             or tok.text.endswith(".")
+            or tok.lower_ in HONORIFICS
             or is_title_word(tok)
-            or tok.dep_ == "pobj"  # "Minister of Education Stefania Giannini"
+            or (tok.dep_ == "pobj" and tok.head.i == tok.i - 1)
             or not (attached or span.label_ == "PERSON")
         ):
             break

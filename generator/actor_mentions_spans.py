@@ -165,19 +165,35 @@ def _paren_alias(doc, end: int, label: str, name: str) -> str | None:
 
     A place in brackets after a name that is not itself a place says where the
     named one comes from ("Jean-Luc Brassard (Canada) won", as results tables
-    write), and is no other name of it.
+    write), and is no other name of it. Square brackets serve as well ("Korean
+    People's Army [KPA]"), and the bracketed name may be a long one written out
+    ("CEI (Italian Episcopal Conference)").
     """
-    if end + 2 < len(doc) and doc[end].text == "(":
+    if end + 2 < len(doc) and doc[end].text in BRACKETS:
+        closing = BRACKETS[doc[end].text]
         close = next(
-            (k for k in range(end + 1, min(end + 8, len(doc))) if doc[k].text == ")"), None
+            (k for k in range(end + 1, min(end + 8, len(doc))) if doc[k].text == closing), None
         )
         if close is not None and close > end + 1:
             inner = doc[end + 1 : close]
-            if inner[0].text[:1].isupper() and all(t.pos_ == "PROPN" or t.is_punct for t in inner):
+            if inner[0].text[:1].isupper() and all(_name_word(t) for t in inner):
                 if _names_a_place(inner) and not (label in PLACE_LABELS or world().country(name)):
                     return None
                 return inner.text
     return None
+
+
+#: Brackets that set off another name of what was just named.
+BRACKETS = {"(": ")", "[": "]"}
+#: Lower-case words that can sit inside a name ("Union of Port and Dock Workers").
+NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "&"})
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a written-out name: a proper noun, a capitalised word, or a connector."""
+    if tok.is_punct or tok.pos_ == "PROPN" or tok.lower_ in NAME_CONNECTORS:
+        return True
+    return tok.text[:1].isupper() and tok.pos_ in ("ADJ", "NOUN")
 
 
 #: Entity labels of places, countries among them.
@@ -197,12 +213,14 @@ def _in_title(doc, start: int, end: int) -> bool:
     """A name that is part of a person's title, not an actor of its own.
 
     "Secretary of State Condoleezza Rice" ("State"), "Shadow Home Secretary"
-    ("Shadow Home"): a one-word name governed by a title word, or a name right
-    before a capitalised title word.
+    ("Shadow Home"): a one-word name governed by a capitalised title word, or a
+    name right before a capitalised title word. "the secretary general of CEI"
+    names a post in an organisation: CEI is an actor.
     """
     root = doc[start:end].root
     governed = root.dep_ == "pobj" and root.head.lower_ in ("of", "for")
-    if end - start == 1 and governed and is_title_word(root.head.head):
+    title = root.head.head
+    if end - start == 1 and governed and is_title_word(title) and title.text[:1].isupper():
         return True
     nxt = doc[end] if end < len(doc) else None
     return nxt is not None and nxt.text[:1].isupper() and not nxt.ent_type_ and is_title_word(nxt)

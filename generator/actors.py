@@ -160,13 +160,25 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
     active = [m for m in strong if m.function != "location" and not _modifies_thing(m, article)]
     if atype == "place":
         if any(m.label == "FAC" for m in ms):
-            return any(m.agentive for m in active)  # a building or a venue acts, or is scenery
-        return any(m.agentive for m in active) or len(active) >= 2
+            # a building or a venue acts, or is scenery unless the story keeps returning to it
+            return any(m.agentive for m in active) or _setting(strong)
+        # a place named twice, once other than as where something happens, is in the story
+        return any(m.agentive for m in active) or len(active) >= 2 or (active and len(strong) >= 2)
     # organisations: one that only ever appears as a cited outlet is a source, not an actor
     if not active:
         return False
     named = [m for m in active if m.label != GROUP]
     return not named or not all(_is_cited_source(m) for m in named)
+
+
+#: A place named in this many sentences is where the story is, not scenery.
+SETTING_SENTENCES = 3
+
+
+def _setting(ms: list[Mention]) -> bool:
+    """The story keeps returning to the place: named in :data:`SETTING_SENTENCES`
+    sentences by its name ("the conference" may be the meeting, not the venue)."""
+    return len({m.sentence for m in ms if m.label != GROUP}) >= SETTING_SENTENCES
 
 
 def _is_group_actor(ms: list[Mention]) -> bool:

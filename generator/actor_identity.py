@@ -234,8 +234,10 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
                     roots.add(links.find(long))
                 elif len(sw) == 1 and lw[0] == sw[0] and _acronym(by_key[short][0].text):
                     roots.add(links.find(long))  # "CBC" -> "CBC News"
-                elif _prefix(sw, lw):
-                    roots.add(links.find(long))  # "Brisk" -> "Brisk Holdings"
+                elif _prefix(sw, lw) and not all(m.function == "location" for m in by_key[short]):
+                    # "Brisk" -> "Brisk Holdings"; "workers in Valmora" stay in the
+                    # town, whatever label the model gave it, not the Valmora Port Authority
+                    roots.add(links.find(long))
             elif (
                 long_label == "ORG"
                 and short_label in _PLACE_LABELS

@@ -142,12 +142,45 @@ def _is_cited_source(m: Mention) -> bool:
     return m.function == "subject" and m.verb in MEDIA_VERBS
 
 
+#: English nouns for an undertaking, a plan or a set-up (closed class): a name
+#: built on one ("Space Shuttle Program", "Information System", "Nutrition Study")
+#: names a thing that is done or used, not someone who acts.
+UNDERTAKING_NOUNS = frozenset(
+    {
+        "program", "programme", "project", "study", "survey", "system", "scheme",
+        "initiative", "plan", "operation", "act", "bill", "treaty", "festival", "award",
+        "prize",
+    }
+)  # fmt: skip
+
+
+def name_head(name: str) -> str:
+    """The word a name is built on: its last word, or the word before its first
+    "of"/"for" ("Museum of Flight" is a museum); lower case."""
+    words = name.split()
+    for k, word in enumerate(words[1:], start=1):
+        if word in ("of", "for"):
+            return words[k - 1].lower()
+    return words[-1].lower()
+
+
+def _names_an_undertaking(ms: list[Mention]) -> bool:
+    """The fullest name of the cluster is built on a word of :data:`UNDERTAKING_NOUNS`."""
+    named = [m for m in ms if m.label != GROUP]
+    if not named:
+        return False
+    longest = max(named, key=lambda m: (len(m.text.split()), m.text))
+    return len(longest.text.split()) > 1 and name_head(longest.text) in UNDERTAKING_NOUNS
+
+
 def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
     """Whether the cluster names someone who acts in the article, not noise."""
     ms = cluster.mentions
     strong = [m for m in ms if not is_demonym_adjective(m)]
     if not strong:
         return False  # "Soviet style", "Estonian teams": an adjective, no actor behind it
+    if cluster.country is None and _names_an_undertaking(ms):
+        return False  # "the Space Shuttle Program", "the Flag Consideration Project"
     if atype == "person":
         # one mention as a place ("found on Castlefrank Road") is a mislabelled place
         return len(ms) > 1 or ms[0].function != "location"

@@ -47,7 +47,7 @@ from .actor_salience import (
 from .lexicons import first_sense_is_actor, is_actor_noun, is_given_name, is_speech_verb, world
 from .model import Actor, Evidence
 from .nlp import ParsedArticle
-from .roles import role_of
+from .roles import clean_role, role_of
 
 #: A guard, not the usual length: the actor stage drops noise itself, and an election
 #: report can name sixty people who all matter.
@@ -190,7 +190,14 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
         return any(m.agentive for m in strong) or len(strong) >= 3
     if atype == "country":
         return any(m.function in ("subject", "passive", "possessor", "object") for m in strong)
-    active = [m for m in strong if m.function != "location" and not _modifies_thing(m, article)]
+    # "from the Vatican, which wants to organise the talks": a place that acts in a
+    # relative clause is an institution acting, wherever the sentence puts it
+    active = [
+        m
+        for m in strong
+        if (m.function != "location" or m.relative_verb not in (None, "be"))
+        and not _modifies_thing(m, article)
+    ]
     if atype == "place":
         if any(m.label == "FAC" for m in ms):
             # a building or a venue acts, or is scenery unless the story keeps returning to it
@@ -279,7 +286,7 @@ def _role(cluster: Cluster, atype: str, article: ParsedArticle) -> str | None:
     for r in roles:
         if r != best and r.endswith(best) and len(r.split()) <= len(best.split()) + 3:
             best = r
-    return best
+    return clean_role(best, {ent.text for ent in article.doc.ents})
 
 
 def _resolve(

@@ -27,6 +27,7 @@ from .calendar_values import date_label
 from .model import Event, Evidence
 from .syntax import attachment, is_hypothetical, is_modal, is_verbal, predicate_of, tense_of
 from .temporal import Timex
+from .timeline_agents import agentless_nominal, names_no_one
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -147,7 +148,11 @@ def _event(
         more = (evidence,)
         evidence = Evidence(n, article.sentences[n - 1].text)
     else:
+        if agentless_nominal(att, pred):
+            return None  # "A two-hour telephone call ... on May 19 had raised hopes": who called?
         head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
+        if not is_verbal(pred) and names_no_one(tokens, span):
+            return None  # "The meeting on Monday.": a fragment that names no one
         if when is not None:
             # "The talks failed in February, when Estovia walked out": one event, both clauses.
             tokens = sorted(set(tokens) | set(when) | {span.doc[when[0].i - 1]}, key=lambda t: t.i)

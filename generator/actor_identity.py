@@ -13,7 +13,8 @@ Mentions are linked when a reader would take them for the same entity:
   the model gave the short one — a person's surname goes to the one person
   even when things bear the name too ("Warhol" -> "Andy Warhol", not
   "Warhol Factory"); a given name alone that begins one person's name
-  ("Daniel" -> "Daniel Montalvo"); or that begins one organisation's name
+  ("Daniel" -> "Daniel Montalvo"); a one-word place name that begins the name
+  of one country ("the South" -> "South Korea"); or that begins one organisation's name
   ("Brisk" -> "Brisk Holdings"; a place name only when it is never where
   something happens: "beat Halden" is Halden Rovers, "in Halden" is the town);
 * a short name in brackets after a long one ("... of Colombia (FARC)");
@@ -238,6 +239,13 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
                     # "Brisk" -> "Brisk Holdings"; "workers in Valmora" stay in the
                     # town, whatever label the model gave it, not the Valmora Port Authority
                     roots.add(links.find(long))
+            elif (
+                len(sw) == 1
+                and short_label in _PLACE_LABELS
+                and _prefix(sw, lw)
+                and (world.country(long) or world.demonym(long))
+            ):
+                roots.add(links.find(long))  # "the South" -> "South Korea"
             elif (
                 long_label == "ORG"
                 and short_label in _PLACE_LABELS

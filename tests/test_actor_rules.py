@@ -94,3 +94,16 @@ def test_a_place_named_twice_once_not_as_a_location_is_an_actor(parse_text):
     assert holding(actors, "Florida")
     once = extract_actors(parse_text("The church keeps its headquarters in Florida."))
     assert not holding(once, "Florida")
+
+
+def test_the_first_word_of_a_country_name_alone_is_that_country(parse_text):
+    actors = extract_actors(
+        parse_text(
+            "North Korea fired shells across the border on Thursday. South Korea evacuated "
+            "villages near the border. The South retaliated with artillery, and South Korea "
+            "said it would respond to any further provocation."
+        )
+    )
+    south = holding(actors, "South Korea")
+    assert len(south) == 1
+    assert not any(a.name == "South" for a in actors)

@@ -26,6 +26,7 @@ from .actor_mentions_base import (
     relative_verb,
 )
 from .actor_mentions_spans import (
+    BRACKETS,
     _class_nouns,
     _extend_left,
     _extend_right,
@@ -49,6 +50,8 @@ from .lexicons import (
 )
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .nlp import ParsedArticle
 
 
@@ -85,6 +88,17 @@ def _noun_affiliations(article: ParsedArticle) -> list[Mention]:
             continue
         out.append(_adjective_mention(article, [tok]))
     return out
+
+
+def _unclosed_bracket(tokens: list[Token]) -> tuple[list[Token], int | None]:
+    """ "World Health Organisation (WHO": the model ran a name into its bracketed
+    short form and stopped before the closing bracket. The name ends before the
+    bracket (returned, for the short form to be read from it)."""
+    for k, tok in enumerate(tokens):
+        closing = BRACKETS.get(tok.text)
+        if closing is not None and not any(t.text == closing for t in tokens[k + 1 :]):
+            return _clean(tokens[:k]), tok.i
+    return tokens, None
 
 
 def named_mentions(article: ParsedArticle) -> list[Mention]:
@@ -131,7 +145,10 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             continue
         if label in ("ORG", "PERSON") and _names_a_thing(doc, tokens):
             continue  # "the river Tamel": a river, whatever label the model gave it
-        alias = _paren_alias(doc, end, label, _text(tokens))
+        tokens, bracket = _unclosed_bracket(tokens)
+        if not tokens:
+            continue
+        alias = _paren_alias(doc, bracket if bracket is not None else end, label, _text(tokens))
         parts = _split_possessive(tokens)
         for n, part in enumerate(parts):
             last = n == len(parts) - 1

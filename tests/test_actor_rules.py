@@ -107,3 +107,15 @@ def test_the_first_word_of_a_country_name_alone_is_that_country(parse_text):
     south = holding(actors, "South Korea")
     assert len(south) == 1
     assert not any(a.name == "South" for a in actors)
+
+
+def test_a_name_run_into_its_bracketed_short_form_ends_before_the_bracket(parse_text):
+    actors = extract_actors(
+        parse_text(
+            "The World Health Organisation (WHO) recommends iodised salt. The World Health "
+            "Organisation said children were most at risk."
+        )
+    )
+    who = holding(actors, "World Health Organisation")
+    assert len(who) == 1 and who[0].name == "World Health Organisation"
+    assert not any("(" in a.name for a in actors)

@@ -50,8 +50,8 @@ from .nlp import ParsedArticle
 from .roles import clean_role, role_of
 
 #: A guard, not the usual length: the actor stage drops noise itself, and an election
-#: report can name sixty people who all matter.
-MAX_ACTORS = 60
+#: report can name seventy people who all matter.
+MAX_ACTORS = 100
 
 #: A group named by a common noun must recur and act at least once.
 GROUP_MIN_MENTIONS = 2

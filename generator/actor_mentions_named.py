@@ -90,6 +90,24 @@ def _noun_affiliations(article: ParsedArticle) -> list[Mention]:
     return out
 
 
+def _hyphen_continued(doc, end: int) -> int:
+    """End of a personal name whose last written word the model cut at a hyphen:
+    "Wong Yeung" + "-tat", "Wong Kwok" + "-hing". A lower-case word glued on by a
+    hyphen, outside any entity, is the rest of the word (asked only of names of
+    two words or more: "Warhol-like" and "US-based" are adjectives)."""
+    while (
+        end + 1 < len(doc)
+        and _is_hyphen(doc[end])
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].text[:1].islower()
+        and not doc[end + 1].ent_type_
+    ):
+        end += 2
+    return end
+
+
 def _unclosed_bracket(tokens: list[Token]) -> tuple[list[Token], int | None]:
     """ "World Health Organisation (WHO": the model ran a name into its bracketed
     short form and stopped before the closing bracket. The name ends before the
@@ -124,6 +142,10 @@ def named_mentions(article: ParsedArticle) -> list[Mention]:
             if new_start < start and label == "GPE":
                 label = "ORG"  # "Environment Canada" is not the country
             start = new_start
+        if label == "PERSON" and end - start >= 2:
+            continued = _hyphen_continued(doc, end)
+            taken.update(range(end, continued))
+            end = continued
         tokens = list(doc[start:end])
         if _hyphen_attached(doc, start) and (
             doc[start - 2].text[:1].islower() or doc[start - 2].lower_ in NAME_PREFIXES

@@ -44,7 +44,15 @@ from .actor_salience import (
     score,
     speaks,
 )
-from .lexicons import first_sense_is_actor, is_actor_noun, is_given_name, is_speech_verb, world
+from .lexicons import (
+    first_sense_is_actor,
+    is_actor_noun,
+    is_given_name,
+    is_group_noun,
+    is_place_noun,
+    is_speech_verb,
+    world,
+)
 from .model import Actor, Evidence
 from .nlp import ParsedArticle
 from .roles import clean_role, role_of
@@ -94,7 +102,7 @@ def _type_of(cluster: Cluster) -> str:
             return "person" if _personal_name(words) else "organization"
         return "person" if _given_name_first(words) else "organization"
     label = votes.most_common(1)[0][0]
-    return {
+    atype = {
         "PERSON": "person",
         "ORG": "organization",
         "NORP": "group",
@@ -102,6 +110,15 @@ def _type_of(cluster: Cluster) -> str:
         "LOC": "place",
         "FAC": "place",
     }[label]
+    return atype
+
+
+def _built_on_body(name: str) -> bool:
+    """A name of several words built on a noun for a body of people that is no
+    place noun: "Port Authority", "Ministry of Defence"; not "Space Center",
+    "Kansas City"."""
+    head = name_head(name)
+    return " " in name and is_group_noun(head) and not is_place_noun(head)
 
 
 def _personal_name(words: list[str]) -> bool:
@@ -299,6 +316,10 @@ def _resolve(
     forms = {m.text for m in cluster.mentions}
     forms.update(f for m in cluster.mentions for f in m.forms)
     name = _canonical_name(cluster, atype)
+    if atype == "place" and _built_on_body(name):
+        # "Valmora Port Authority", whatever label the model gave it; whether it is
+        # an actor was decided as for a place (a venue named like a body stays scenery)
+        atype = "organization"
     feats = features(
         cluster.mentions,
         article,

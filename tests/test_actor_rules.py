@@ -119,3 +119,25 @@ def test_a_name_run_into_its_bracketed_short_form_ends_before_the_bracket(parse_
     who = holding(actors, "World Health Organisation")
     assert len(who) == 1 and who[0].name == "World Health Organisation"
     assert not any("(" in a.name for a in actors)
+
+
+def test_a_personal_name_cut_at_a_hyphen_is_written_whole(parse_text):
+    actors = extract_actors(
+        parse_text(
+            "Localist group Civic Passion's Wong Yeung-tat was defeated in this district. "
+            "Pro-Beijing veteran politician Wong Kwok-hing of FTU was defeated too."
+        )
+    )
+    names = {a.name for a in actors}
+    assert {"Wong Yeung-tat", "Wong Kwok-hing"} <= names
+    assert not names & {"Wong Yeung", "Wong Kwok"}
+
+
+def test_a_name_built_on_a_body_of_people_is_an_organisation_not_a_place():
+    from generator.actors import _built_on_body
+
+    assert _built_on_body("Valmora Port Authority")
+    assert _built_on_body("Ministry of Defence")
+    assert not _built_on_body("Kennedy Space Center")
+    assert not _built_on_body("Kansas City")
+    assert not _built_on_body("Authority")

@@ -102,7 +102,7 @@ def _type_of(cluster: Cluster) -> str:
             return "person" if _personal_name(words) else "organization"
         return "person" if _given_name_first(words) else "organization"
     label = votes.most_common(1)[0][0]
-    atype = {
+    return {
         "PERSON": "person",
         "ORG": "organization",
         "NORP": "group",
@@ -110,7 +110,6 @@ def _type_of(cluster: Cluster) -> str:
         "LOC": "place",
         "FAC": "place",
     }[label]
-    return atype
 
 
 def _built_on_body(name: str) -> bool:
@@ -220,7 +219,7 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
             # a building or a venue acts, or is scenery unless the story keeps returning to it
             return any(m.agentive for m in active) or _setting(strong)
         # a place named twice, once other than as where something happens, is in the story
-        return any(m.agentive for m in active) or len(active) >= 2 or (active and len(strong) >= 2)
+        return any(m.agentive for m in active) or (bool(active) and len(strong) >= 2)
     # organisations: one that only ever appears as a cited outlet is a source, not an actor
     if not active:
         return False

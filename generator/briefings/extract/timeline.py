@@ -34,6 +34,7 @@ from briefings.extract.event_clause import (
 )
 from briefings.extract.temporal.expressions import article_timexes
 from briefings.extract.temporal.rules import Timex
+from briefings.extract.timeline_agents import agentless_nominal, names_no_one
 from briefings.model import Event, Evidence
 from briefings.nlp.syntax import (
     NOMINAL_SUBJECTS,
@@ -124,7 +125,11 @@ def _event(
         more = (evidence,)
         evidence = Evidence(n, article.sentences[n - 1].text)
     else:
+        if agentless_nominal(att, pred):
+            return None  # "A two-hour telephone call ... on May 19 had raised hopes": who called?
         head, tokens = _event_tokens(span, att, pred, timex.anchor_span)
+        if not is_verbal(pred) and names_no_one(tokens, span):
+            return None  # "The meeting on Monday.": a fragment that names no one
         if when is not None:
             # "The talks failed in February, when Estovia walked out": one event, both clauses.
             tokens = sorted(set(tokens) | set(when) | {span.doc[when[0].i - 1]}, key=lambda t: t.i)

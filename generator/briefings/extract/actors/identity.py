@@ -10,7 +10,11 @@ Mentions are linked when a reader would take them for the same entity:
   that country too or the model reads the code as a place;
 * a shorter name that ends a longer one, when only one longer name fits
   ("Trump" -> "Donald Trump", "the Court" -> "Supreme Court"), whatever label
-  the model gave the short one; or that begins one organisation's name
+  the model gave the short one — a person's surname goes to the one person
+  even when things bear the name too ("Warhol" -> "Andy Warhol", not
+  "Warhol Factory"); a given name alone that begins one person's name
+  ("Daniel" -> "Daniel Montalvo"); a one-word place name that begins the name
+  of one country ("the South" -> "South Korea"); or that begins one organisation's name
   ("Brisk" -> "Brisk Holdings"; a place name only when it is never where
   something happens: "beat Halden" is Halden Rovers, "in Halden" is the town);
 * a short name in brackets after a long one ("... of Colombia (FARC)");
@@ -31,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from briefings.extract.actors.mentions import GROUP, Mention
-from briefings.lexicon.world import Country, World, first_sense_is_actor, fold
+from briefings.lexicon.world import Country, World, first_sense_is_actor, fold, is_given_name
 
 #: Minimum rapidfuzz ratio for two differing words to be one name's spellings.
 FUZZY_WORD_RATIO = 88.0
@@ -208,6 +212,8 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
             continue
         short_label = label_of[short]
         roots = set()
+        people = set()  # longer personal names the short one ends: "Warhol" of "Andy Warhol"
+        given = set()  # or begins with a given name: "Daniel" of "Daniel Montalvo"
         for long in keys:
             lw = long.split()
             if len(lw) <= len(sw):
@@ -215,13 +221,31 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
             long_label = label_of[long]
             if long_label == "PERSON" and short_label in _PERSONISH and _suffix(sw, lw):
                 roots.add(links.find(long))
+                people.add(links.find(long))
+            elif (
+                long_label == "PERSON"
+                and short_label == "PERSON"
+                and len(sw) == 1
+                and _prefix(sw, lw)
+                and is_given_name(sw[0])
+            ):
+                given.add(links.find(long))
             elif long_label == "ORG" and short_label in ("ORG", "PERSON"):
                 if _suffix(sw, lw) or (len(sw) > 1 and _contains(sw, lw)):
                     roots.add(links.find(long))
                 elif len(sw) == 1 and lw[0] == sw[0] and _acronym(by_key[short][0].text):
                     roots.add(links.find(long))  # "CBC" -> "CBC News"
-                elif _prefix(sw, lw):
-                    roots.add(links.find(long))  # "Brisk" -> "Brisk Holdings"
+                elif _prefix(sw, lw) and not all(m.function == "location" for m in by_key[short]):
+                    # "Brisk" -> "Brisk Holdings"; "workers in Valmora" stay in the
+                    # town, whatever label the model gave it, not the Valmora Port Authority
+                    roots.add(links.find(long))
+            elif (
+                len(sw) == 1
+                and short_label in _PLACE_LABELS
+                and _prefix(sw, lw)
+                and (world.country(long) or world.demonym(long))
+            ):
+                roots.add(links.find(long))  # "the South" -> "South Korea"
             elif (
                 long_label == "ORG"
                 and short_label in _PLACE_LABELS
@@ -231,8 +255,14 @@ def cluster_named(mentions: list[Mention], world: World) -> list[Cluster]:
                 and all(m.function != "location" for m in by_key[short])
             ):
                 roots.add(links.find(long))  # "beat Halden" -> "Halden Rovers", not "in Halden"
-        if len(roots) == 1:
+        if short_label == "PERSON" and len(people) == 1:
+            # a person's surname names the person, not the things named after them
+            # ("Warhol" beside "Andy Warhol" and "Warhol Factory")
+            links.union(short, people.pop())
+        elif len(roots) == 1:
             links.union(short, roots.pop())
+        elif not roots and len(given) == 1 and short not in surnames:
+            links.union(short, given.pop())
     # Spelling variants of names of the same kind.
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:

@@ -33,7 +33,7 @@ from briefings.extract.actors.mentions import (
     named_mentions,
     prefixed_adjectives,
 )
-from briefings.extract.actors.roles import role_of
+from briefings.extract.actors.roles import clean_role, role_of
 from briefings.extract.actors.salience import (
     FEATURES,
     SALIENCE_WEIGHTS,
@@ -49,6 +49,8 @@ from briefings.lexicon.world import (
     first_sense_is_actor,
     is_actor_noun,
     is_given_name,
+    is_group_noun,
+    is_place_noun,
     is_speech_verb,
     world,
 )
@@ -56,8 +58,8 @@ from briefings.model import Actor, Evidence
 from briefings.nlp.parse import ParsedArticle
 
 #: A guard, not the usual length: the actor stage drops noise itself, and an election
-#: report can name sixty people who all matter.
-MAX_ACTORS = 60
+#: report can name seventy people who all matter.
+MAX_ACTORS = 100
 
 #: A group named by a common noun must recur and act at least once.
 GROUP_MIN_MENTIONS = 2
@@ -110,6 +112,14 @@ def _type_of(cluster: Cluster) -> str:
     }[label]
 
 
+def _built_on_body(name: str) -> bool:
+    """A name of several words built on a noun for a body of people that is no
+    place noun: "Port Authority", "Ministry of Defence"; not "Space Center",
+    "Kansas City"."""
+    head = name_head(name)
+    return " " in name and is_group_noun(head) and not is_place_noun(head)
+
+
 def _personal_name(words: list[str]) -> bool:
     """A name the model took for a person's that cannot be one: "Movimento 5 Stelle"
     (a number), "Calder Ridge Partners" (ends in a plural noun for people)."""
@@ -148,12 +158,45 @@ def _is_cited_source(m: Mention) -> bool:
     return m.function == "subject" and m.verb in MEDIA_VERBS
 
 
+#: English nouns for an undertaking, a plan or a set-up (closed class): a name
+#: built on one ("Space Shuttle Program", "Information System", "Nutrition Study")
+#: names a thing that is done or used, not someone who acts.
+UNDERTAKING_NOUNS = frozenset(
+    {
+        "program", "programme", "project", "study", "survey", "system", "scheme",
+        "initiative", "plan", "operation", "act", "bill", "treaty", "festival", "award",
+        "prize",
+    }
+)  # fmt: skip
+
+
+def name_head(name: str) -> str:
+    """The word a name is built on: its last word, or the word before its first
+    "of"/"for" ("Museum of Flight" is a museum); lower case."""
+    words = name.split()
+    for k, word in enumerate(words[1:], start=1):
+        if word in ("of", "for"):
+            return words[k - 1].lower()
+    return words[-1].lower()
+
+
+def _names_an_undertaking(ms: list[Mention]) -> bool:
+    """The fullest name of the cluster is built on a word of :data:`UNDERTAKING_NOUNS`."""
+    named = [m for m in ms if m.label != GROUP]
+    if not named:
+        return False
+    longest = max(named, key=lambda m: (len(m.text.split()), m.text))
+    return len(longest.text.split()) > 1 and name_head(longest.text) in UNDERTAKING_NOUNS
+
+
 def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
     """Whether the cluster names someone who acts in the article, not noise."""
     ms = cluster.mentions
     strong = [m for m in ms if not is_demonym_adjective(m)]
     if not strong:
         return False  # "Soviet style", "Estonian teams": an adjective, no actor behind it
+    if cluster.country is None and _names_an_undertaking(ms):
+        return False  # "the Space Shuttle Program", "the Flag Consideration Project"
     if atype == "person":
         # one mention as a place ("found on Castlefrank Road") is a mislabelled place
         return len(ms) > 1 or ms[0].function != "location"
@@ -163,16 +206,35 @@ def _is_actor(cluster: Cluster, atype: str, article: ParsedArticle) -> bool:
         return any(m.agentive for m in strong) or len(strong) >= 3
     if atype == "country":
         return any(m.function in ("subject", "passive", "possessor", "object") for m in strong)
-    active = [m for m in strong if m.function != "location" and not _modifies_thing(m, article)]
+    # "from the Vatican, which wants to organise the talks": a place that acts in a
+    # relative clause is an institution acting, wherever the sentence puts it
+    active = [
+        m
+        for m in strong
+        if (m.function != "location" or m.relative_verb not in (None, "be"))
+        and not _modifies_thing(m, article)
+    ]
     if atype == "place":
         if any(m.label == "FAC" for m in ms):
-            return any(m.agentive for m in active)  # a building or a venue acts, or is scenery
-        return any(m.agentive for m in active) or len(active) >= 2
+            # a building or a venue acts, or is scenery unless the story keeps returning to it
+            return any(m.agentive for m in active) or _setting(strong)
+        # a place named twice, once other than as where something happens, is in the story
+        return any(m.agentive for m in active) or (bool(active) and len(strong) >= 2)
     # organisations: one that only ever appears as a cited outlet is a source, not an actor
     if not active:
         return False
     named = [m for m in active if m.label != GROUP]
     return not named or not all(_is_cited_source(m) for m in named)
+
+
+#: A place named in this many sentences is where the story is, not scenery.
+SETTING_SENTENCES = 3
+
+
+def _setting(ms: list[Mention]) -> bool:
+    """The story keeps returning to the place: named in :data:`SETTING_SENTENCES`
+    sentences by its name ("the conference" may be the meeting, not the venue)."""
+    return len({m.sentence for m in ms if m.label != GROUP}) >= SETTING_SENTENCES
 
 
 def _is_group_actor(ms: list[Mention]) -> bool:
@@ -240,7 +302,7 @@ def _role(cluster: Cluster, atype: str, article: ParsedArticle) -> str | None:
     for r in roles:
         if r != best and r.endswith(best) and len(r.split()) <= len(best.split()) + 3:
             best = r
-    return best
+    return clean_role(best, {ent.text for ent in article.doc.ents})
 
 
 def _resolve(
@@ -253,6 +315,10 @@ def _resolve(
     forms = {m.text for m in cluster.mentions}
     forms.update(f for m in cluster.mentions for f in m.forms)
     name = _canonical_name(cluster, atype)
+    if atype == "place" and _built_on_body(name):
+        # "Valmora Port Authority", whatever label the model gave it; whether it is
+        # an actor was decided as for a place (a venue named like a body stays scenery)
+        atype = "organization"
     feats = features(
         cluster.mentions,
         article,

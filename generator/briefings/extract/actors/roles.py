@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefings.lexicon.world import is_person_noun
+from briefings.lexicon.world import is_person_noun, world
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -154,3 +154,36 @@ def role_of(doc: Doc, start: int, end: int) -> str | None:
     return (
         title_before(doc, start, end) or apposition(doc, start, end) or affiliation(doc, start, end)
     )
+
+
+def _stray_plural(word: str, names: set[str]) -> str | None:
+    """The name a capitalised word misspells with a stray plural: "Ukraines" for
+    "Ukraine", when the article or the country table knows the singular and not
+    the plural (translation noise, not "the Philippines")."""
+    if len(word) < 5 or not word[:1].isupper() or not word.endswith("s"):
+        return None
+    if world().country(word) is not None:
+        return None
+    single = word[:-1]
+    if world().country(single) is not None:
+        return single
+    return single if single in names and word not in names else None
+
+
+def clean_role(role: str, names: set[str]) -> str:
+    """A role with the names in it spelt as the article spells them elsewhere:
+    "president of the Ukraines" -> "president of Ukraine". ``names`` are the
+    article's entity texts."""
+    words = role.split()
+    out: list[str] = []
+    for word in words:
+        core = word.rstrip(",;:")
+        single = _stray_plural(core, names)
+        if single is None:
+            out.append(word)
+            continue
+        country = world().country(single)
+        if out and out[-1].lower() == "the" and country is not None and country.name == single:
+            out.pop()  # "the Ukraines" -> "Ukraine": the country's name takes no article
+        out.append(single + word[len(core) :])
+    return " ".join(out)

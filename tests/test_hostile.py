@@ -35,7 +35,7 @@ from generator.model import (
     Source,
     SummarySentence,
 )
-from generator.render import Renderer, md_escape, safe_url
+from generator.render import Renderer, attr, md_escape, safe_url
 from generator.site import build_site
 
 from .conftest import FIXTURES, ROOT, make_project, mkdocs_build
@@ -150,7 +150,7 @@ def test_escaped_payload_is_one_paragraph_of_its_own_text(name, payload, extensi
 
 @pytest.mark.parametrize(("name", "payload"), ALL_PAYLOADS, ids=[n for n, _ in ALL_PAYLOADS])
 def test_escaped_payload_in_an_attribute_stays_in_it(name, payload):
-    html = to_html(f'<span title="{md_escape(payload)}">x</span>', SITE_EXTENSIONS)
+    html = to_html(f'<span title="{attr(payload)}">x</span>', SITE_EXTENSIONS)
     sk = skeleton(html)
     assert [t for t, _ in sk.tags] == ["p", "span"], html
     assert sk.attrs == [("span", "title", visible(payload))]

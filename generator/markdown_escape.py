@@ -29,11 +29,10 @@ import unicodedata
 
 #: Characters Python-Markdown (with the tables extension) undoes a backslash before;
 #: "." too, but only the dots of :data:`_LINKY_DOT` need it.
-_BACKSLASHED = frozenset("\\`*_{}[#+-!|>")
+_BACKSLASHED = frozenset("\\`*_{}[]#+-!|>")
 _TEXT = {ord(ch): "\\" + ch for ch in _BACKSLASHED} | {ord("&"): "&amp;", ord("<"): "&lt;"}
-#: "]" as a reference: "\\[" with "\\]" would be display math to pymdownx.arithmatex (and
-#: "\\(" with "\\)" inline math, so parentheses stay plain: without "[" no link can use them).
-_TEXT[ord("]")] = "&#93;"
+#: Parentheses stay plain: "\\(" with "\\)" is inline math to pymdownx.arithmatex, and
+#: without a "[" or "]" no link can use them.
 #: Syntax of optional extensions no backslash undoes, each escaped at its first
 #: character: doubled or glued ``=``, ``~``, ``^``; a ``$`` that could close a
 #: formula or is doubled; ``:`` of ``://`` and of an ``:emoji_name:``; ``@`` inside

@@ -218,7 +218,7 @@ def test_markup_in_a_seed_never_becomes_markup(demo_site, briefings):
     page.feed((demo_site / f"briefings/{hostile['id']}/index.html").read_text("utf-8"))
     shown = "".join(page.text)
     assert "<script>window.__injected = 1</script>" in shown
-    assert "rename the harbour road <img src=x onerror=\"window.__injected = 2\">" in shown
+    assert 'rename the harbour road <img src=x onerror="window.__injected = 2">' in shown
 
 
 def test_briefing_pages_are_lean(demo_site, briefings):

@@ -1,4 +1,4 @@
-"""`generate --out` Markdown built by Zensical: correct text in pages and search, hostile text inert.
+"""`generate --out` Markdown built by Zensical: right text in pages and search, hostile text inert.
 
 A real Zensical build of a fixture site's generated pages (hostile seeds among
 them): no page text nor search entry holds a numeric character reference or a
@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 
 import pytest
 
@@ -49,6 +50,27 @@ plugins:
 """
 
 
+class Scripts(HTMLParser):
+    """The text of every script element of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self._in = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in = tag == "script"
+        if self._in:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        self._in = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.scripts[-1] += data
+
+
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory):
     from generator.packaged import THEME
@@ -80,7 +102,10 @@ def test_search_entries_hold_the_text_itself(zensical_site):
                 assert not BACKSLASH_ESCAPE.search(field), (item["location"], field)
                 assert "&amp;#" not in field and "&amp;lt;" not in field, field
     titles = {htmllib.unescape(i["title"]) for i in items if i["level"] == 1}
-    assert "Council <b>votes</b> on *harbour* {{ config }} </title><script>window.__injected = 1</script>" in titles  # noqa: E501
+    assert (
+        "Council <b>votes</b> on *harbour* {{ config }} </title><script>window.__injected = 1</script>"
+        in titles
+    )  # noqa: E501
     assert HOSTILE_TITLE in titles
 
 
@@ -89,6 +114,10 @@ def test_pages_show_the_text_and_no_payload_is_markup(zensical_site):
     assert len(pages) > 5
     for page in pages:
         text = page.read_text("utf-8")
+        # The whole page, <title> included (the packaged theme override escapes it).
+        whole = Scripts()
+        whole.feed(text)
+        assert not any("__injected" in s or "__pwned" in s for s in whole.scripts), page
         article = text.split('<article class="md-content__inner', 1)[-1].split("</article>", 1)[0]
         sk = skeleton(article)
         assert not {t for t, _ in sk.tags} & FORBIDDEN_TAGS, page
@@ -99,5 +128,5 @@ def test_pages_show_the_text_and_no_payload_is_markup(zensical_site):
         assert "window.__pwned" not in "".join(v for _, _, v in sk.attrs), page
     source = (zensical_site / "briefings" / "markup-in-text" / "index.html").read_text("utf-8")
     shown = "".join(skeleton(source).text)
-    assert "harbour road <img src=x onerror=\"window.__injected = 2\">, said" in shown
+    assert 'harbour road <img src=x onerror="window.__injected = 2">, said' in shown
     assert "[was final](javascript:window.__injected=3)" in shown

@@ -216,7 +216,8 @@ class DaskExtraction:
                 future.cancel()
                 chunk = self.chunks[futures[future]]
                 yield chunk, [(None, lost)] * len(chunk)
-            self.model_loads = dict(self.client.run(model_loads))
+            with contextlib.suppress(Exception):  # a report only: a lost worker cannot answer
+                self.model_loads = dict(self.client.run(model_loads))
         finally:
             self.close()
 

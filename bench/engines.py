@@ -65,7 +65,8 @@ def engine_rows(engines: dict, fmt_s) -> list[tuple[str, str, str, str]]:
             f"site build of the same `generate --out` Markdown, {int(sizes[-1]):,} briefings "
             f"({large['pages']:,} pages), {note} each, alternating",
             f"MkDocs + Material {fmt_s(mk)}",
-            f"Zensical {engines['zensical_version']}: {fmt_s(zs)}: **{mk / zs:.2f}x** faster",
+            f"Zensical {engines['zensical_version']}: {fmt_s(zs)}: "
+            + (f"**{mk / zs:.2f}x faster**" if zs <= mk else f"**{zs / mk:.2f}x slower**"),
             "",
         )
     ]

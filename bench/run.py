@@ -107,7 +107,7 @@ def plugin_project(folder: Path, seeds: list[Path], cache: Path) -> Path:
     shutil.copytree(ROOT / "templates", folder / "templates")
     (folder / "seeds").mkdir()
     for s in seeds:
-        os.link(s, folder / "seeds" / s.name)
+        shutil.copyfile(s, folder / "seeds" / s.name)
     (folder / ".cache").mkdir()
     (folder / ".cache" / "briefings").symlink_to(cache, target_is_directory=True)
     return folder
@@ -284,7 +284,7 @@ def main() -> None:
     seeds_small = work / "seeds-small"
     seeds_small.mkdir()
     for s in all_seeds[:small]:
-        os.link(s, seeds_small / s.name)
+        shutil.copyfile(s, seeds_small / s.name)
     cache = work / "cache"
     cache.mkdir()
     p_middle = plugin_project(work / "site-middle", all_seeds[:middle], cache)
@@ -346,7 +346,7 @@ def main() -> None:
     for r in range(runs):
         no_change.append(generate(p_middle, out_middle).seconds)
         added = p_middle / "seeds" / extra[r].name
-        os.link(extra[r], added)
+        shutil.copyfile(extra[r], added)
         m = generate(p_middle, out_middle)
         if "1 extracted" not in m.stdout:
             raise SystemExit(f"adding one seed did not extract exactly one: {m.stdout}")

@@ -102,10 +102,8 @@ def test_search_entries_hold_the_text_itself(zensical_site):
                 assert not BACKSLASH_ESCAPE.search(field), (item["location"], field)
                 assert "&amp;#" not in field and "&amp;lt;" not in field, field
     titles = {htmllib.unescape(i["title"]) for i in items if i["level"] == 1}
-    assert (
-        "Council <b>votes</b> on *harbour* {{ config }} </title><script>window.__injected = 1</script>"
-        in titles
-    )  # noqa: E501
+    markup_title = "Council <b>votes</b> on *harbour* {{ config }} </title><script>"
+    assert markup_title + "window.__injected = 1</script>" in titles
     assert HOSTILE_TITLE in titles
 
 

@@ -18,11 +18,15 @@ machine slows both sides of every ratio alike:
    each, alternating), and against the same pages all in the navigation
    (stopped after ``--nav-writing`` seconds of page writing; the time it would
    take in all is extrapolated from its page rate and marked so);
-4. peak memory, briefing page size and search index size of that site; and
+4. peak memory, briefing page size and search index size of that site, and
    its cold search in Chromium, Pagefind (the default) against Material's lunr
    search (``search: lunr``, one more build of the same site): seconds from
    opening a page to the first result and bytes fetched, in a fresh browser
-   context each (``--runs``, alternating; see ``bench/search_speed.py``).
+   context each (``--runs``, alternating; see ``bench/search_speed.py``);
+5. when Zensical is installed: MkDocs against Zensical building the same
+   ``generate --out`` Markdown at every size (``--engine-runs`` each,
+   alternating), and both build times extrapolated to 20,000 and 100,000
+   briefings by a straight line through the sizes measured (``bench/engines.py``).
 
 The defaults fit the 15 minutes ``make bench`` has on a 2-core machine. Prints
 a Markdown table and writes every number as JSON to ``bench/results/``.
@@ -51,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from briefings.site.packaged import PACKAGED, SCRIPTS, STYLESHEETS, THEME  # noqa: E402
+from engines import engine_rows, extrapolated, zensical_build, zensical_command  # noqa: E402
 from measure import Measurement, median, run  # noqa: E402
 
 PY = sys.executable
@@ -240,7 +245,9 @@ def fmt_s(x: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=os.environ.get("CORPUS"))
-    parser.add_argument("--sizes", default="100,1000,2000", help="small,middle,large")
+    parser.add_argument(
+        "--sizes", default="100,1000,2000", help="small,middle,large (e.g. 100,1000,5000)"
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per median")
     parser.add_argument("--jobs", type=int, default=None, help="processes (default: cores)")
     parser.add_argument(
@@ -251,6 +258,9 @@ def main() -> None:
     )
     parser.add_argument("--nav-timeout", type=float, default=300, help="seconds, at most")
     parser.add_argument(
+        "--engine-runs", type=int, default=3, help="runs of each MkDocs and Zensical build"
+    )
+    parser.add_argument(
         "--story-seeds", type=int, default=3000, help="briefings the story clustering row clusters"
     )
     parser.add_argument("--work", default=str(HERE / "results" / "work"))
@@ -258,6 +268,8 @@ def main() -> None:
     args = parser.parse_args()
     corpus = find_corpus(args.corpus)
     small, middle, large = (int(x) for x in args.sizes.split(","))
+    if not 0 < small < middle < large:
+        raise SystemExit("bench: --sizes must be three growing numbers, e.g. 100,1000,5000")
     runs = max(1, args.runs)
     site_runs = max(1, args.site_runs)
     from briefings.build.extraction import default_jobs
@@ -433,6 +445,41 @@ def main() -> None:
         "search": searched,
         **site,
     }
+    # -- 5. MkDocs against Zensical ------------------------------------------------------
+    zensical = zensical_command(BIN)
+    if zensical is None:
+        log("zensical is not installed: no MkDocs vs Zensical rows (pip install zensical)")
+    else:
+        projects = {large: p_plain}
+        for n, project in ((small, p_small), (middle, p_middle)):
+            folder = work / f"generated-docs-{n}"
+            shutil.copytree(project / "docs", folder)
+            generate(project, folder)
+            (folder / ".briefings-manifest.json").unlink()
+            projects[n] = plain_project(work / f"plain-{n}", folder, all_in_nav=False)
+        engine_runs = max(1, args.engine_runs)
+        by_size: dict[str, dict] = {}
+        for n in sorted(projects):
+            log(f"MkDocs vs Zensical, the same Markdown of {n} briefings, x{engine_runs}")
+            mk, zs = [], []
+            for _ in range(engine_runs):
+                mk.append(mkdocs_build(projects[n]).seconds)
+                zs.append(zensical_build(projects[n], zensical, ENV).seconds)
+            pages = len(list((projects[n] / "site").glob("**/index.html")))
+            by_size[str(n)] = {"mkdocs_s": mk, "zensical_s": zs, "pages": pages}
+            shutil.rmtree(projects[n] / "site", ignore_errors=True)
+        version = run([str(zensical), "--version"], env=ENV).stdout.strip().split()[-1]
+        results["engines"] = {
+            "zensical_version": version,
+            "sizes": by_size,
+            "mkdocs_extrapolated": extrapolated(
+                {int(n): v["mkdocs_s"] for n, v in by_size.items()}
+            ),
+            "zensical_extrapolated": extrapolated(
+                {int(n): v["zensical_s"] for n, v in by_size.items()}
+            ),
+        }
+
     # -- 4. stories ------------------------------------------------------------------
     n_story = args.story_seeds
     log(f"story clustering of {n_story} briefings (extracting those not cached), x{runs}")
@@ -689,6 +736,8 @@ def render_table(r: dict) -> str:
                 f"<= 2 s: {ok(pf['median_s'] <= 2)}",
             )
         )
+    if r.get("engines"):
+        rows.extend(engine_rows(r["engines"], fmt_s))
     st = r.get("stories")
     if st:
         cl = median(st["cluster_s"])

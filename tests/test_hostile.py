@@ -35,7 +35,7 @@ from briefings.model import (
     SummarySentence,
 )
 from briefings.site.pages import build_site
-from briefings.site.render import Renderer, md_escape, safe_url
+from briefings.site.render import Renderer, attr, md_escape, safe_url
 
 from .browser.searching import search
 from .conftest import FIXTURES, ROOT, make_project, mkdocs_build
@@ -151,7 +151,7 @@ def test_escaped_payload_is_one_paragraph_of_its_own_text(name, payload, extensi
 
 @pytest.mark.parametrize(("name", "payload"), ALL_PAYLOADS, ids=[n for n, _ in ALL_PAYLOADS])
 def test_escaped_payload_in_an_attribute_stays_in_it(name, payload):
-    html = to_html(f'<span title="{md_escape(payload)}">x</span>', SITE_EXTENSIONS)
+    html = to_html(f'<span title="{attr(payload)}">x</span>', SITE_EXTENSIONS)
     sk = skeleton(html)
     assert [t for t, _ in sk.tags] == ["p", "span"], html
     assert sk.attrs == [("span", "title", visible(payload))]

@@ -164,3 +164,11 @@ class FeedUnreadable(SourceError):
 
 class OutputError(BriefingsError):
     """The output folder of ``generate --out`` cannot be written."""
+
+
+class DaskUnavailable(BriefingsError):
+    """``--executor dask`` was asked for, but the ``dask[distributed]`` packages are missing."""
+
+
+class ClusterError(BriefingsError):
+    """The Dask cluster cannot be reached, or its workers cannot extract as this process would."""

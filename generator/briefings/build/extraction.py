@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from briefings.build.cache import ExtractionCache, model_fingerprint
 from briefings.build.fingerprint import extraction_fingerprint
@@ -188,6 +188,9 @@ WORKER_START_SECONDS = 120.0
 Failure = tuple[str, int | None]
 #: One extraction result: the briefing, or why it could not be made.
 Outcome = tuple[Briefing | None, Failure | None]
+#: What bounds one seed's extraction: seconds (or None) to a context manager that
+#: raises :class:`SeedTimeout` inside its block once they have passed.
+TimeLimit = Callable[[float | None], contextlib.AbstractContextManager[None]]
 
 
 def extract_chunk(
@@ -195,12 +198,14 @@ def extract_chunk(
     settings: Settings,
     load: Callable[[str], Language] = load_model,
     time_limit: float | None = SEED_TIME_LIMIT,
+    limit: TimeLimit | None = None,
 ) -> list[Outcome]:
     """Extract a chunk of seeds with one ``nlp.pipe`` batch (pure: seeds in, briefings out).
 
     Whatever goes wrong with one seed (a bug, a recursion too deep, memory, the
     time limit) is that seed's failure, never the chunk's: if the batch itself
-    fails, each seed is parsed alone.
+    fails, each seed is parsed alone. ``limit`` enforces the time limit
+    (default :func:`deadline`; a thread that is not the main one needs another).
     """
     nlp = load(settings.model)
     try:
@@ -208,17 +213,22 @@ def extract_chunk(
     except Exception:  # one text broke the batch: each is parsed alone, under its limit
         docs = [None] * len(seeds)
     return [
-        extract_one(seed, doc, nlp, settings, time_limit)
+        extract_one(seed, doc, nlp, settings, time_limit, limit or deadline)
         for seed, doc in zip(seeds, docs, strict=True)
     ]
 
 
 def extract_one(
-    seed: Seed, doc: Doc | None, nlp: Language, settings: Settings, time_limit: float | None
+    seed: Seed,
+    doc: Doc | None,
+    nlp: Language,
+    settings: Settings,
+    time_limit: float | None,
+    limit: TimeLimit | None = None,
 ) -> Outcome:
     """One seed's briefing, or its failure with the line it points at."""
     try:
-        with deadline(time_limit):
+        with (limit or deadline)(time_limit):
             if doc is None:
                 doc = nlp(seed.text)
             return briefing_from_parsed(to_parsed(seed, doc), settings), None
@@ -319,6 +329,16 @@ def _extract_numbered(
 ) -> tuple[int, list[Outcome]]:
     number, seeds, settings, time_limit = task
     return number, extract_chunk(seeds, settings, time_limit=time_limit)
+
+
+class Extractor(Protocol):
+    """What extracts the uncached seeds: the local pool or a cluster (``--executor``)."""
+
+    def prestart(self, expected: int) -> None: ...
+
+    def submit(self, seeds: list[Seed]) -> None: ...
+
+    def results(self) -> Iterator[tuple[list[Seed], list[Outcome]]]: ...
 
 
 class Extraction:
@@ -449,6 +469,7 @@ def build_briefings(
     load: Callable[[str], Language] = load_model,
     keep_model: bool = False,
     time_limit: float | None = SEED_TIME_LIMIT,
+    executor: Callable[..., Extractor] | None = None,
 ) -> BuildResult:
     """Every seed of ``seeds_dir`` as a briefing, from the cache where possible.
 
@@ -460,12 +481,14 @@ def build_briefings(
     results are sorted by id. ``memory`` is an in-memory cache the caller
     keeps between calls (see :class:`ExtractionCache`). ``time_limit`` is the
     seconds one seed's extraction may take before it becomes that seed's error
-    (None or 0: no limit).
+    (None or 0: no limit). ``executor`` makes the object that extracts what the
+    cache lacks, called as :class:`Extraction` is (the default); another one
+    (:mod:`briefings.build.dask_extraction`) extracts on a cluster.
     """
     if not Path(seeds_dir).is_dir():
         raise ConfigError(f"seeds folder not found: {printable(str(seeds_dir))}")
     cache = ExtractionCache(cache_dir, cache_context(settings), memory=memory)
-    extraction = Extraction(
+    extraction = (executor or Extraction)(
         settings, default_jobs() if jobs is None else max(1, jobs), keep_model, load, time_limit
     )
     with cache.session():

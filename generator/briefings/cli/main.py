@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from briefings.build.executors import EXECUTORS, extraction_executor
 from briefings.build.extraction import (
     build_briefings,
     docs_uris,
@@ -86,12 +87,29 @@ def init_cmd(folder: Path) -> None:
     help="Seconds one seed's extraction may take before it is that seed's error "
     "(default: from mkdocs.yml, else 120; 0: no limit).",
 )
+@click.option(
+    "--executor",
+    type=click.Choice(EXECUTORS),
+    default="local",
+    show_default=True,
+    help="Where uncached seeds are extracted: local worker processes, or a Dask cluster "
+    "(needs the Dask packages).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --executor dask: the Dask scheduler (tcp://host:8786); without it, a "
+    "local Dask cluster of --jobs workers is started.",
+)
 def generate(
     config_file: Path,
     model: str | None,
     out: Path | None,
     jobs: int | None,
     seed_timeout: float | None,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
     """Extract every seed (cached by content) and report what changed.
 
@@ -106,7 +124,10 @@ def generate(
         return
     settings = Settings(model=model or project.model)
     limit = project.seed_timeout if seed_timeout is None else seed_timeout
+    if scheduler is not None and executor != "dask":
+        fail("--scheduler needs --executor dask")
     try:
+        extraction = extraction_executor(executor, scheduler)
         with click.progressbar(length=0, label="extracting", file=sys.stderr) as bar:
             result = build_briefings(
                 project.seeds_dir,
@@ -117,6 +138,7 @@ def generate(
                 progress=lambda seed: bar.update(1),
                 jobs=jobs,
                 time_limit=limit or None,
+                executor=extraction,
             )
         renderer = Renderer(project.templates_dir)
         # The analyst's corrections, as in `mkdocs build`: on the extracted briefings.

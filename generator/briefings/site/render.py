@@ -1,18 +1,17 @@
 """Rendering: Jinja2 templates (the packaged ones, each overridable) to Markdown pages.
 
 Seed text is data. Every value a template prints goes through :func:`md_escape`
-(the environment's ``finalize``), which turns each character that Markdown,
-its extensions or HTML could read as syntax into a numeric character
-reference. The browser shows the same characters; nothing becomes markup,
-a link or a script. Only values wrapped in :class:`Trusted` (built by this
-package, never from seed text) pass through unchanged.
+(the environment's ``finalize``): a backslash before each character Markdown
+could read as syntax, ``&amp;`` and ``&lt;`` for HTML (see
+:mod:`briefings.site.markdown_escape`). Readers, search indexes and other Markdown
+tools see the same characters; nothing becomes markup, a link or a script. A
+value inside an HTML attribute takes ``| attr``, inside raw HTML that Markdown
+leaves alone (``markdown="0"``) ``| html``. Only values wrapped in
+:class:`Trusted` (built by this package, never from seed text) pass unchanged.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -22,22 +21,14 @@ import jinja2
 from briefings.errors import TemplateError
 from briefings.extract.temporal.calendar import date_label
 from briefings.ingest.addresses import safe_url
+from briefings.site.markdown_escape import (
+    attribute_value,
+    html_attribute,
+    html_text,
+    markdown_text,
+)
 from briefings.site.packaged import TEMPLATES
 from briefings.site.pagefind import pagefind_value
-
-# ASCII characters with a meaning in Markdown, its extensions (attr_list, pymdownx,
-# tables, admonitions, abbreviations), HTML, or an HTML attribute in either kind of
-# quotes. Each becomes a numeric character reference. ":" stops bare URLs from
-# becoming links should a link-making extension (pymdownx.magiclink) be switched on.
-_SPECIAL = frozenset("\\`*_{}[]()<>&#+-!|~^=:$%@\"'")
-#: Each special character to its numeric character reference, for ``str.translate``
-#: (a site build escapes about a million values).
-_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _SPECIAL}
-#: A "." that starts an ordered list ("1.") or a bare link ("www.example.org",
-#: "ftp.example.org", which pymdownx.magiclink would link) is escaped too.
-_LINKY_DOT = re.compile(r"(?<=\d)\.|(?i:(?<=www)|(?<=ftp))\.")
-#: Unicode categories removed from printed values: control, format, surrogate.
-_DROPPED = frozenset({"Cc", "Cf", "Cs"})
 
 
 class Trusted(str):
@@ -45,12 +36,11 @@ class Trusted(str):
 
 
 def md_escape(value: Any) -> str:
-    """Escape any value for inline Markdown and HTML; one line, no markup.
+    """Escape any value for inline Markdown; one line, no markup.
 
     Whitespace runs become one space (no line can start a block), invisible
-    control and format characters are dropped, and every character in
-    ``_SPECIAL`` becomes a numeric character reference. The result is safe as
-    Markdown inline text, as HTML text and inside a quoted HTML attribute.
+    control and format characters are dropped, and every character Markdown
+    or HTML could read as syntax is escaped (:func:`markdown_text`).
     """
     if value is None:
         return ""
@@ -58,25 +48,21 @@ def md_escape(value: Any) -> str:
         return value
     if type(value) is int and value >= 0:  # counts and sentence numbers: digits only
         return str(value)
-    return _escape_text(str(value))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _escape_text(value: str) -> str:
-    """:func:`md_escape` of a plain string, memoised: a site prints the same names,
-    titles and dates on thousands of pages."""
-    text = " ".join(value.split())
-    if not text.isprintable():
-        # Control characters include STX/ETX, which Python-Markdown uses to mark its
-        # placeholders for stashed HTML; format characters include bidi overrides.
-        text = "".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED)
-    text = text.translate(_REFERENCES)
-    return _LINKY_DOT.sub("&#46;", text) if "." in text else text
+    return markdown_text(str(value))
 
 
 def attr(value: Any) -> Trusted:
-    """Escape a value for an HTML attribute in quotes."""
-    return Trusted(md_escape(value))
+    """Escape a value for a quoted HTML attribute in Markdown (an inline tag, an attribute list)."""
+    if isinstance(value, Trusted):
+        return value
+    return Trusted("" if value is None else attribute_value(str(value)))
+
+
+def html(value: Any) -> Trusted:
+    """Escape a value for text inside raw HTML that Markdown leaves alone (``markdown="0"``)."""
+    if isinstance(value, Trusted):
+        return value
+    return Trusted("" if value is None else html_text(str(value)))
 
 
 def date_anchor(value: str) -> Trusted:
@@ -167,11 +153,11 @@ def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
         if by_month:
             month, year = date_label(key).split(" ")
             tick = (
-                f'<span class="brf-m">{md_escape(month)}</span> '
-                f'<span class="brf-y{" brf-y--new" if new_year else ""}">{md_escape(year)}</span>'
+                f'<span class="brf-m">{html_text(month)}</span> '
+                f'<span class="brf-y{" brf-y--new" if new_year else ""}">{html_text(year)}</span>'
             )
         else:
-            tick = f'<span class="brf-y brf-y--new">{md_escape(key)}</span>'
+            tick = f'<span class="brf-y brf-y--new">{html_text(key)}</span>'
         share = max(4, round(100 * n / peak)) if n else 0
         inner = (
             f'<span class="brf-tick">{tick}</span>'
@@ -180,7 +166,7 @@ def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
             f'<span class="brf-count">{n}</span>'
         )
         if n:
-            label = md_escape(f"{date_label(key)}: {_events(n)}")
+            label = html_attribute(f"{date_label(key)}: {_events(n)}")
             parts.append(
                 f'<a class="brf-bar" href="#{date_anchor(key)}" aria-label="{label}">{inner}</a>'
             )
@@ -212,6 +198,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["attr"] = attr
+        self.env.filters["html"] = html
         self.env.filters["url"] = lambda u: Trusted(safe_url(u) or "")
         self.env.filters["date_label"] = date_label
         self.env.filters["date_anchor"] = date_anchor

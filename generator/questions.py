@@ -61,6 +61,7 @@ from .questions_parse import (
     wh_phrase,
 )
 from .questions_pending import awaited, follow_up, inquiry, lower_bound, unsettled
+from .questions_processes import charged, deadline, demand, forecast, investigating
 from .questions_referents import Resolver
 from .questions_render import clause_tokens, noun_phrase, question_from_clause
 from .summary import REPORTING_VERBS, names_actor
@@ -123,15 +124,17 @@ def _ask_once(verb, kind: str, resolver: Resolver, sentence_index: int, level: i
                 return None
     elif subject is not None and subject.lower_ in DEMONSTRATIVE_DETERMINERS | {"such"}:
         return None
-    if _leans_on_context(verb, subject, level):
+    if _leans_on_context(verb, subject, level) or _lost_its_object(verb):
         return None
-    text = question_from_clause(verb, subject_text, wh, level)
+    if kind == "claimed" and resolver.speaker(verb) is None:
+        return None  # "she claims she was ...": whose claim, the question could not say
+    text = question_from_clause(verb, subject_text, wh, level, _speaker_pronouns(verb, resolver))
     if text is None:
         return None
-    text = _resolve_inner_pronouns(text, verb, resolver)
+    text = _attributed(_resolve_inner_pronouns(text, verb, resolver), verb, level)
     if _THIRD_PERSON.search(text) and not resolver.names_a_person(text):
         return None  # "Could the United States end his shuttle diplomacy?": whose?
-    return _attributed(text, verb, level)
+    return text
 
 
 #: Pronouns of a person (closed class): a question holding one must name that person.
@@ -170,6 +173,26 @@ def _leans_on_context(verb, subject, level: int) -> bool:
     return False
 
 
+def _lost_its_object(verb) -> bool:
+    """ "Russia will offer and would be ready to work with Ukraine on a memorandum": the
+    object of "offer" is shared with the verb coordinated after it (right-node raising),
+    so "Will Russia offer?" would ask about nothing. A verb with nothing of its own after
+    it but a coordinated verb that the question leaves out (it has its own auxiliary or
+    subject) is passed over; "Will the government respect and execute the sentence?"
+    keeps both verbs and stays."""
+    if verb.pos_ != "VERB":
+        return False
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "cc")]
+    return (
+        bool(after)
+        and all(c.dep_ in ("conj", "advcl") for c in after)
+        and any(
+            c.dep_ == "conj" and any(x.dep_ in ("aux", "nsubj", "nsubjpass") for x in c.children)
+            for c in after
+        )
+    )
+
+
 def _attributed(text: str, verb, level: int) -> str:
     """Name whose claim a reported statement is: "…, as the minister said?".
 
@@ -177,7 +200,7 @@ def _attributed(text: str, verb, level: int) -> str:
     and only when the question is not trimmed already.
     """
     report = verb.head
-    if level > 1 or verb.dep_ != "ccomp" or not is_predicate(report, REPORTING_VERBS):
+    if level > 1 or verb.dep_ != "ccomp" or not is_predicate(report, REPORTING_VERBS | {"allege"}):
         return text
     speaker = subject_of(report)
     if speaker is None or speaker.pos_ != "PROPN":
@@ -191,7 +214,37 @@ def _attributed(text: str, verb, level: int) -> str:
         said = report.lower_
     else:
         said = third_person(report.lemma_)
+    if is_predicate(report, DENYING_VERBS):
+        return f"{text[:-1]}, which {name} {said}?"  # "…, which the minister denied?"
     return f"{text[:-1]}, as {name} {said}?"
+
+
+#: Verbs by which a speaker contradicts the clause (closed class): "as X denied" would
+#: say the opposite of what X said.
+DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "dispute"})
+#: Object and possessive pronouns of a person (closed class).
+_OBJECT_PERSON_PRONOUNS = frozenset({"him", "her"})
+_POSSESSIVE_PERSON_PRONOUNS = frozenset({"his", "her"})
+
+
+def _speaker_pronouns(verb, resolver: Resolver) -> dict[int, str]:
+    """ "Paris has claimed that the church imprisoned her": within a reported clause, a
+    "him"/"her" (or "his"/"her") is the speaker when the speaker is a person among the
+    actors and the clause names no other person (binding to the matrix subject, as in
+    "X said police had beaten him", "Y said the court had seized her passport")."""
+    speaker = resolver.speaker(verb)
+    if speaker is None or not resolver.names_a_person(speaker):
+        return {}
+    clause = list(verb.subtree)
+    if any(t.ent_type_ == "PERSON" for t in clause):
+        return {}
+    names: dict[int, str] = {}
+    for t in clause:
+        if t.tag_ == "PRP" and t.lower_ in _OBJECT_PERSON_PRONOUNS and t.dep_ != "poss":
+            names[t.i] = speaker
+        elif t.tag_ == "PRP$" and t.lower_ in _POSSESSIVE_PERSON_PRONOUNS:
+            names[t.i] = f"{speaker}'s"
+    return names
 
 
 def _resolve_inner_pronouns(text: str, verb, resolver: Resolver) -> str:
@@ -200,6 +253,16 @@ def _resolve_inner_pronouns(text: str, verb, resolver: Resolver) -> str:
     if speaker is None:
         return text
     return re.sub(r"(?<=\s)(?:he|she)(?=\s)", speaker, text)
+
+
+#: Processes under way stated without a modal (:mod:`~generator.questions_processes`).
+PROCESSES = (
+    ("charged", charged),
+    ("demand", demand),
+    ("forecast", forecast),
+    ("investigating", investigating),
+    ("deadline", deadline),
+)
 
 
 def _candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candidate]:
@@ -220,6 +283,10 @@ def _candidates(article: ParsedArticle, actors: Sequence[Actor]) -> list[Candida
                     out.append(Candidate(text, n + 1, CUE_STRENGTH[kind]))
             if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
                 continue
+            for kind, process in PROCESSES:
+                text = process(verb, resolver, n)
+                if text is not None and len(text.split()) <= MAX_WORDS:
+                    out.append(Candidate(text, n + 1, CUE_STRENGTH[kind]))
             kind = cue(verb)
             if not kind:
                 continue

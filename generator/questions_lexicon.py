@@ -42,6 +42,19 @@ PLAN_NOUNS = frozenset({
     "plan", "effort", "bid", "attempt", "proposal", "pledge", "promise", "goal", "aim",
     "target", "intention", "threat", "offer", "push", "drive", "campaign",
 })  # fmt: skip
+#: Verbs that make a plan public (closed class): the subject of "announced plans to V",
+#: "launched a campaign to V", "unveiled a proposal to V" owns the plan.
+ANNOUNCING_VERBS = frozenset({
+    "announce", "unveil", "launch", "make", "set", "present", "outline", "reveal", "table",
+    "submit", "put", "lay", "draw", "approve", "adopt", "back", "have", "begin", "start",
+})  # fmt: skip
+#: Nouns that name a role in a plan rather than someone who acts: "the aim is to V",
+#: "the task is to V", "the priority is to V" say what is to be done, not who does it.
+SPECIFYING_NOUNS = frozenset({
+    "task", "job", "priority", "challenge", "problem", "solution", "answer", "way", "point",
+    "purpose", "mission", "objective", "role", "duty", "idea", "option", "step", "approach",
+    "strategy", "policy", "question", "issue", "thing", "key", "focus", "hope", "dream",
+})  # fmt: skip
 #: Verbs of appeal: "A urged B to V" asks whether B will V.
 APPEAL_VERBS = frozenset({
     "call", "urge", "ask", "press", "request", "demand", "invite", "encourage", "appeal",
@@ -51,8 +64,14 @@ CONTEST_NOUNS = frozenset({
     "idea", "claim", "suggestion", "allegation", "report", "speculation", "rumour", "rumor",
     "notion", "fear", "concern", "possibility", "doubt", "prospect", "risk", "question",
 })  # fmt: skip
-#: Verbs that put their complement clause in doubt ("denied that S").
-CONTEST_VERBS = frozenset({"deny", "reject", "dismiss", "dispute", "doubt", "question"})
+#: Verbs that put their complement clause in doubt ("denied that S", "alleged that S",
+#: "Paris claims that she was forced to work").
+CONTEST_VERBS = frozenset({
+    "deny", "reject", "dismiss", "dispute", "doubt", "question", "allege", "claim",
+})  # fmt: skip
+#: Verbs of a claim not yet borne out (closed class): "X alleged that S", "X claims S".
+#: Asked only of a claimant the sentence names (see ``questions._ask_once``).
+CLAIMING_VERBS = frozenset({"allege", "claim"})
 #: Adverbs by which the writer hedges a report (closed class): "was reportedly rejected".
 HEDGE_ADVERBS = frozenset({
     "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "seemingly",
@@ -85,8 +104,9 @@ MIN_QUESTIONS = 3
 WH_WORDS = frozenset({"how", "why", "when", "where", "what", "who", "which", "whom", "whose"})
 #: How strongly each kind of cue marks a matter to watch.
 CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "contested": 1.2,
-                "indirect": 1.4, "awaited": 1.1, "unsettled": 1.0, "inquiry": 1.0,
-                "hedged": 1.1, "lower_bound": 0.9}  # fmt: skip
+                "indirect": 1.4, "claimed": 1.1, "awaited": 1.1, "unsettled": 1.0, "inquiry": 1.0,
+                "hedged": 1.1, "lower_bound": 0.9, "charged": 1.2, "demand": 1.1,
+                "forecast": 1.1, "investigating": 1.0, "deadline": 1.3}  # fmt: skip
 #: Verbs whose negated passive leaves a matter awaited ("the date has not been set").
 SETTLING_VERBS = frozenset({
     "set", "decide", "determine", "announce", "confirm", "disclose", "identify", "establish",

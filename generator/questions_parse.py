@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from .questions_lexicon import (
+    ANNOUNCING_VERBS,
     APPEAL_VERBS,
+    CLAIMING_VERBS,
     CONTEST_NOUNS,
     CONTEST_VERBS,
     EMBEDDING_PREDICATES,
@@ -13,6 +15,7 @@ from .questions_lexicon import (
     PAST_ADJECTIVES,
     PLAN_NOUNS,
     QUESTION_EMBEDDERS,
+    SPECIFYING_NOUNS,
     SUBJECTS,
     TIMELESS_MODALS,
     WH_WORDS,
@@ -71,13 +74,39 @@ def controller_of(verb):
                     return objs[0], "appeal"
     if head.pos_ == "NOUN" and is_predicate(head, PLAN_NOUNS):
         owners = [c for c in head.children if c.dep_ == "poss"]
-        return (owners[0] if owners else None), "plan"
+        if owners:
+            return owners[0], "plan"
+        if head.dep_ == "dobj" and head.head.lemma_ in ANNOUNCING_VERBS:
+            # "the ministry announced plans to close three hospitals", "X launched a bid to
+            # V", "Y unveiled a proposal to V": whoever announces the plan carries it out
+            return subject_of(head.head), "plan"
+        return None, "plan"
+    if head.lemma_ == "be" and verb.dep_ == "xcomp" and "Fin" in head.morph.get("VerbForm"):
+        return _be_to_controller(head)
     if is_predicate(head, EMBEDDING_PREDICATES):
         subject = subject_of(head)
         if subject is None and head.dep_ in ("acomp", "oprd", "xcomp"):
             subject = subject_of(head.head)  # "X is expected to V": the subject of "is"
         return subject, "embedded"
     return None, ""
+
+
+def _be_to_controller(copula):
+    """ "X is to V": an arrangement of the future ("the president is to visit China next
+    week", "the Home Office is to begin issuing questionnaires"); X does it.
+
+    Not when X is a noun naming the plan itself ("the aim is to V", "the task is to V"):
+    then its owner acts ("its goal is to V" → who "its" is), and a plain one says nobody.
+    """
+    subject = subject_of(copula)
+    if subject is None or copula.tag_ not in ("VBZ", "VBP"):
+        return None, ""
+    if subject.pos_ == "NOUN" and (
+        is_predicate(subject, PLAN_NOUNS) or is_predicate(subject, SPECIFYING_NOUNS)
+    ):
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        return (owners[0] if owners else None), "plan"
+    return subject, "plan"
 
 
 def wh_phrase(verb):
@@ -103,6 +132,13 @@ def _embeds_clause(verb) -> bool:
     return head.lemma_ == "be" and any(
         c.dep_ in ("acomp", "oprd", "attr") and is_predicate(c, EMBEDDING_PREDICATES)
         for c in head.children
+    )
+
+
+def _finite(verb) -> bool:
+    """A verb with a tense of its own ("claims", "alleged", "has claimed")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     )
 
 
@@ -144,6 +180,11 @@ def cue(verb) -> str:
             c.dep_ == "amod" and c.lower_ in PAST_ADJECTIVES for c in governor.children
         ):
             return ""  # "the previous claims that S": a claim of the past, not one in dispute
+        if governor.pos_ == "VERB" and is_predicate(governor, CLAIMING_VERBS):
+            if not _finite(governor):
+                return ""  # "claiming asylum [...] expected": not a claim made
+            hedged = any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children)
+            return "hedged" if hedged else "claimed"
         return "contested"
     if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):
         return "hedged"  # "was reportedly rejected": did it happen?

@@ -119,15 +119,33 @@ def lower_bound(verb) -> str | None:
 def inquiry(noun) -> str | None:
     """An inquiry opened: "prosecutors opened an investigation into the payments" →
     "What will the investigation into the payments find?"."""
-    if noun.lemma_.lower() not in INQUIRY_NOUNS or noun.dep_ != "dobj":
-        return None
-    if noun.head.lemma_ not in OPENING_VERBS:
+    if noun.lemma_.lower() not in INQUIRY_NOUNS or not _inquiry_opened(noun):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in ("into", "of") for c in noun.children):
         return None
     phrase = noun_phrase(noun, relative_clauses=False).rstrip(",")
     phrase = re.sub(r"^(?:a|an|its|their|his|her)\s+", "the ", phrase, flags=re.IGNORECASE)
     return tidy(f"What will {phrase} find") + "?"
+
+
+#: Words that say an inquiry is going on (closed class): "an investigation is under way".
+_UNDER_WAY = frozenset({"underway", "ongoing", "continuing", "way"})
+
+
+def _inquiry_opened(noun) -> bool:
+    """Opened ("opened an investigation into X", "an investigation into X was launched")
+    or going on ("an inquiry into X is under way", "is ongoing")."""
+    head = noun.head
+    if noun.dep_ == "dobj" or (noun.dep_ == "nsubjpass" and head.tag_ == "VBN"):
+        return head.lemma_ in OPENING_VERBS
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":
+        return any(
+            t.lower_ in _UNDER_WAY and (t.lower_ != "way" or t.head.lower_ == "under")
+            for c in head.children
+            if c.dep_ in ("acomp", "advmod", "prep", "attr")
+            for t in c.subtree
+        )
+    return False
 
 
 def follow_up(verb) -> str | None:

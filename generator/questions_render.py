@@ -154,7 +154,11 @@ def clause_tokens(verb, subject, level: int) -> tuple[list, list]:
         elif (
             child.dep_ == "conj"
             and child.i > verb.i
-            and (subject_of(child) is not None or any(c.dep_ == "aux" for c in child.children))
+            and (
+                subject_of(child) is not None
+                or any(c.dep_ == "aux" for c in child.children)
+                or _other_form(child, verb)
+            )
         ):
             skip |= {t.i for t in sub}
             skip |= {c.i for c in verb.children if c.dep_ in ("cc", "punct") and c.i < child.i}
@@ -207,18 +211,34 @@ def clause_tokens(verb, subject, level: int) -> tuple[list, list]:
     return tokens, condition
 
 
+def _other_form(conj, verb) -> bool:
+    """A coordinated verb of another form than the asked one: "she was first sent to the
+    ship but ended up spending twelve years there" cannot follow "Was she sent"."""
+    finite = ("VBD", "VBZ", "VBP")
+    return (
+        conj.pos_ in ("VERB", "AUX")
+        and conj.tag_ != verb.tag_
+        and (conj.tag_ in finite or verb.tag_ in finite)
+    )
+
+
 def _has_verb(token) -> bool:
     return any(c.pos_ == "VERB" for c in token.children)
 
 
 def question_from_clause(
-    verb, subject_text: str | None = None, wh=None, level: int = 1
+    verb,
+    subject_text: str | None = None,
+    wh=None,
+    level: int = 1,
+    names: dict[int, str] | None = None,
 ) -> str | None:
     """Turn the clause headed by ``verb`` into a question (see module docstring).
 
     ``subject_text`` stands for the clause's subject (a resolved pronoun, or the
     controller of an infinitive); ``wh`` is the wh-phrase of an embedded question;
-    ``level`` is how much is trimmed (see :func:`clause_tokens`).
+    ``level`` is how much is trimmed (see :func:`clause_tokens`); ``names`` gives
+    the name for a pronoun inside the clause, by token index.
     """
     subject = subject_of(verb)
     tokens, condition = clause_tokens(verb, subject, level)
@@ -238,6 +258,7 @@ def question_from_clause(
     shifted = reported_from_the_past(verb)
     overrides = _present_tense(tokens + condition, verb) if shifted else {}
     overrides |= _any_polarity(verb, tokens)
+    overrides |= names or {}
     dropped_object = recovered_object(verb)
     if dropped_object:
         overrides[verb.i] = f"{verb.text} {dropped_object}"

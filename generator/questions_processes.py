@@ -1,0 +1,221 @@
+"""Questions raised by a process under way that the article states without a modal.
+
+News often says what is pending by the shape of the sentence, not by "will":
+
+* a charge: "Montalvo was charged with taking hard drives", "a man charged with
+  murder", "the mayor faces charges of fraud" → will the accused be convicted?
+  "X was arrested on suspicion of Y" → will X be charged with Y?
+* a demand: "the opposition has called for a public inquiry", "the union demanded
+  a pay rise" → will the call (the demand) be met?
+* a forecast with a thing as its object: "the city expects about 6 million
+  visitors this year", "analysts predict a cut in interest rates" → will there be
+  that, as they expect?
+* an inquiry in progress: "police are investigating the death of a man",
+  "prosecutors have been examining the accounts" → what will it find?
+* a deadline given: "Iran has until Sunday to respond", "the army gave residents
+  48 hours to leave" → will they, by then?
+
+Each reads one construction of English off the dependency parse, names who acts
+(a pronoun only when :class:`~generator.questions_referents.Resolver` can name it)
+and keeps the article's own words for the matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .questions_lexicon import DEMONSTRATIVE_DETERMINERS
+from .questions_parse import is_infinitive, subject_of, time_modifier
+from .questions_referents import Resolver
+from .questions_render import noun_phrase, question_from_clause, render, tidy
+
+#: Verbs of a formal charge (closed class), used in the passive or as a participle.
+CHARGE_VERBS = frozenset({"charge", "indict"})
+#: Nouns of a pending prosecution that someone "faces" (closed class).
+PROSECUTION_NOUNS = frozenset({"charge", "trial", "prosecution", "count"})
+#: Verbs of demand with "for" + the thing demanded, and the noun for the demand.
+DEMAND_FOR_VERBS = {"call": "call", "appeal": "appeal", "push": "push", "press": "push"}
+#: Verbs of demand with a direct object (closed class), and the noun for the demand.
+DEMAND_VERBS = {"demand": "demand", "request": "request", "seek": "request"}
+#: Verbs of forecasting a thing (closed class): "analysts expect a cut in rates".
+FORECAST_VERBS = frozenset({"expect", "forecast", "predict", "anticipate", "project"})
+#: Verbs of inquiry in progress (closed class): "police are investigating the death".
+INVESTIGATING_VERBS = frozenset({"investigate", "probe", "examine", "review", "audit"})
+_ARTICLE = re.compile(r"^(?:a|an|some)\s+", re.IGNORECASE)
+
+
+def _who(token, verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """The actor ``token`` names, as a question's words; None when it names no one
+    the question could show (an unresolved pronoun, a bare "this")."""
+    if token is None:
+        return None
+    if token.pos_ == "PRON":
+        return resolver.resolve(token, verb, sentence_index)
+    if token.lower_ in DEMONSTRATIVE_DETERMINERS or token.tag_ in ("WP", "WDT"):
+        return None
+    return noun_phrase(token, relative_clauses=False).rstrip(",") or None
+
+
+def _thing(token) -> str:
+    """The matter a noun phrase names, its relative clauses and asides left out."""
+    return noun_phrase(token, relative_clauses=False).rstrip(",")
+
+
+def _ends(text: str) -> str | None:
+    text = tidy(text)
+    return text[:1].upper() + text[1:] + "?" if text else None
+
+
+def charged(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """A charge awaits its verdict: "X was charged with Y" → "Will X be convicted of Y?";
+    "X faces charges of Y" → the same; "X was arrested on suspicion of Y" → "Will X be
+    charged with Y?"."""
+    lemma = verb.lemma_.lower()
+    if lemma in CHARGE_VERBS and verb.tag_ == "VBN":
+        accused = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if accused is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            accused = verb.head  # "a man charged with murder"
+        crime = _preposition_object(verb, ("with", "over", "for"))
+        ask = "Will {who} be convicted of {what}"
+    elif lemma == "face" and verb.pos_ == "VERB":
+        accused = subject_of(verb)
+        case = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in PROSECUTION_NOUNS
+            ),
+            None,
+        )
+        if case is None:
+            return None
+        crime = _preposition_object(case, ("of", "over", "for", "on"))
+        ask = "Will {who} be convicted of {what}"
+    elif lemma == "arrest" and verb.tag_ == "VBN":
+        accused = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        suspicion = _preposition_object(verb, ("on",), noun="suspicion")
+        crime = _preposition_object(suspicion, ("of",)) if suspicion is not None else None
+        ask = "Will {who} be charged with {what}"
+    else:
+        return None
+    if crime is None or accused is None or (accused.pos_ == "PRON" and accused.lower_ == "it"):
+        return None
+    who = _who(accused, verb, resolver, sentence_index)
+    if who is None:
+        return None
+    who = re.sub(r"^(?:a|an)\s+", "the ", who, flags=re.IGNORECASE)  # "a man" → "the man"
+    what = render(sorted(crime.subtree, key=lambda t: t.i))
+    return _ends(ask.format(who=who, what=what))
+
+
+def _preposition_object(head, prepositions: tuple[str, ...], noun: str | None = None):
+    """The object (noun or gerund) of ``head``'s first preposition among ``prepositions``;
+    with ``noun``, only when that object is the noun ("on suspicion")."""
+    if head is None:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp") and (noun is None or obj.lower_ == noun):
+                return obj
+    return None
+
+
+def demand(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """A demand made is a demand to be met: "the opposition has called for a public
+    inquiry" → "Will the call by the opposition for a public inquiry be met?"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "dative") for c in verb.children):
+        return None
+    if lemma in DEMAND_FOR_VERBS:
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "called the plan a failure": another use
+        thing = _preposition_object(verb, ("for",))
+        noun = DEMAND_FOR_VERBS[lemma]
+    elif lemma in DEMAND_VERBS:
+        thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        noun = DEMAND_VERBS[lemma]
+    else:
+        return None
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or _has_clause(thing):
+        return None  # "called for them to go", "demanded that S": asked elsewhere
+    if lemma == "seek" and thing.lemma_.lower() in ("asylum", "refuge", "shelter", "help"):
+        return None  # "seeking asylum" is a status, not a demand put to someone
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    return _ends(f"Will the {noun} by {who} for {_thing(thing)} be met")
+
+
+def _has_clause(noun) -> bool:
+    return any(c.dep_ in ("acl", "relcl") and is_infinitive(c) for c in noun.children)
+
+
+def forecast(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """A thing forecast: "the city expects about 6 million visitors this year" → "Will
+    there be about 6 million visitors this year, as the city expects?"."""
+    if verb.lemma_.lower() not in FORECAST_VERBS or verb.tag_ not in ("VBZ", "VBP", "VBD"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "auxpass", "nsubjpass") for c in verb.children):
+        return None  # "expects that S", "expects to V": asked as an embedded clause
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN" or _has_clause(thing):
+        return None
+    if any(c.dep_ == "poss" or c.lower_ in DEMONSTRATIVE_DETERMINERS for c in thing.children):
+        return None  # "expects his answer": whose, the question would not say
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    when = time_modifier(verb)
+    when_text = render(list(when.subtree)) if when is not None else ""
+    what = _ARTICLE.sub("", _thing(thing)) if thing.tag_ == "NNS" else _thing(thing)
+    return _ends(f"Will there be {what} {when_text}, as {who} {verb.lower_}")
+
+
+def investigating(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """An inquiry in progress: "police are investigating the death of a man" → "What
+    will the investigation by police into the death of a man find?"."""
+    if verb.lemma_.lower() not in INVESTIGATING_VERBS or verb.tag_ != "VBG":
+        return None
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if not auxes or auxes[0].lemma_ != "be" or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None  # a progressive of the present ("are investigating", "has been probing")
+    if any(a.tag_ == "VBD" for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
+        return None  # "were investigating": told of the past
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
+        return None
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    return _ends(f"What will the investigation by {who} into {_thing(thing)} find")
+
+
+def deadline(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """A deadline given for an act: "Iran has until Sunday to respond to the offer" →
+    "Will Iran respond to the offer by Sunday?"; "the army gave residents 48 hours to
+    leave the town" → "Will the residents leave the town within 48 hours?"."""
+    if not is_infinitive(verb) or verb.dep_ not in ("xcomp", "advcl", "acl"):
+        return None
+    head = verb.head
+    if head.lemma_ == "have" and verb.dep_ == "xcomp":
+        until = _preposition_object(head, ("until", "till"))
+        if until is None or until.ent_type_ not in ("DATE", "TIME"):
+            return None
+        actor, limit = subject_of(head), f"by {render(list(until.subtree))}"
+    elif head.lemma_ == "give":
+        span = next((c for c in head.children if c.dep_ == "dobj"), None)
+        actor = next((c for c in head.children if c.dep_ == "dative"), None)
+        if span is None or span.ent_type_ not in ("DATE", "TIME"):
+            return None
+        limit = f"within {render(list(span.subtree))}"
+    else:
+        return None
+    who = _who(actor, head, resolver, sentence_index)
+    if who is None:
+        return None
+    text = question_from_clause(verb, who)
+    if text is None:
+        return None
+    return f"{text[:-1]} {limit}?"

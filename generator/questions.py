@@ -61,7 +61,17 @@ from .questions_parse import (
     wh_phrase,
 )
 from .questions_pending import awaited, follow_up, inquiry, lower_bound, unsettled
-from .questions_processes import charged, deadline, demand, forecast, investigating
+from .questions_processes import (
+    awaiting,
+    charged,
+    deadline,
+    demand,
+    facing,
+    forecast,
+    investigating,
+    scheduled,
+    weighing,
+)
 from .questions_referents import Resolver
 from .questions_render import clause_tokens, noun_phrase, question_from_clause
 from .summary import REPORTING_VERBS, names_actor
@@ -124,14 +134,17 @@ def _ask_once(verb, kind: str, resolver: Resolver, sentence_index: int, level: i
                 return None
     elif subject is not None and subject.lower_ in DEMONSTRATIVE_DETERMINERS | {"such"}:
         return None
-    if _leans_on_context(verb, subject, level) or _lost_its_object(verb):
+    names = _speaker_pronouns(verb, resolver) | _plural_objects(verb, resolver)
+    if _leans_on_context(verb, subject, level, names) or _lost_its_object(verb):
         return None
     if kind == "claimed" and resolver.speaker(verb) is None:
         return None  # "she claims she was ...": whose claim, the question could not say
-    text = question_from_clause(verb, subject_text, wh, level, _speaker_pronouns(verb, resolver))
+    text = question_from_clause(verb, subject_text, wh, level, names)
     if text is None:
         return None
     text = _attributed(_resolve_inner_pronouns(text, verb, resolver), verb, level)
+    if kind == "appeal" and subject_text:
+        text = _heeded(text, subject_text, verb, resolver, sentence_index)
     if _THIRD_PERSON.search(text) and not resolver.names_a_person(text):
         return None  # "Could the United States end his shuttle diplomacy?": whose?
     return text
@@ -149,17 +162,22 @@ _DEICTIC_PRONOUNS = frozenset({
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "this", "that", "these", "those"})
 
 
-def _leans_on_context(verb, subject, level: int) -> bool:
+def _leans_on_context(verb, subject, level: int, names: dict[int, str]) -> bool:
     """Whether the question would keep a pronoun whose referent is outside it.
 
     The subject is resolved separately. Left are the speaker's "we"/"our"
     anywhere, and "it"/"them"/"this" as the object of the asked verb ("How hard
-    will X push them?" asks nothing a reader can place).
+    will X push them?" asks nothing a reader can place) unless ``names`` names it.
     """
     tokens, condition = clause_tokens(verb, subject, level)
     phrase = [t for t in subject.subtree if t.i != subject.i] if subject is not None else []
+    if subject is not None and any(
+        c.lower_ in ("its", "their") and c.dep_ == "poss" and c.i not in names
+        for c in subject.children
+    ):
+        return True  # "Did its troops withdraw?": whose, the question would not say
     for t in [*phrase, *tokens, *condition]:
-        if subject is not None and t.i == subject.i:
+        if (subject is not None and t.i == subject.i) or t.i in names:
             continue
         if t.lower_ in _DEICTIC_PRONOUNS and t.pos_ in ("PRON", "DET") and t.text != "US":
             return True
@@ -171,6 +189,56 @@ def _leans_on_context(verb, subject, level: int) -> bool:
         ):
             return True
     return False
+
+
+#: The noun for an appeal, by its verb ("called on B to V" → "X's call to V").
+_APPEAL_NOUNS = {"ask": "request", "request": "request", "invite": "invitation", "demand": "demand"}
+
+
+def _heeded(text: str, addressee: str, verb, resolver: Resolver, sentence_index: int) -> str:
+    """An appeal asks whether its addressee heeds whoever made it: "Betancourt called on
+    the guerrilla organisation to accept defeat" → "Will the guerrilla organisation heed
+    Betancourt's call to accept defeat?"; "the union urged the council to reopen the
+    talks" → "Will the council heed the union's call to reopen the talks?". Unchanged
+    when the caller cannot be named or the question would run too long."""
+    opening = f"Will {addressee} "
+    appeal = verb.head
+    caller = subject_of(appeal)
+    if caller is None and appeal.dep_ in ("advcl", "xcomp", "conj") and appeal.tag_ == "VBG":
+        appeal = appeal.head  # "she said, calling on X to V": the caller is who said it
+        caller = subject_of(appeal)
+    if not text.startswith(opening) or caller is None:
+        return text
+    if caller.pos_ == "PRON":
+        who = resolver.resolve(caller, appeal, sentence_index)
+    elif caller.lower_ in DEMONSTRATIVE_DETERMINERS or caller.tag_ in ("WP", "WDT"):
+        who = None
+    else:
+        who = noun_phrase(caller, relative_clauses=False).split(",")[0].strip()
+    if not who:
+        return text
+    noun = _APPEAL_NOUNS.get(verb.head.lemma_.lower(), "call")
+    if any(c.dep_ == "prep" for c in caller.children):
+        whose = f"the {noun} by {who}"  # "residents of the streets": no possessive
+    elif who.endswith("s") and who[:1].islower():
+        whose = f"{who}' {noun}"  # "the residents' call"
+    else:
+        whose = f"{who}'s {noun}"
+    heeded = f"{opening}heed {whose} to {text[len(opening) :]}"
+    return heeded if len(heeded.split()) <= MAX_WORDS else text
+
+
+def _plural_objects(verb, resolver: Resolver) -> dict[int, str]:
+    """ "There are doubts about how hard Bush will push them": "them" as the object of
+    the asked verb is the group last named before it (see
+    :meth:`~generator.questions_referents.Resolver.plural_antecedent_before`)."""
+    names: dict[int, str] = {}
+    for c in verb.children:
+        if c.lower_ == "them" and c.dep_ in ("dobj", "dative"):
+            antecedent = resolver.plural_antecedent_before(c)
+            if antecedent is not None:
+                names[c.i] = antecedent
+    return names
 
 
 def _lost_its_object(verb) -> bool:
@@ -236,8 +304,11 @@ def _speaker_pronouns(verb, resolver: Resolver) -> dict[int, str]:
     if speaker is None or not resolver.names_a_person(speaker):
         return {}
     clause = list(verb.subtree)
-    if any(t.ent_type_ == "PERSON" for t in clause):
-        return {}
+    subject = subject_of(verb)
+    if any(t.ent_type_ == "PERSON" for t in clause) or (
+        subject is not None and subject.lower_ in ("he", "she")
+    ):
+        return {}  # "X said she would appeal her dismissal": the subject is X already
     names: dict[int, str] = {}
     for t in clause:
         if t.tag_ == "PRP" and t.lower_ in _OBJECT_PERSON_PRONOUNS and t.dep_ != "poss":
@@ -262,6 +333,10 @@ PROCESSES = (
     ("forecast", forecast),
     ("investigating", investigating),
     ("deadline", deadline),
+    ("weighing", weighing),
+    ("awaiting", awaiting),
+    ("facing", facing),
+    ("scheduled", scheduled),
 )
 
 

@@ -35,7 +35,7 @@ EMBEDDING_PREDICATES = frozenset({
     "expected", "expect", "certain", "sure", "due", "set", "scheduled", "schedule",
     "plan", "intend", "aim", "hope", "seek", "want", "promise", "pledge", "vow", "threaten",
     "prepare", "propose", "consider", "fear", "doubt", "worry", "concerned", "worried",
-    "skeptical", "sceptical", "ready", "willing", "poised", "able",
+    "skeptical", "sceptical", "ready", "willing", "poised", "able", "going",
 })  # fmt: skip
 #: Nouns of intention whose infinitive states a plan ("X's effort to V").
 PLAN_NOUNS = frozenset({
@@ -106,7 +106,8 @@ WH_WORDS = frozenset({"how", "why", "when", "where", "what", "who", "which", "wh
 CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "contested": 1.2,
                 "indirect": 1.4, "claimed": 1.1, "awaited": 1.1, "unsettled": 1.0, "inquiry": 1.0,
                 "hedged": 1.1, "lower_bound": 0.9, "charged": 1.2, "demand": 1.1,
-                "forecast": 1.1, "investigating": 1.0, "deadline": 1.3}  # fmt: skip
+                "forecast": 1.1, "investigating": 1.0, "deadline": 1.3,
+                "weighing": 1.1, "awaiting": 1.0, "facing": 1.2, "scheduled": 1.0}  # fmt: skip
 #: Verbs whose negated passive leaves a matter awaited ("the date has not been set").
 SETTLING_VERBS = frozenset({
     "set", "decide", "determine", "announce", "confirm", "disclose", "identify", "establish",
@@ -119,6 +120,13 @@ UNKNOWN_ADJECTIVES = frozenset({"unknown", "unclear", "uncertain", "undetermined
 INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "probe", "review", "audit", "inquest"})
 #: Verbs that open an inquiry.
 OPENING_VERBS = frozenset({"open", "launch", "begin", "start", "order", "announce", "set"})
+#: Nouns of events that take place rather than come (closed class): "talks are scheduled
+#: for next week" → "Will the talks take place next week?"; "a verdict is expected" comes.
+EVENT_NOUNS = frozenset({
+    "talk", "meeting", "summit", "vote", "election", "referendum", "ballot", "trial",
+    "hearing", "conference", "negotiation", "debate", "strike", "visit", "launch", "match",
+    "ceremony", "session", "poll", "runoff", "inauguration", "festival", "exercise",
+})  # fmt: skip
 #: Words that say a thing is awaited at a time, and how the question ends for each.
 AWAITED = {"expected": "as expected", "scheduled": "as scheduled", "due": "as scheduled"}
 QUOTE_CHARS = frozenset('"“”«»„`')

@@ -81,6 +81,11 @@ def controller_of(verb):
             # V", "Y unveiled a proposal to V": whoever announces the plan carries it out
             return subject_of(head.head), "plan"
         return None, "plan"
+    if head.lemma_ in ("have", "be") and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in head.children
+    ):
+        # "the president has yet to decide", "the report is yet to be published": pending
+        return subject_of(head), "embedded"
     if head.lemma_ == "be" and verb.dep_ == "xcomp" and "Fin" in head.morph.get("VerbForm"):
         return _be_to_controller(head)
     if is_predicate(head, EMBEDDING_PREDICATES):

@@ -8,6 +8,7 @@ import re
 from .questions_lexicon import (
     AWAITED,
     DEMONSTRATIVE_DETERMINERS,
+    EVENT_NOUNS,
     GAIN_VERBS,
     INQUIRY_NOUNS,
     LEAVE_VERBS,
@@ -15,7 +16,7 @@ from .questions_lexicon import (
     SETTLING_VERBS,
     UNKNOWN_ADJECTIVES,
 )
-from .questions_parse import subject_of, time_modifier
+from .questions_parse import is_predicate, subject_of, time_modifier
 from .questions_render import clause_tokens, noun_phrase, phrase_text, render, tidy
 
 
@@ -50,7 +51,9 @@ def awaited(token) -> str | None:
     subject = re.sub(r"^(?:a|an)\s+", "the ", subject, flags=re.IGNORECASE)
     if not subject:
         return None
-    return tidy(f"Will {subject} come {render(list(when.subtree))}, {ending}") + "?"
+    moment = [t for t in when.subtree if not (t.i == when.i and t.lower_ == "for")]
+    happen = "take place" if is_predicate(thing, EVENT_NOUNS) else "come"
+    return tidy(f"Will {subject} {happen} {render(moment)}, {ending}") + "?"
 
 
 def unsettled(verb) -> str | None:

@@ -14,6 +14,11 @@ News often says what is pending by the shape of the sentence, not by "will":
   "prosecutors have been examining the accounts" → what will it find?
 * a deadline given: "Iran has until Sunday to respond", "the army gave residents
   48 hours to leave" → will they, by then?
+* an option weighed: "the government is considering a ban on plastic bags" → will
+  it go ahead? A thing awaited: "the bill awaits approval" → will it receive it?
+* a contest faced: "the prime minister faces a vote of no confidence" → will she
+  survive it? A timetable in the present tense with a date after the article's:
+  "voters go to the polls on Sunday" → will they?
 
 Each reads one construction of English off the dependency parse, names who acts
 (a pronoun only when :class:`~generator.questions_referents.Resolver` can name it)
@@ -206,10 +211,15 @@ def deadline(verb, resolver: Resolver, sentence_index: int) -> str | None:
         actor, limit = subject_of(head), f"by {render(list(until.subtree))}"
     elif head.lemma_ == "give":
         span = next((c for c in head.children if c.dep_ == "dobj"), None)
-        actor = next((c for c in head.children if c.dep_ == "dative"), None)
-        if span is None or span.ent_type_ not in ("DATE", "TIME"):
+        until = _preposition_object(head, ("until", "till"))
+        actor = next((c for c in head.children if c.dep_ in ("dative", "dobj")), None)
+        if until is not None and until.ent_type_ in ("DATE", "TIME"):
+            limit = f"by {render(list(until.subtree))}"  # "gave the company until Friday"
+        elif span is not None and span.ent_type_ in ("DATE", "TIME"):
+            actor = next((c for c in head.children if c.dep_ == "dative"), None)
+            limit = f"within {render(list(span.subtree))}"  # "gave residents 48 hours"
+        else:
             return None
-        limit = f"within {render(list(span.subtree))}"
     else:
         return None
     who = _who(actor, head, resolver, sentence_index)
@@ -219,3 +229,124 @@ def deadline(verb, resolver: Resolver, sentence_index: int) -> str | None:
     if text is None:
         return None
     return f"{text[:-1]} {limit}?"
+
+
+#: Verbs of weighing an option (closed class): "the government is considering a ban".
+WEIGHING_VERBS = frozenset({"consider", "weigh", "mull", "study", "explore", "debate"})
+#: Things awaited that no one "receives" (closed class): asked as charges are.
+_NOT_RECEIVED = frozenset({"trial", "sentencing", "extradition", "execution", "deportation"})
+
+
+def weighing(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """An option weighed: "the government is considering a ban on plastic bags" → "Will
+    the government go ahead with a ban on plastic bags?"; "officials are weighing a new
+    tax on fuel" → "Will officials go ahead with a new tax on fuel?"."""
+    if verb.lemma_.lower() not in WEIGHING_VERBS or verb.tag_ != "VBG":
+        return None
+    if not _progressive_now(verb):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN" or _has_clause(thing):
+        return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in thing.children):
+        return None  # "considering its options": whose, the question would not say
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    return _ends(f"Will {who} go ahead with {_thing(thing)}")
+
+
+def _progressive_now(verb) -> bool:
+    """ "is considering", "have been weighing": a progressive of the present."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    if not auxes or not any(a.lemma_ == "be" for a in auxes):
+        return False
+    return not any(a.tag_ == "VBD" for a in auxes) and verb.dep_ in ("ROOT", "ccomp", "conj")
+
+
+def awaiting(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """A thing awaited: "the bill awaits approval by the parliament" → "Will the bill
+    receive approval by the parliament?"; "families are awaiting news of the missing"
+    → "Will families receive news of the missing?"."""
+    if verb.lemma_.lower() != "await" or verb.tag_ not in ("VBZ", "VBP", "VBG"):
+        return None
+    if verb.tag_ == "VBG" and not _progressive_now(verb):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN" or thing.lemma_.lower() in _NOT_RECEIVED:
+        return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in thing.children):
+        return None
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    return _ends(f"Will {who} receive {_thing(thing)}")
+
+
+#: Contests that someone "faces" and how the question asks about the outcome.
+CONTESTS = {
+    "vote": "survive", "ballot": "survive", "motion": "survive", "challenge": "survive",
+    "election": "win", "runoff": "win", "primary": "win", "race": "win",
+}  # fmt: skip
+
+
+def facing(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """A contest faced: "Anna Lind faces a vote of no confidence next week" → "Will Anna
+    Lind survive a vote of no confidence next week?"; "the mayor faces a runoff" → "Will
+    the mayor win the runoff?"."""
+    if verb.lemma_.lower() != "face" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    contest = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CONTESTS), None
+    )
+    if contest is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in contest.children):
+        return None
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    when = time_modifier(verb)
+    when_text = render(list(when.subtree)) if when is not None else ""
+    outcome = CONTESTS[contest.lemma_.lower()]
+    return _ends(f"Will {who} {outcome} {_thing(contest)} {when_text}")
+
+
+def scheduled(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """The present tense of a timetable: "voters go to the polls on Sunday", "the trial
+    opens on Monday", "the festival runs through March 11" → "Will voters go to the
+    polls on Sunday?". Only with a date the article places after its own date."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB" or verb.lemma_ in ("be", "have"):
+        return None
+    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ == "aux" for c in verb.children):
+        return None
+    when = time_modifier(verb)
+    if when is None or not (resolver.is_future(when) or _timetabled(when)):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    who = _who(subject, verb, resolver, sentence_index)
+    if who is None:
+        return None
+    text = question_from_clause(verb, who)  # "Do voters go …?": do-support and the lemma
+    opening = next(
+        (f"{do} {who} " for do in ("Do", "Does") if text and text.startswith(f"{do} {who} ")), None
+    )
+    return f"Will {who} {text[len(opening) :]}" if text and opening else None
+
+
+#: Words of a date ahead (closed class): "next week", "tomorrow", "the coming days".
+_AHEAD = frozenset({"next", "tomorrow", "coming", "upcoming", "later"})
+#: Words of a date behind or of a habit (closed class): "last Sunday", "every Sunday".
+_BEHIND_OR_HABIT = frozenset({"last", "ago", "previous", "earlier", "every", "each", "since"})
+_WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+
+
+def _timetabled(when) -> bool:
+    """A date that, with the simple present, states a timetable: "on Sunday", "next
+    week", "through March 11" (not "every Sunday", "on Sundays", "as of March 4")."""
+    words = {t.lower_ for t in when.subtree}
+    if words & _BEHIND_OR_HABIT or when.lower_ in ("as", "since", "until", "till"):
+        return False
+    return bool(words & _AHEAD or words & _WEEKDAYS) or when.lower_ == "through"

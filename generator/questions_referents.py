@@ -23,6 +23,17 @@ class Resolver:
         everyone = frozenset().union(*named)
         #: The people among the actors, whom a question's "his" or "her" can stand for.
         self.people = [a for a in actors if a.name in everyone]
+        #: Tokens of the dates the article places after its own date.
+        self.future = frozenset(
+            i
+            for timex in article.timexes
+            if timex.interval is not None and timex.interval.lo > article.date
+            for i in range(timex.span.start, timex.span.end)
+        )
+
+    def is_future(self, when) -> bool:
+        """Whether a date modifier ("on Sunday", "next week") lies after the article's date."""
+        return any(t.i in self.future for t in when.subtree)
 
     def names_a_person(self, text: str) -> bool:
         """Whether the question names someone its personal pronoun can stand for."""
@@ -77,3 +88,31 @@ class Resolver:
             if tok.tag_ == "NNS" or tok.lemma_.lower() in COLLECTIVE_NOUNS:
                 return noun_phrase(tok, relative_clauses=False).rstrip(",")
         return None
+
+    def plural_antecedent_before(self, pronoun) -> str | None:
+        """For an object "them": the last group named as a subject or object before it,
+        in its sentence or the one before ("Analysts doubt the two leaders will reach
+        an agreement. There are doubts about how hard Bush will push them." → the two
+        leaders; "Officials met the strikers. Police later dispersed them." → the
+        strikers). Never the subject of the clause "them" is in (it would be "themselves").
+        Dates, amounts and pronouns are no group.
+        """
+        doc = pronoun.doc
+        own = pronoun.sent
+        start = doc[own.start - 1].sent.start if own.start > 0 else own.start
+        clause_subject = subject_of(pronoun.head)
+        for tok in reversed(doc[start : pronoun.i]):
+            if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if clause_subject is not None and tok.i == clause_subject.i:
+                continue
+            if tok.ent_type_ in _NOT_GROUPS:
+                continue
+            plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+            if plural or tok.lemma_.lower() in COLLECTIVE_NOUNS:
+                return noun_phrase(tok, relative_clauses=False).rstrip(",") or None
+        return None
+
+
+#: Entity types that name no group a "them" could stand for.
+_NOT_GROUPS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})

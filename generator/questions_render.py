@@ -274,6 +274,14 @@ def question_from_clause(
         not wh and any(t.tag_ in ("WP", "WDT") and t.head.i == verb.i for t in tokens)
     ):
         return None  # "Could the United States who still abandon": a relative clause misread
+    elif len(auxes) == 1 and auxes[0].lower_ == "had" and verb.tag_ == "VBN":
+        # a past perfect is the past seen from a past report ("denied that the troops had
+        # withdrawn"): the question asks it in the simple past ("Did the troops withdraw?")
+        opener, negation = _negated("did", verb, tokens)
+        rest = [t for t in tokens if t.i not in (auxes[0].i, *negation)]
+        before = [t for t in rest if t.i < verb.i]
+        after = [t for t in rest if t.i > verb.i]
+        body = f"{opener} {subject_text} {phrase(before)} {verb.lemma_} {phrase(after)}"
     elif auxes:
         first = auxes[0]
         opener = full_form(first)

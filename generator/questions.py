@@ -72,7 +72,7 @@ from .questions_processes import (
     scheduled,
     weighing,
 )
-from .questions_referents import Resolver
+from .questions_referents import SPEAKING_VERBS, Resolver
 from .questions_render import clause_tokens, noun_phrase, question_from_clause
 from .summary import REPORTING_VERBS, names_actor
 from .title import third_person
@@ -228,6 +228,25 @@ def _heeded(text: str, addressee: str, verb, resolver: Resolver, sentence_index:
     return heeded if len(heeded.split()) <= MAX_WORDS else text
 
 
+def _full_name(verb) -> bool:
+    """Whether the speaker above ``verb`` is written as a given name and a surname ("Valeska
+    Paris"), which a "him" or "her" can stand for even when the actors missed the person."""
+    node = verb
+    while node.head.i != node.i:
+        node = node.head
+        if is_predicate(node, SPEAKING_VERBS):
+            subject = subject_of(node)
+            return (
+                subject is not None
+                and subject.ent_type_ not in ("ORG", "NORP")
+                and any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == subject.i - 1
+                    for c in subject.children
+                )
+            )
+    return False
+
+
 def _plural_objects(verb, resolver: Resolver) -> dict[int, str]:
     """ "There are doubts about how hard Bush will push them": "them" as the object of
     the asked verb is the group last named before it (see
@@ -301,7 +320,7 @@ def _speaker_pronouns(verb, resolver: Resolver) -> dict[int, str]:
     actors and the clause names no other person (binding to the matrix subject, as in
     "X said police had beaten him", "Y said the court had seized her passport")."""
     speaker = resolver.speaker(verb)
-    if speaker is None or not resolver.names_a_person(speaker):
+    if speaker is None or not (resolver.names_a_person(speaker) or _full_name(verb)):
         return {}
     clause = list(verb.subtree)
     subject = subject_of(verb)

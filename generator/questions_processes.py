@@ -58,6 +58,8 @@ def _who(token, verb, resolver: Resolver, sentence_index: int) -> str | None:
         return resolver.resolve(token, verb, sentence_index)
     if token.lower_ in DEMONSTRATIVE_DETERMINERS or token.tag_ in ("WP", "WDT"):
         return None
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None  # a name the tagger took for a verb would lose its capital
     return noun_phrase(token, relative_clauses=False).rstrip(",") or None
 
 

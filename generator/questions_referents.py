@@ -6,12 +6,16 @@ from collections.abc import Sequence
 
 from .model import Actor
 from .nlp import ParsedArticle
-from .questions_lexicon import COLLECTIVE_NOUNS, DUMMY_IT_VERBS
+from .questions_lexicon import CLAIMING_VERBS, COLLECTIVE_NOUNS, DUMMY_IT_VERBS
 from .questions_parse import is_predicate, subject_of
 from .questions_render import noun_phrase
 from .summary import REPORTING_VERBS, names_actor, person_antecedents, persons_named
 
 # --- resolving pronoun subjects ---------------------------------------------
+
+
+#: Verbs whose subject is the speaker of the clause they embed.
+SPEAKING_VERBS = REPORTING_VERBS | CLAIMING_VERBS
 
 
 class Resolver:
@@ -49,7 +53,7 @@ class Resolver:
         node = verb
         while node.head.i != node.i:
             node = node.head
-            if is_predicate(node, REPORTING_VERBS):
+            if is_predicate(node, SPEAKING_VERBS):
                 subject = subject_of(node)
                 if subject is None or subject.pos_ != "PROPN":
                     return None

@@ -65,9 +65,20 @@ def phrase_text(tokens, overrides: dict[int, str] | None = None) -> str:
         and first.pos_ != "PROPN"
         and first.text != "I"
         and not (first.text.isupper() and len(first.text) > 1)  # "NATO" stays; "A" does not
+        and not _written_as_a_name(first)
     ):
         text = text[:1].lower() + text[1:]
     return text
+
+
+def _written_as_a_name(token) -> bool:
+    """A sentence's first word that the article also capitalises inside a sentence is a
+    name the tagger missed ("Rathbun requested donations", "According to Rathbun")."""
+    if not token.text[:1].isupper() or token.is_stop or token.pos_ in ("DET", "PRON", "ADP"):
+        return False  # "The", "A", "This" open titles inside sentences too
+    return any(
+        t.text == token.text and t.i != token.i and t.i != _sentence_start(t) for t in token.doc
+    )
 
 
 def noun_phrase(

@@ -47,13 +47,34 @@ def awaited(token) -> str | None:
     when = time_modifier(token) or time_modifier(holder)
     if when is None:
         return None
-    subject = noun_phrase(thing, relative_clauses=False, leave_out=leave_out).rstrip(",")
+    outer = _outermost_noun(thing) if token.dep_ == "acl" else thing
+    if outer.i != thing.i:  # "laws banning migrants from claiming asylum, expected …"
+        subject = noun_phrase(outer, relative_clauses=True, leave_out=leave_out).rstrip(",")
+    else:
+        subject = noun_phrase(thing, relative_clauses=False, leave_out=leave_out).rstrip(",")
     subject = re.sub(r"^(?:a|an)\s+", "the ", subject, flags=re.IGNORECASE)
     if not subject:
         return None
     moment = [t for t in when.subtree if not (t.i == when.i and t.lower_ == "for")]
     happen = "take place" if is_predicate(thing, EVENT_NOUNS) else "come"
     return tidy(f"Will {subject} {happen} {render(moment)}, {ending}") + "?"
+
+
+def _outermost_noun(noun):
+    """The noun a participle after a nested phrase belongs to: in "laws banning migrants
+    from claiming asylum expected next month" the parser hangs "expected" on "asylum", the
+    object of a gerund inside the phrase, but what is expected is the laws (as in "a plan
+    to build homes for nurses approved last week" the plan is approved). The climb goes
+    from the object of a gerund or participle up to the noun that participle modifies."""
+    node = noun
+    while node.dep_ in ("dobj", "pobj"):
+        verb = node.head.head if node.dep_ == "pobj" and node.head.dep_ == "prep" else node.head
+        while verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "from claiming": up to the verb "from" hangs on
+        if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        node = verb.head
+    return node
 
 
 def unsettled(verb) -> str | None:

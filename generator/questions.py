@@ -142,11 +142,12 @@ def _ask_once(verb, kind: str, resolver: Resolver, sentence_index: int, level: i
     text = question_from_clause(verb, subject_text, wh, level, names)
     if text is None:
         return None
-    text = _attributed(_resolve_inner_pronouns(text, verb, resolver), verb, level)
-    if kind == "appeal" and subject_text:
-        text = _heeded(text, subject_text, verb, resolver, sentence_index)
+    text = _resolve_inner_pronouns(text, verb, resolver)
     if _THIRD_PERSON.search(text) and not resolver.names_a_person(text):
         return None  # "Could the United States end his shuttle diplomacy?": whose?
+    text = _attributed(text, verb, level)
+    if kind == "appeal" and subject_text:
+        text = _heeded(text, subject_text, verb, resolver, sentence_index)
     return text
 
 

@@ -156,7 +156,13 @@ def demand(verb, resolver: Resolver, sentence_index: int) -> str | None:
 
 
 def _has_clause(noun) -> bool:
-    return any(c.dep_ in ("acl", "relcl") and is_infinitive(c) for c in noun.children)
+    """Whether the noun phrase holds a clause of its own ("a call for them to go", "an
+    inquiry into why the programme fell behind"): that clause is asked, not the noun."""
+    return any(c.dep_ in ("acl", "relcl") and is_infinitive(c) for c in noun.children) or any(
+        t.tag_ in ("WRB", "WP", "WDT") or (t.pos_ in ("VERB", "AUX") and t.dep_ == "pcomp")
+        for t in noun.subtree
+        if t.i != noun.i
+    )
 
 
 def forecast(verb, resolver: Resolver, sentence_index: int) -> str | None:

@@ -69,7 +69,9 @@ from .questions_processes import (
     facing,
     forecast,
     investigating,
+    negotiating,
     scheduled,
+    threat,
     weighing,
 )
 from .questions_referents import SPEAKING_VERBS, Resolver
@@ -357,6 +359,8 @@ PROCESSES = (
     ("awaiting", awaiting),
     ("facing", facing),
     ("scheduled", scheduled),
+    ("threat", threat),
+    ("negotiating", negotiating),
 )
 
 

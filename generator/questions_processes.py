@@ -19,6 +19,9 @@ News often says what is pending by the shape of the sentence, not by "will":
 * a contest faced: "the prime minister faces a vote of no confidence" → will she
   survive it? A timetable in the present tense with a date after the article's:
   "voters go to the polls on Sunday" → will they?
+* a consequence threatened: "the union threatened strikes" → will it follow
+  through? Talks in progress: "X and Y are negotiating a trade deal" → will they
+  agree on it?
 
 Each reads one construction of English off the dependency parse, names who acts
 (a pronoun only when :class:`~generator.questions_referents.Resolver` can name it)
@@ -29,8 +32,8 @@ from __future__ import annotations
 
 import re
 
-from .questions_lexicon import DEMONSTRATIVE_DETERMINERS
-from .questions_parse import is_infinitive, subject_of, time_modifier
+from .questions_lexicon import DEMONSTRATIVE_DETERMINERS, EMBEDDING_PREDICATES
+from .questions_parse import is_infinitive, is_predicate, subject_of, time_modifier
 from .questions_referents import Resolver
 from .questions_render import noun_phrase, question_from_clause, render, tidy
 
@@ -324,6 +327,8 @@ def scheduled(verb, resolver: Resolver, sentence_index: int) -> str | None:
     polls on Sunday?". Only with a date the article places after its own date."""
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB" or verb.lemma_ in ("be", "have"):
         return None
+    if is_predicate(verb, EMBEDDING_PREDICATES):
+        return None  # "the team plans a larger trial in 2025": the plan, not the timetable
     if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ == "aux" for c in verb.children):
         return None
     when = time_modifier(verb)
@@ -358,3 +363,55 @@ def _timetabled(when) -> bool:
     if words & _BEHIND_OR_HABIT or when.lower_ in ("as", "since", "until", "till"):
         return False
     return bool(words & _AHEAD or words & _WEEKDAYS) or when.lower_ == "through"
+
+
+#: Acts one party threatens another with (closed class): "threatened sanctions", "strikes",
+#: "legal action"; anything else a subject "threatens" is endangered ("the coast").
+THREATENED_ACTS = frozenset({
+    "sanction", "strike", "action", "retaliation", "reprisal", "war", "force", "violence",
+    "boycott", "resignation", "walkout", "veto", "tariff", "ban", "lawsuit", "suit", "attack",
+    "protest", "expulsion", "penalty", "fine", "closure", "shutdown", "consequence",
+    "countermeasure", "measure", "response", "embargo", "blockade", "invasion",
+})  # fmt: skip
+
+
+def threat(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """A consequence threatened: "the union threatened strikes if the talks failed" →
+    "Will the union follow through on the threat of strikes?"; "Norland has threatened
+    sanctions" → "Will Norland follow through on the threat of sanctions?"."""
+    if verb.lemma_.lower() != "threaten" or verb.pos_ != "VERB" or verb.tag_ == "VBG":
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp", "nsubjpass") for c in verb.children):
+        return None  # "threatened to V" is a plan, asked elsewhere; "was threatened" a victim
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN" or _has_clause(thing):
+        return None
+    if thing.lemma_.lower() not in THREATENED_ACTS:
+        return None  # "the storm threatened the coast", "threatened their jobs": a danger
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    what = _ARTICLE.sub("", _thing(thing))
+    return _ends(f"Will {who} follow through on the threat of {what}")
+
+
+#: Verbs of negotiating an outcome in progress (closed class).
+NEGOTIATING_VERBS = frozenset({"negotiate", "discuss", "hammer", "thrash"})
+
+
+def negotiating(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """Talks in progress: "Norland and Velm are negotiating a new trade deal" → "Will
+    Norland and Velm agree on a new trade deal?"."""
+    if verb.lemma_.lower() not in NEGOTIATING_VERBS or verb.tag_ != "VBG":
+        return None
+    if not _progressive_now(verb):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN" or _has_clause(thing):
+        return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in thing.children):
+        return None
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    return _ends(f"Will {who} agree on {_thing(thing)}")

@@ -51,6 +51,13 @@ PENDING = [
     ("The bill awaits approval by the parliament.", "Will the bill receive approval?"),
     ("Anna Lind faces a vote of no confidence in parliament next week.",
      "Will Anna Lind survive a vote of no confidence in parliament next week?"),
+    # a consequence threatened; talks in progress
+    ("The union threatened strikes if the talks failed.",
+     "Will the union follow through on the threat of strikes?"),
+    ("Dockers threatened legal action against the port.",
+     "Will dockers follow through on the threat of legal action against the port?"),
+    ("Norland and Velm are negotiating a new trade deal.",
+     "Will Norland and Velm agree on a new trade deal?"),
     # a timetable in the present tense
     ("Voters go to the polls on Sunday to elect a new president.",
      "Will voters go to the polls on Sunday to elect a new president?"),
@@ -109,6 +116,10 @@ def test_every_pending_question_is_well_formed(parse_text, nlp):
         # the present of a habit, or a date "as of", is no timetable
         "The team plays in Velm every Sunday.",
         "The tool has 277 known flaws as of March 4.",
+        # what a storm "threatens" is endangered, not a consequence
+        "The storm threatened the coast of Velm on Monday.",
+        # a plan stated in the present is the plan, not a timetable
+        "The team plans a larger trial in 2030.",
         # a noun naming the plan itself says nobody who acts
         "The aim is to cut emissions by half.",
         # a claim whose claimant the sentence does not name

@@ -237,7 +237,7 @@ def _full_name(verb) -> bool:
     node = verb
     while node.head.i != node.i:
         node = node.head
-        if is_predicate(node, SPEAKING_VERBS):
+        if node.pos_ in ("VERB", "AUX") and is_predicate(node, SPEAKING_VERBS):
             subject = subject_of(node)
             return (
                 subject is not None

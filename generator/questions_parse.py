@@ -227,10 +227,12 @@ def _is_content_clause(verb) -> bool:
 
 
 def time_modifier(token):
-    """The date a word is tied to ("in March", "next week"), as a subtree root, or None."""
+    """The date a word is tied to ("in March", "next week", "within 48 hours"), as a
+    subtree root, or None."""
+    dated = ("DATE", "TIME")
     for c in token.children:
-        if c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
+        if c.dep_ == "npadvmod" and c.ent_type_ in dated:
             return c
-        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in c.children):
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in dated for o in c.children):
             return c
     return None

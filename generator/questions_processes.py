@@ -212,9 +212,25 @@ def deadline(verb, resolver: Resolver, sentence_index: int) -> str | None:
     """A deadline given for an act: "Iran has until Sunday to respond to the offer" →
     "Will Iran respond to the offer by Sunday?"; "the army gave residents 48 hours to
     leave the town" → "Will the residents leave the town within 48 hours?"."""
-    if not is_infinitive(verb) or verb.dep_ not in ("xcomp", "advcl", "acl"):
+    if not is_infinitive(verb) or verb.dep_ not in ("xcomp", "advcl", "acl", "relcl"):
         return None
     head = verb.head
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("until", "till")
+    ):
+        # "Velm has until the end of the month to pay": the infinitive hung on the date
+        holder = head.head.head
+        if holder.lemma_ != "have" or head.ent_type_ not in ("DATE", "TIME"):
+            return None
+        date = [t for t in head.subtree if t.i not in {x.i for x in verb.subtree}]
+        actor, limit = subject_of(holder), f"by {render(date)}"
+        who = _who(actor, holder, resolver, sentence_index)
+        text = question_from_clause(verb, who) if who else None
+        return f"{text[:-1]} {limit}?" if text else None
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return _deadline_set(verb, resolver, sentence_index)
     if head.lemma_ == "have" and verb.dep_ == "xcomp":
         until = _preposition_object(head, ("until", "till"))
         if until is None or until.ent_type_ not in ("DATE", "TIME"):
@@ -240,6 +256,35 @@ def deadline(verb, resolver: Resolver, sentence_index: int) -> str | None:
     if text is None:
         return None
     return f"{text[:-1]} {limit}?"
+
+
+#: Nouns of a time limit set for someone (closed class).
+DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "limit"})
+
+
+def _deadline_set(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """ "The regulator set a deadline of March 1 for the banks to comply with the rules"
+    → "Will the banks comply with the rules by March 1?"."""
+    head = verb.head
+    deadline_noun = head if head.lemma_.lower() in DEADLINE_NOUNS else None
+    if deadline_noun is None:
+        deadline_noun = next(
+            (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in DEADLINE_NOUNS),
+            None,
+        )
+    if deadline_noun is None:
+        return None
+    actor = subject_of(verb)
+    who = _who(actor, verb, resolver, sentence_index)
+    if who is None:
+        return None
+    text = question_from_clause(verb, who)
+    if text is None:
+        return None
+    date = _preposition_object(deadline_noun, ("of", "for", "on"))
+    if date is None or date.ent_type_ not in ("DATE", "TIME") or time_modifier(verb) is not None:
+        return text  # the clause holds its own date ("to submit its plans by Friday")
+    return f"{text[:-1]} by {render(list(date.subtree))}?"
 
 
 #: Verbs of weighing an option (closed class): "the government is considering a ban".

@@ -53,7 +53,7 @@ class Resolver:
         node = verb
         while node.head.i != node.i:
             node = node.head
-            if is_predicate(node, SPEAKING_VERBS):
+            if node.pos_ in ("VERB", "AUX") and is_predicate(node, SPEAKING_VERBS):
                 subject = subject_of(node)
                 if subject is None or subject.pos_ != "PROPN":
                     return None

@@ -45,6 +45,12 @@ PENDING = [
      "Will residents leave the town within 48 hours?"),
     ("The government has given the company until Friday to respond.",
      "Will the company respond by Friday?"),
+    ("Velm has until the end of the month to pay the debt.",
+     "Will Velm pay the debt by the end of the month?"),
+    ("The regulator set a deadline of March 1 for the banks to comply with the new rules.",
+     "Will the banks comply with the new rules by March 1?"),
+    ("The result of the vote is expected within 48 hours.",
+     "Will the result of the vote come within 48 hours, as expected?"),
     # an option weighed, a thing awaited, a contest faced
     ("The government is considering a ban on plastic bags.",
      "Will the government go ahead with a ban on plastic bags?"),
@@ -80,6 +86,8 @@ PENDING = [
     # a denial is no support: "which X denied", never "as X denied"
     ("Minister Anna Lind denied that the mine polluted the river.",
      "Did the mine pollute the river, which Minister Anna Lind denied?"),
+    # "it" in a denied claim is the country that denies it
+    ("Ukraine denied the claim that it had attacked the plant.", "Did Ukraine attack the plant?"),
     # a past perfect under a report is asked in the simple past
     ("Norland disputed the claim that the troops had withdrawn from the border.",
      "Did the troops withdraw from the border?"),

@@ -69,6 +69,7 @@ from .questions_processes import (
     facing,
     forecast,
     investigating,
+    legal_challenge,
     negotiating,
     scheduled,
     threat,
@@ -361,6 +362,7 @@ PROCESSES = (
     ("scheduled", scheduled),
     ("threat", threat),
     ("negotiating", negotiating),
+    ("challenge", legal_challenge),
 )
 
 

@@ -108,7 +108,7 @@ CUE_STRENGTH = {"modal": 1.0, "embedded": 1.3, "plan": 1.2, "appeal": 1.1, "cont
                 "hedged": 1.1, "lower_bound": 0.9, "charged": 1.2, "demand": 1.1,
                 "forecast": 1.1, "investigating": 1.0, "deadline": 1.3,
                 "weighing": 1.1, "awaiting": 1.0, "facing": 1.2, "scheduled": 1.0,
-                "threat": 1.2, "negotiating": 1.2}  # fmt: skip
+                "threat": 1.2, "negotiating": 1.2, "challenge": 1.2}  # fmt: skip
 #: Verbs whose negated passive leaves a matter awaited ("the date has not been set").
 SETTLING_VERBS = frozenset({
     "set", "decide", "determine", "announce", "confirm", "disclose", "identify", "establish",

@@ -18,7 +18,8 @@ News often says what is pending by the shape of the sentence, not by "will":
   it go ahead? A thing awaited: "the bill awaits approval" → will it receive it?
 * a contest faced: "the prime minister faces a vote of no confidence" → will she
   survive it? A timetable in the present tense with a date after the article's:
-  "voters go to the polls on Sunday" → will they?
+  "voters go to the polls on Sunday" → will they? A legal challenge filed: "the
+  company has appealed the ruling" → will the appeal succeed?
 * a consequence threatened: "the union threatened strikes" → will it follow
   through? Talks in progress: "X and Y are negotiating a trade deal" → will they
   agree on it?
@@ -460,3 +461,44 @@ def negotiating(verb, resolver: Resolver, sentence_index: int) -> str | None:
     if who is None:
         return None
     return _ends(f"Will {who} agree on {_thing(thing)}")
+
+
+#: Legal challenges that someone files (closed class), and verbs of filing them.
+CHALLENGE_NOUNS = frozenset({
+    "appeal", "lawsuit", "suit", "complaint", "challenge", "petition", "case", "claim",
+})  # fmt: skip
+FILING_VERBS = frozenset({"file", "lodge", "bring", "launch", "submit", "mount"})
+
+
+def legal_challenge(verb, resolver: Resolver, sentence_index: int) -> str | None:
+    """A challenge filed awaits its outcome: "the company has appealed the ruling" →
+    "Will the appeal by the company against the ruling succeed?"; "residents filed a
+    lawsuit against the city" → "Will the lawsuit by residents against the city
+    succeed?"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG" or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if lemma == "appeal":
+        if any(c.dep_ in ("dative", "xcomp", "ccomp") for c in verb.children):
+            return None  # "appealed to voters to V": an appeal for help, asked elsewhere
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        target = target or _preposition_object(verb, ("against",))
+        if target is None or target.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = "appeal"
+    elif lemma in FILING_VERBS:
+        filed = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CHALLENGE_NOUNS),
+            None,
+        )
+        if filed is None or any(c.dep_ == "poss" for c in filed.children):
+            return None
+        noun = filed.lemma_.lower()
+        target = _preposition_object(filed, ("against",)) or _preposition_object(verb, ("against",))
+    else:
+        return None
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    against = f" against {_thing(target)}" if target is not None else ""
+    return _ends(f"Will the {noun} by {who}{against} succeed")

@@ -57,6 +57,11 @@ PENDING = [
     ("The bill awaits approval by the parliament.", "Will the bill receive approval?"),
     ("Anna Lind faces a vote of no confidence in parliament next week.",
      "Will Anna Lind survive a vote of no confidence in parliament next week?"),
+    # a legal challenge filed
+    ("The company has appealed the ruling.",
+     "Will the appeal by the company against the ruling succeed?"),
+    ("Residents filed a lawsuit against the city over the closure of the school.",
+     "Will the lawsuit by residents against the city succeed?"),
     # a consequence threatened; talks in progress
     ("The union threatened strikes if the talks failed.",
      "Will the union follow through on the threat of strikes?"),
@@ -124,6 +129,9 @@ def test_every_pending_question_is_well_formed(parse_text, nlp):
         # the present of a habit, or a date "as of", is no timetable
         "The team plays in Velm every Sunday.",
         "The tool has 277 known flaws as of March 4.",
+        # an appeal for help is no legal challenge; a challenge decided is no longer open
+        "The mayor appealed to residents to stay indoors.",
+        "The appeal was rejected.",
         # what a storm "threatens" is endangered, not a consequence
         "The storm threatened the coast of Velm on Monday.",
         # a plan stated in the present is the plan, not a timetable

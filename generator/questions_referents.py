@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from .model import Actor
@@ -27,8 +28,14 @@ class Resolver:
         everyone = frozenset().union(*named)
         #: The people among the actors, whom a question's "his" or "her" can stand for.
         self.people = [a for a in actors if a.name in everyone]
-        #: Tokens of the dates the article places after its own date.
-        self.future = frozenset(
+        self.article = article
+
+    @functools.cached_property
+    def future(self) -> frozenset[int]:
+        """Tokens of the dates the article places after its own date (read only when a
+        timetable is asked about, so an article without one never resolves its dates here)."""
+        article = self.article
+        return frozenset(
             i
             for timex in article.timexes
             if timex.interval is not None and timex.interval.lo > article.date

@@ -76,9 +76,23 @@ def _written_as_a_name(token) -> bool:
     name the tagger missed ("Rathbun requested donations", "According to Rathbun")."""
     if not token.text[:1].isupper() or token.is_stop or token.pos_ in ("DET", "PRON", "ADP"):
         return False  # "The", "A", "This" open titles inside sentences too
-    return any(
-        t.text == token.text and t.i != token.i and t.i != _sentence_start(t) for t in token.doc
-    )
+    return token.text in _capitalised_inside(token.doc)
+
+
+_CAPITALISED: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _capitalised_inside(doc) -> frozenset[str]:
+    """The capitalised words a document writes inside its sentences (the last document's,
+    kept: the questions of one article ask this many times)."""
+    kept = _CAPITALISED.get(id(doc))
+    if kept is not None and kept[0] is doc:
+        return kept[1]
+    starts = {_sentence_start(sent[0]) for sent in doc.sents if len(sent)}
+    words = frozenset(t.text for t in doc if t.text[:1].isupper() and t.i not in starts)
+    _CAPITALISED.clear()
+    _CAPITALISED[id(doc)] = (doc, words)
+    return words
 
 
 def noun_phrase(

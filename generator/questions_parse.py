@@ -140,6 +140,23 @@ def _embeds_clause(verb) -> bool:
     )
 
 
+#: Adverbs that put a statement well in the past (closed class): "once claimed".
+_LONG_AGO = frozenset({"once", "previously", "formerly", "earlier", "originally"})
+
+
+def _said_long_before(verb) -> bool:
+    """A statement, promise or claim the article dates before its story: in the past
+    perfect ("had promised to end the war within a day") or with an adverb of the past
+    ("once claimed he could"). What it said is a past boast, not a matter to watch."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return any(
+        (c.dep_ == "aux" and c.lower_ == "had" and verb.tag_ == "VBN")
+        or (c.dep_ == "advmod" and c.lower_ in _LONG_AGO)
+        for c in verb.children
+    )
+
+
 def _finite(verb) -> bool:
     """A verb with a tense of its own ("claims", "alleged", "has claimed")."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or (
@@ -164,6 +181,8 @@ def cue(verb) -> str:
         return ""
     dep = verb.dep_
     governor = governor_of(verb)
+    if dep in ("ccomp", "xcomp") and _said_long_before(governor):
+        return ""  # "Trump once claimed he could end the war in a day": a past boast
     if dep in ("ccomp", "pcomp", "dobj", "xcomp", "acl"):
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
             return "indirect"

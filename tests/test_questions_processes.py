@@ -132,6 +132,9 @@ def test_every_pending_question_is_well_formed(parse_text, nlp):
         # an appeal for help is no legal challenge; a challenge decided is no longer open
         "The mayor appealed to residents to stay indoors.",
         "The appeal was rejected.",
+        # a past boast or a plan given up: said long before the story
+        "Donald Trump once claimed he could end the war in a day.",
+        "Donald Trump had promised to end the war within a day.",
         # what a storm "threatens" is endangered, not a consequence
         "The storm threatened the coast of Velm on Monday.",
         # a plan stated in the present is the plan, not a timetable

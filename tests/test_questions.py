@@ -37,7 +37,7 @@ def _texts(parse_text, body):
         ("Norland plans to build two new reservoirs.", "Will Norland build two new reservoirs?"),
         # an appeal asks whether its addressee will act
         ("The union called on the government to raise the minimum wage.",
-         "Will the government raise the minimum wage?"),
+         "Will the government heed the union's call to raise the minimum wage?"),
         # a contested claim, asked with do-support and the verb's lemma
         ("The minister rejected the claim that the mine polluted the river.",
          "Did the mine pollute the river?"),

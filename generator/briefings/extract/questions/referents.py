@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from briefings.extract.questions.parse import is_predicate, subject_of
 from briefings.extract.questions.render import noun_phrase
+from briefings.extract.temporal.expressions import article_timexes
 from briefings.lexicon.english import REPORTING_VERBS
 from briefings.lexicon.questions import CLAIMING_VERBS, COLLECTIVE_NOUNS, DUMMY_IT_VERBS
 from briefings.model import Actor
@@ -38,7 +39,7 @@ class Resolver:
         article = self.article
         return frozenset(
             i
-            for timex in article.timexes
+            for timex in article_timexes(article)
             if timex.interval is not None and timex.interval.lo > article.date
             for i in range(timex.span.start, timex.span.end)
         )

@@ -19,17 +19,26 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from . import feed
+from .actor_pages import (
+    ACTOR_BRIEFINGS,
+    actor_link,
+    actor_uri,
+    actors_index_pages,
+    briefing_count,
+    has_page,
+    mention_count,
+    newest_events,
+)
+from .briefing_index_pages import briefings_index_pages
 from .cross_actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
 from .cross_timeline import TimelineItem, merge_timeline
-from .model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
-from .render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
+from .model import JSON_SCHEMA, Briefing, Event
+from .render import Renderer, Trusted
 from .story_pages import site_stories
+from .timeline_pages import timeline_pages
 
 BRIEFINGS_DIR = "briefings"
-ACTORS_DIR = "actors"
-TIMELINE_URI = "timeline.md"
 HOME_URI = "index.md"
-ACTORS_INDEX_URI = f"{ACTORS_DIR}/index.md"
 BRIEFINGS_INDEX_URI = f"{BRIEFINGS_DIR}/index.md"
 #: The hand-written home page may hold this marker; the latest briefings replace it.
 HOME_MARKER = "<!-- briefings:latest -->"
@@ -70,10 +79,6 @@ def briefing_uri(briefing_id: str) -> Trusted:
     return Trusted(f"{BRIEFINGS_DIR}/{briefing_id}.md")
 
 
-def actor_uri(entry: ActorEntry) -> Trusted:
-    return Trusted(f"{ACTORS_DIR}/{entry.slug}.md")
-
-
 def _rel(from_uri: str, to_uri: str) -> Trusted:
     """Relative Markdown link from one generated page to another (both docs-relative)."""
     depth = from_uri.count("/")
@@ -98,14 +103,6 @@ def is_verbatim(text: str, *sources: str | None) -> bool:
     """
     words = _plain_words(text)
     return bool(words) and any(s and words in _plain_words(s) for s in sources)
-
-
-def briefing_count(entry: ActorEntry) -> int:
-    return len({b.id for b, _ in entry.appearances})
-
-
-def mention_count(entry: ActorEntry) -> int:
-    return sum(a.mentions for _, a in entry.appearances)
 
 
 @dataclass(frozen=True)
@@ -161,18 +158,6 @@ def co_occurrence(
     return co
 
 
-def actors_by_type(entries: dict[str, ActorEntry]) -> list[tuple[str, list[ActorEntry]]]:
-    """Actors grouped by type (in the model's type order), most briefings first."""
-    by_type: dict[str, list[ActorEntry]] = defaultdict(list)
-    for entry in entries.values():
-        by_type[entry.type].append(entry)
-    order = {t: i for i, t in enumerate(ACTOR_TYPES)}
-    groups = sorted(by_type.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
-    for _, group in groups:
-        group.sort(key=lambda e: (-briefing_count(e), -mention_count(e), e.name))
-    return groups
-
-
 def build_site(
     briefings: list[Briefing],
     renderer: Renderer,
@@ -203,6 +188,7 @@ def build_site(
         "rel": _rel,
         "briefing_uri": briefing_uri,
         "actor_uri": actor_uri,
+        "actor_link": actor_link,
         "lookup": lookup,
         "reading_minutes": reading_minutes,
         "briefing_count": briefing_count,
@@ -211,7 +197,8 @@ def build_site(
 
     for b in briefings:
         uri = briefing_uri(b.id)
-        actor_links = {a.name: _rel(uri, actor_uri(lookup[(b.id, a.name)])) for a in b.actors}
+        # An actor named in this briefing alone has no page: its name is not linked.
+        actor_links = {a.name: actor_link(uri, lookup[(b.id, a.name)]) for a in b.actors}
         content = renderer.render(
             "briefing.md.j2",
             b=b,
@@ -225,61 +212,33 @@ def build_site(
 
     co = co_occurrence(briefings, lookup)
     for entry in entries.values():
+        if not has_page(entry):
+            continue
         # The first few of sorted(...): a much-named actor shares briefings with thousands.
         related = heapq.nsmallest(
             RELATED_ACTORS, co[entry.key].items(), key=lambda kv: (-kv[1], entries[kv[0]].name)
         )
         uri = actor_uri(entry)
+        events = actor_events(entry)
         content = renderer.render(
             "actor.md.j2",
             entry=entry,
             uri=uri,
-            events=actor_events(entry),
+            appearances=entry.appearances[:ACTOR_BRIEFINGS],
+            events=newest_events(events),
+            n_events=len(events),
             related=[(entries[k], n) for k, n in related],
             **ctx,
         )
         pages.append(SitePage(uri, content))
 
-    pages.append(
-        SitePage(
-            ACTORS_INDEX_URI,
-            renderer.render(
-                "actors_index.md.j2",
-                groups=actors_by_type(entries),
-                n_actors=len(entries),
-                uri=ACTORS_INDEX_URI,
-                **ctx,
-            ),
-            in_nav=True,
-        )
-    )
-    years = group_timeline(timeline)
-    dated_counts = [(it.date, len(it.sources)) for it in timeline]
-    bins = chart_bins(dated_counts)
-    pages.append(
-        SitePage(
-            TIMELINE_URI,
-            renderer.render(
-                "timeline.md.j2",
-                years=years,
-                n_items=len(timeline),
-                chart=timeline_chart(dated_counts),
-                chart_text=chart_summary(bins) if bins else "",
-                uri=TIMELINE_URI,
-                **ctx,
-            ),
-            in_nav=True,
-        )
-    )
-    pages.append(
-        SitePage(
-            BRIEFINGS_INDEX_URI,
-            renderer.render(
-                "briefings_index.md.j2", briefings=briefings, uri=BRIEFINGS_INDEX_URI, **ctx
-            ),
-            in_nav=True,
-        )
-    )
+    # The actors index, the timeline and the briefings index as pages of a bounded size.
+    for uri, content, in_nav in (
+        *actors_index_pages(entries, renderer, ctx),
+        *timeline_pages(group_timeline(timeline), renderer, ctx, directory_urls),
+        *briefings_index_pages(briefings, renderer, ctx),
+    ):
+        pages.append(SitePage(uri, content, in_nav))
     # Stories of two or more briefings (generator/story_pages.py): their pages, and a
     # home block that is empty when there is none.
     story_pages, story_home = site_stories(briefings, lookup, renderer, ctx, directory_urls)

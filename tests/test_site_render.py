@@ -87,7 +87,10 @@ def test_timeline_overview_lists_years_and_months_with_the_old_heading_ids(site)
     _, pages = site
     md = pages["timeline.md"]
     headings = re.findall(r"^## \[(\d+)\]\((timeline/\d+\.md)\) .+? \{ #([\w-]+) \}$", md, re.M)
-    assert headings == [("2023", "timeline/2023.md", "y2023"), ("2024", "timeline/2024.md", "y2024")]
+    assert headings == [
+        ("2023", "timeline/2023.md", "y2023"),
+        ("2024", "timeline/2024.md", "y2024"),
+    ]
     months = re.findall(r"\]\((timeline/[\w-]+\.md)\)\{ \.brf-chip(?: #([\w-]+))?", md)
     assert months == [
         ("timeline/2023-year.md", ""),

@@ -49,6 +49,12 @@ sys.path.insert(0, str(HERE))
 from measure import Measurement, median, run  # noqa: E402
 
 from generator.packaged import PACKAGED, SCRIPTS, STYLESHEETS, THEME  # noqa: E402
+from generator.page_size import (  # noqa: E402
+    MAX_PAGE_BYTES,
+    MAX_PAGE_NODES,
+    heaviest,
+    page_weights,
+)
 
 PY = sys.executable
 BIN = Path(sys.executable).parent
@@ -430,6 +436,7 @@ def measure_site(site: Path, briefings: int) -> dict:
     actor_pages = folder_bytes(site / "actors", "*/index.html")
     index_file = site / "search" / "search_index.json"
     index = json.loads(index_file.read_text("utf-8"))
+    most_bytes, most_nodes = heaviest(page_weights(site))
     return {
         "pages": len(list(site.glob("**/index.html"))),
         "briefing_pages": len(pages),
@@ -438,6 +445,11 @@ def measure_site(site: Path, briefings: int) -> dict:
         "actor_pages": len(actor_pages),
         "actor_page_avg_bytes": statistics.mean(actor_pages) if actor_pages else 0,
         "timeline_page_bytes": (site / "timeline" / "index.html").stat().st_size,
+        # The heaviest page of the site, by bytes and by DOM nodes (generator/page_size.py).
+        "largest_page": most_bytes.path,
+        "largest_page_bytes": most_bytes.bytes,
+        "most_nodes_page": most_nodes.path,
+        "most_nodes_page_nodes": most_nodes.nodes,
         "search_index_bytes": index_file.stat().st_size,
         "search_index_entries": len(index["docs"]),
         "search_index_bytes_per_briefing": index_file.stat().st_size / max(1, briefings),
@@ -613,8 +625,19 @@ def render_table(r: dict) -> str:
             f"{s['briefing_page_avg_bytes'] / 1024:,.1f} KB",
             f"largest {s['briefing_page_max_bytes'] / 1024:,.1f} KB; actor pages "
             f"{s['actor_pages']:,}, average {s['actor_page_avg_bytes'] / 1024:,.1f} KB; "
-            f"timeline page {s['timeline_page_bytes'] / MB:,.1f} MB",
+            f"timeline page {s['timeline_page_bytes'] / 1024:,.1f} KB",
             f"<= 40 KB: {ok(s['briefing_page_avg_bytes'] <= 40 * 1024)}",
+        )
+    )
+    light = (
+        s["largest_page_bytes"] <= MAX_PAGE_BYTES and s["most_nodes_page_nodes"] <= MAX_PAGE_NODES
+    )
+    rows.append(
+        (
+            "largest page (HTML)",
+            f"{s['largest_page_bytes'] / 1024:,.1f} KB ({s['largest_page']})",
+            f"most DOM nodes {s['most_nodes_page_nodes']:,} ({s['most_nodes_page']})",
+            f"<= {MAX_PAGE_BYTES // 1024} KB and <= {MAX_PAGE_NODES:,} nodes: {ok(light)}",
         )
     )
     rows.append(

@@ -130,7 +130,8 @@ def _coverage(e: ActorEntry) -> tuple[int, int, str]:
 
 
 def index_groups(entries: dict[str, ActorEntry]) -> list[TypeGroup]:
-    """Actors by type (in the model's type order), then by letter, alphabetically."""
+    """Actors by type (in the model's type order), then by letter; most briefings first,
+    as the sortable table marks it (assets/javascripts/briefings.js)."""
     by_type: dict[str, list[ActorEntry]] = defaultdict(list)
     for entry in entries.values():
         by_type[entry.type].append(entry)
@@ -142,7 +143,7 @@ def index_groups(entries: dict[str, ActorEntry]) -> list[TypeGroup]:
             by_letter[letter_of(entry.name)].append(entry)
         letters = []
         for letter in sorted(by_letter, key=lambda k: (k == "other", k != "0-9", k)):
-            group = sorted(by_letter[letter], key=lambda e: (name_key(e.name), e.name, e.slug))
+            group = sorted(by_letter[letter], key=lambda e: (*_coverage(e), e.slug))
             pages = tuple(map(tuple, parts(group, INDEX_ROWS)))
             letters.append(Letter(atype, letter, tuple(group), pages))
         top = sorted((e for e in by_type[atype] if has_page(e)), key=_coverage)[:TOP_ACTORS]

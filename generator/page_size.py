@@ -4,7 +4,7 @@ A page's weight in the browser is its node count as much as its bytes: the
 site's pages stay under :data:`MAX_PAGE_BYTES` and :data:`MAX_PAGE_NODES`
 whatever the number of briefings. Nodes are counted as the browser's DOM holds
 them: every element, every text node (whitespace between tags included) and
-every comment, plus the document.
+every comment, plus the document and its doctype.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ class _NodeCounter(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         self.nodes += 1
+
+    def handle_decl(self, decl: str) -> None:
+        self.nodes += 1  # the doctype
 
 
 def dom_nodes(html: str) -> int:

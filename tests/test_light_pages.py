@@ -15,7 +15,8 @@ from generator.actor_pages import ACTOR_BRIEFINGS, has_page
 from generator.briefing_index_pages import BRIEFINGS_PER_PAGE
 from generator.cross_actors import merge_actors
 from generator.packaged import PACKAGED, SCRIPTS, STYLESHEETS, THEME
-from generator.page_size import MAX_PAGE_BYTES, MAX_PAGE_NODES, heaviest, page_weights
+from generator.page_links import html_href, part_uri, parts
+from generator.page_size import MAX_PAGE_BYTES, MAX_PAGE_NODES, dom_nodes, heaviest, page_weights
 from generator.render import Renderer
 from generator.site import build_site
 from generator.timeline_pages import MAX_SOURCES
@@ -113,3 +114,36 @@ def test_an_actor_of_many_briefings_lists_the_newest(large_site, archive):
     assert f"The newest {ACTOR_BRIEFINGS} of {len(top.appearances)} briefings." in html
     newest = top.appearances[0][0].id
     assert f'href="../../briefings/{newest}/"' in html
+
+
+def test_raw_html_links_follow_the_url_style():
+    assert html_href("timeline/2025.md", "timeline/2025-03.md", True) == "../2025-03/"
+    assert html_href("timeline/2025.md", "timeline/2025-03.md", False) == "2025-03.html"
+    assert html_href("timeline/2025.md", "timeline.md", True) == "../"
+    assert html_href("timeline.md", "timeline/2025.md", False) == "timeline/2025.html"
+    assert html_href("index.md", "actors/index.md", True) == "actors/"
+
+
+def test_parts_are_bounded_by_weight_and_keep_the_order():
+    cut = parts(list(range(10)), 10, weight=lambda n: n)
+    assert [sum(p) for p in cut] == [10, 5, 6, 7, 8, 9] and [n for p in cut for n in p] == list(
+        range(10)
+    )
+    assert parts([], 5) == [[]] and parts([50], 5) == [[50]]  # a heavy item stands alone
+    assert part_uri("timeline/2025-03.md", 1) == "timeline/2025-03.md"
+    assert part_uri("timeline/2025-03.md", 3) == "timeline/2025-03-3.md"
+
+
+def test_the_split_pages_are_the_same_on_every_run(archive):
+    def pages() -> dict[str, str]:
+        return {p.uri: p.content for p in build_site(archive[:300], Renderer()).pages}
+
+    first = pages()
+    assert first == pages()
+    assert list(first) == list(pages())  # the same order too
+
+
+def test_counting_nodes_counts_elements_text_and_comments():
+    assert (
+        dom_nodes("<!doctype html><html><body><p>a <b>b</b></p><!-- c --><br></body></html>") == 10
+    )

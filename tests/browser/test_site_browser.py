@@ -216,7 +216,7 @@ def test_a_year_page_charts_its_months_and_each_bar_opens_its_month(tab, briefin
         month = squash(bar.locator(".brf-tick").inner_text())
         count = bar.locator(".brf-count").inner_text()
         assert label.startswith(month) and f": {count} event" in label, (label, month, count)
-    total = sum(int(t) for t in page.locator(".brf-chart .brf-count").all_inner_texts())
+    total = sum(int(t) for t in bars.locator(".brf-count").all_inner_texts())
     assert total == sum(len(it.sources) for it in in_year)
     caption = page.locator(".brf-chart-wrap figcaption")
     expect(caption).to_be_visible()

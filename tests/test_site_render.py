@@ -135,6 +135,15 @@ def test_year_page_charts_its_months_and_shows_its_key_events(site):
     assert "Dated to 2023 only" in pages["timeline/2023.md"]
 
 
+def test_year_chart_links_follow_the_url_style(renderer):
+    b = briefing("x", "2024-06-03", "X", events=[("2024-03-03", "A", 2), ("2024-06-01", "B", 1)])
+    for directory_urls, href in ((False, "2024-03.html"), (True, "../2024-03/")):
+        pages = {
+            p.uri: p.content for p in build_site([b], renderer, directory_urls=directory_urls).pages
+        }
+        assert f'<a class="brf-bar" href="{href}"' in pages["timeline/2024.md"]
+
+
 def test_actor_across_briefings_lists_each_newest_first_with_the_role_given_there(site):
     _, pages = site
     md = pages["actors/anna-lind.md"]

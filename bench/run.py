@@ -55,6 +55,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from briefings.site.packaged import PACKAGED, SCRIPTS, STYLESHEETS, THEME  # noqa: E402
+from briefings.site.page_size import (  # noqa: E402
+    MAX_PAGE_BYTES,
+    MAX_PAGE_NODES,
+    heaviest,
+    page_weights,
+)
 from engines import engine_rows, extrapolated, zensical_build, zensical_command  # noqa: E402
 from measure import Measurement, median, run  # noqa: E402
 
@@ -524,6 +530,7 @@ def measure_site(site: Path, briefings: int) -> dict:
     pages = folder_bytes(site / "briefings", "*/index.html")
     actor_pages = folder_bytes(site / "actors", "*/index.html")
     bundle = folder_bytes(site / "pagefind")
+    most_bytes, most_nodes = heaviest(page_weights(site))
     return {
         "pages": len(list(site.glob("**/index.html"))),
         "briefing_pages": len(pages),
@@ -534,6 +541,11 @@ def measure_site(site: Path, briefings: int) -> dict:
         "timeline_page_bytes": (site / "timeline" / "index.html").stat().st_size,
         "pagefind_bytes": sum(bundle),
         "pagefind_files": len(bundle),
+        # The heaviest page of the site, by bytes and by DOM nodes (site/page_size.py).
+        "largest_page": most_bytes.path,
+        "largest_page_bytes": most_bytes.bytes,
+        "most_nodes_page": most_nodes.path,
+        "most_nodes_page_nodes": most_nodes.nodes,
         "site_bytes": sum(folder_bytes(site)),
     }
 
@@ -706,8 +718,19 @@ def render_table(r: dict) -> str:
             f"{s['briefing_page_avg_bytes'] / 1024:,.1f} KB",
             f"largest {s['briefing_page_max_bytes'] / 1024:,.1f} KB; actor pages "
             f"{s['actor_pages']:,}, average {s['actor_page_avg_bytes'] / 1024:,.1f} KB; "
-            f"timeline page {s['timeline_page_bytes'] / MB:,.1f} MB",
+            f"timeline page {s['timeline_page_bytes'] / 1024:,.1f} KB",
             f"<= 40 KB: {ok(s['briefing_page_avg_bytes'] <= 40 * 1024)}",
+        )
+    )
+    light = (
+        s["largest_page_bytes"] <= MAX_PAGE_BYTES and s["most_nodes_page_nodes"] <= MAX_PAGE_NODES
+    )
+    rows.append(
+        (
+            "largest page (HTML)",
+            f"{s['largest_page_bytes'] / 1024:,.1f} KB ({s['largest_page']})",
+            f"most DOM nodes {s['most_nodes_page_nodes']:,} ({s['most_nodes_page']})",
+            f"<= {MAX_PAGE_BYTES // 1024} KB and <= {MAX_PAGE_NODES:,} nodes: {ok(light)}",
         )
     )
     rows.append(

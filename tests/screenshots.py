@@ -36,6 +36,11 @@ def take(site: Path, out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     briefing = f"briefings/{user_briefing_id(site)}/"
+    # The newest year of the timeline: its page carries the chart.
+    year = max(
+        p.parent.relative_to(site).as_posix() + "/"
+        for p in site.glob("timeline/[0-9][0-9][0-9][0-9]/index.html")
+    )
     shots: list[Path] = []
     with serve(site) as base, sync_playwright() as p:
         browser = launch(p)
@@ -43,7 +48,7 @@ def take(site: Path, out: Path) -> list[Path]:
             suffix = "" if scheme == "light" else "-dark"
             context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme)
             page = context.new_page()
-            for name, path in (("home", ""), ("briefing", briefing), ("timeline", "timeline/")):
+            for name, path in (("home", ""), ("briefing", briefing), ("timeline", year)):
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 shots.append(out / f"{name}{suffix}.png")

@@ -476,9 +476,13 @@ def test_deleted_and_renamed_seeds_leave_no_pages(tmp_path):
         return proj / "site"
 
     site = generate_and_build()
-    actors = {p.name for p in (site / "actors").iterdir()}
+
+    def text_under(folder: str) -> str:
+        return " ".join(p.read_text("utf-8") for p in sorted((site / folder).rglob("*.html")))
+
     assert "harbour-strike" in {p.name for p in (site / "briefings").iterdir()}
-    assert "harbour-strike" in (site / "timeline/index.html").read_text()
+    # Its events are on the timeline's pages, its actors in the actors index (linked to it).
+    assert "harbour-strike" in text_under("timeline") and "harbour-strike" in text_under("actors")
     (proj / "seeds" / "harbour_strike.txt").unlink()
     shutil.copy(FIXTURES / "summit.txt", proj / "seeds" / "renamed-summit.txt")
     (proj / "seeds" / "summit.txt").unlink()
@@ -486,8 +490,6 @@ def test_deleted_and_renamed_seeds_leave_no_pages(tmp_path):
     briefings = {p.name for p in (site / "briefings").iterdir()}
     assert "harbour-strike" not in briefings and "summit" not in briefings
     assert "renamed-summit" in briefings
-    new_actors = {p.name for p in (site / "actors").iterdir()}
-    assert new_actors < actors
     for page in [*site.rglob("*.html"), *out.rglob("*.md")]:
         text = page.read_text("utf-8")
         assert "harbour-strike" not in text and "briefings/summit/" not in text, page

@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.model]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MANIFEST = ".briefings-manifest.json"
 HOME = "# Our newsroom\n\nWritten by hand.\n"
-ACTOR = "# Rhea Brun\n\nOur own profile, written by hand.\n"
+ACTOR = "# Norland Rail\n\nOur own profile, written by hand.\n"
 
 
 def generate(proj: Path, out: str = "docs") -> subprocess.Popen:
@@ -59,10 +59,11 @@ def test_interrupted_runs_never_claim_hand_written_pages(tmp_path):
     docs = proj / "docs"
     (docs / "index.md").write_text(HOME)
     (docs / "actors").mkdir()
-    (docs / "actors" / "rhea-brun.md").write_text(ACTOR)
-    hand_written = {"index.md": HOME, "actors/rhea-brun.md": ACTOR}
+    (docs / "actors" / "norland-rail.md").write_text(ACTOR)
+    hand_written = {"index.md": HOME, "actors/norland-rail.md": ACTOR}
     first = write_small_seeds(proj / "seeds", range(4))
-    assert "Rhea Brun" in "".join(p.read_text() for p in first)
+    # Two of these briefings name Norland Rail, so the generator has a page of that name to write.
+    assert sum("Norland Rail" in p.read_text() for p in first) >= 2
     finish(generate(proj))  # a warm cache: later runs spend their time writing pages
     interrupted = 0
     for attempt in range(12):
@@ -94,7 +95,9 @@ def test_interrupted_runs_never_claim_hand_written_pages(tmp_path):
     assert result.returncode == 0, result.stderr
     home = (proj / "site" / "index.html").read_text("utf-8")
     assert "Our newsroom" in home and "latest-briefings_1" not in home
-    assert "Our own profile" in (proj / "site" / "actors" / "rhea-brun" / "index.html").read_text()
+    assert (
+        "Our own profile" in (proj / "site" / "actors" / "norland-rail" / "index.html").read_text()
+    )
 
 
 def test_a_page_replaced_by_hand_after_a_run_is_left_alone(tmp_path):

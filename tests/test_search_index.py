@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from briefings.model import briefing_from_dict
+from briefings.site.actors import merge_actors
 
 from .conftest import FIXTURES, make_project, mkdocs_build, use_lunr
 
@@ -13,15 +15,23 @@ pytestmark = [pytest.mark.site, pytest.mark.model]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def built(tmp_path_factory):
+    """Two unrelated articles and two of one story (their actors have pages)."""
+    story = [FIXTURES / "stories" / f"velm_strike_{n}.txt" for n in (1, 2)]
     proj = use_lunr(
         make_project(
             tmp_path_factory.mktemp("search"),
-            [FIXTURES / "summit.txt", FIXTURES / "harbour_strike.txt"],
+            [FIXTURES / "summit.txt", FIXTURES / "harbour_strike.txt", *story],
         )
     )
     result = mkdocs_build(proj)
     assert result.returncode == 0, result.stderr
+    return proj
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    proj = built
     index = json.loads((proj / "site" / "search" / "search_index.json").read_text("utf-8"))
     briefing = json.loads((proj / "site" / "briefings" / "harbour-strike.json").read_text("utf-8"))
     return index["docs"], briefing
@@ -58,13 +68,28 @@ def test_summary_sentences_are_indexed_once_in_the_source_text(site):
         assert everything.count(sentence) == 1 + (sentence in bottom_line)
 
 
-def test_actor_pages_index_the_name_not_the_lists(site):
-    docs, briefing = site
+def test_actor_pages_index_the_name_not_the_lists(site, built):
+    docs, _ = site
+    briefings = [
+        briefing_from_dict(json.loads(p.read_text("utf-8")))
+        for p in sorted((built / "site" / "briefings").glob("*.json"))
+    ]
+    entries_ = merge_actors(briefings)
+    shared = [e for e in entries_.values() if len({b.id for b, _ in e.appearances}) > 1]
     actors = entries(docs, "actors/")
-    assert actors and all("#" not in loc for loc in actors if loc != "actors/")
+    assert shared and set(actors) == {f"actors/{e.slug}/" for e in shared}
     names = " ".join(actors.values())
-    assert briefing["actors"][0]["name"] in names
-    assert briefing["title"] not in names
+    for entry in shared:
+        assert entry.name in names
+        assert all(b.title not in names for b, _ in entry.appearances)
+
+
+def test_an_actor_of_one_briefing_is_found_on_its_briefing(site):
+    docs, briefing = site
+    # No page of its own: the briefing's key actors section is where search finds it.
+    key_actors = entries(docs, f"briefings/{briefing['id']}/#key-actors")
+    named_once = [a["name"] for a in briefing["actors"]]
+    assert key_actors and all(name in " ".join(key_actors.values()) for name in named_once)
 
 
 def test_timeline_page_is_not_indexed(site):

@@ -36,14 +36,21 @@ def test_briefing_page_has_every_section(built):
     assert data["schema"] == "briefing/1" and data["id"] == slug
 
 
-def test_actor_pages_for_the_main_people(built):
-    for slug in ("donald-trump", "vladimir-putin", "volodymyr-zelensky"):
-        html = read(built, f"actors/{slug}/index.html")
-        assert "000-424b30a26a76942e" in html
+def test_actors_of_one_briefing_have_no_page_and_are_listed_with_it(built):
+    # One seed: every actor is named in one briefing, so none has a page of its own.
+    assert not [p for p in (built / "site/actors").glob("*/index.html")]
+    people = read(built, "actors/person/v/index.html")
+    for name in ("Vladimir Putin", "Volodymyr Zelensky"):
+        assert f"<td>{name}</td>" in people
+    assert 'href="../../../briefings/000-424b30a26a76942e/#key-actors"' in people
+    page = read(built, "briefings/000-424b30a26a76942e/index.html")
+    assert "<td>Donald Trump</td>" in page and "/actors/donald-trump" not in page
 
 
 def test_timeline_has_the_dated_events(built):
-    html = read(built, "timeline/index.html")
+    overview = read(built, "timeline/index.html")
+    assert 'href="2025/"' in overview and 'id="m2025-05"' in overview
+    html = read(built, "timeline/2025-05/index.html")
     assert "16 May 2025" in html and "19 May 2025" in html
 
 

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from briefings.model import briefing_from_dict
+from briefings.model import ACTOR_TYPES, briefing_from_dict
 from briefings.site.actors import merge_actors
 
 pytestmark = [pytest.mark.site, pytest.mark.model]
@@ -143,7 +143,14 @@ def test_home_lists_latest_briefings_with_counts_and_no_build_steps(pages, brief
 
 def test_actor_pages_list_every_briefing_newest_first(pages, briefings):
     entries = merge_actors([briefing_from_dict(b) for b in briefings])
-    for entry in entries.values():
+    with_page = [e for e in entries.values() if len({b.id for b, _ in e.appearances}) > 1]
+    assert with_page
+    actor_pages = {n for n in pages if n.startswith("actors/") and n.count("/") == 2}
+    letters = {n for n in pages if n.startswith("actors/") and n.count("/") == 3}
+    # Only actors of two or more briefings have a page; the index pages are by type/letter.
+    assert actor_pages == {f"actors/{e.slug}/index.html" for e in with_page}
+    assert letters and all(n.split("/")[1] in ACTOR_TYPES for n in letters)
+    for entry in with_page:
         page = pages[f"actors/{entry.slug}/index.html"]
         listed = [
             h

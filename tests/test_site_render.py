@@ -82,25 +82,65 @@ def site(renderer):
     return s, {p.uri: p.content for p in s.pages}
 
 
-def test_timeline_has_year_and_month_headings_and_groups_identical_events(site):
+def test_timeline_overview_lists_years_and_months_with_the_old_heading_ids(site):
     _, pages = site
     md = pages["timeline.md"]
-    headings = re.findall(r"^(#{2,3}) (.+?) \{ #([\w-]+) \}$", md, re.M)
+    headings = re.findall(r"^## \[(\d+)\]\((timeline/\d+\.md)\) .+? \{ #([\w-]+) \}$", md, re.M)
     assert headings == [
-        ("##", "2023", "y2023"),
-        ("##", "2024", "y2024"),
-        ("###", "Feb 2024", "m2024-02"),
-        ("###", "Mar 2024", "m2024-03"),
-        ("###", "Jun 2024", "m2024-06"),
+        ("2023", "timeline/2023.md", "y2023"),
+        ("2024", "timeline/2024.md", "y2024"),
     ]
+    months = re.findall(r"\]\((timeline/[\w-]+\.md)\)\{ \.brf-chip(?: #([\w-]+))?", md)
+    assert months == [
+        ("timeline/2023-year.md", ""),
+        ("timeline/2024-02.md", "m2024-02"),
+        ("timeline/2024-03.md", "m2024-03"),
+        ("timeline/2024-06.md", "m2024-06"),
+    ]
+    assert "signed the accord" not in md  # the events are on the month pages
+
+
+def test_month_page_groups_identical_events_with_every_source(site):
+    _, pages = site
+    md = pages["timeline/2024-03.md"]
+    assert md.split("---\n", 2)[2].lstrip().startswith("# Mar 2024\n")
     accord = next(line for line in md.splitlines() if "signed the accord" in line)
-    assert "2 briefings" in accord
-    assert "briefings/accord.md#s2" in accord and "briefings/reservoir.md#s2" in accord
-    assert ">3 March 2024</time>" in accord
-    assert ">Feb 2024</time>" in md and ">2023</time>" in md
-    talks = next(line for line in md.splitlines() if "Talks began" in line)
-    assert "brf-approx" in talks
-    assert md.count("brf-approx") == 1
+    assert "2 briefings" in accord and ">3 March 2024</time>" in accord
+    assert "(../briefings/accord.md#s2)" in accord and "(../briefings/reservoir.md#s2)" in accord
+    assert "[2024](../timeline/2024.md)" in md and "[All years](../timeline.md)" in md
+    assert "[← Feb 2024](../timeline/2024-02.md)" in md
+    assert "[Jun 2024 →](../timeline/2024-06.md)" in md
+    assert ">Feb 2024</time>" in pages["timeline/2024-02.md"]
+    talks = next(line for line in pages["timeline/2023-year.md"].splitlines() if "Talks" in line)
+    assert ">2023</time>" in talks and "brf-approx" in talks
+    periods = [page for uri, page in pages.items() if re.fullmatch(r"timeline/\d{4}-.+", uri)]
+    assert sum(page.count("brf-approx") for page in periods) == 1
+
+
+def test_year_page_charts_its_months_and_shows_its_key_events(site):
+    _, pages = site
+    md = pages["timeline/2024.md"]
+    # Raw HTML bars link to the month pages' published addresses.
+    assert 'href="../2024-03/"' in md and 'href="../2024-06/"' in md and "brf-empty" in md
+    months = re.findall(r"^- \[(.+?)\]\((.+?)\) <span class=\"brf-n\">(\d+)</span>$", md, re.M)
+    assert months == [
+        ("Feb 2024", "../timeline/2024-02.md", "1"),
+        ("Mar 2024", "../timeline/2024-03.md", "1"),
+        ("Jun 2024", "../timeline/2024-06.md", "1"),
+    ]
+    key = md[md.index("## Key events") :]
+    assert key.index("Farmers") < key.index("signed the accord") < key.index("reservoir opened")
+    assert "[← 2023](../timeline/2023.md)" in md and "2025" not in md
+    assert "Dated to 2023 only" in pages["timeline/2023.md"]
+
+
+def test_year_chart_links_follow_the_url_style(renderer):
+    b = briefing("x", "2024-06-03", "X", events=[("2024-03-03", "A", 2), ("2024-06-01", "B", 1)])
+    for directory_urls, href in ((False, "2024-03.html"), (True, "../2024-03/")):
+        pages = {
+            p.uri: p.content for p in build_site([b], renderer, directory_urls=directory_urls).pages
+        }
+        assert f'<a class="brf-bar" href="{href}"' in pages["timeline/2024.md"]
 
 
 def test_actor_across_briefings_lists_each_newest_first_with_the_role_given_there(site):
@@ -111,7 +151,9 @@ def test_actor_across_briefings_lists_each_newest_first_with_the_role_given_ther
     listed = re.findall(r"\[(Reservoir opens|Accord signed)\]\(\.\./briefings/(\w+)\.md\)", md)
     assert listed == [("Reservoir opens", "reservoir"), ("Accord signed", "accord")]
     assert "as *Premier*" in md and "as *Prime Minister*" in md
-    assert "[Estovia <span" in md and "(../actors/estovia.md)" in md  # appears with, linked
+    # Estovia is named in one briefing: it appears with her, but has no page to link.
+    assert '<span class="brf-chip" title="In 1 briefing together">Estovia <span' in md
+    assert "actors/estovia.md" not in md and "actors/estovia.md" not in pages
     assert "signed the accord" not in md  # its evidence sentences never name her
 
 
@@ -121,6 +163,7 @@ def test_home_block_has_counts_cards_and_actor_chips(site):
     assert "[<strong>2</strong> briefings](briefings/index.md)" in md
     assert md.index("Reservoir opens") < md.index("Accord signed")
     assert "[Anna Lind](actors/anna-lind.md){ .brf-chip }" in md
+    assert '<span class="brf-chip">Estovia</span>' in md  # named once: no page
     assert "{: .brf-chips }" in md
     assert s.home_page("# Home\n\n<!-- briefings:latest -->\n\nEnd.\n").startswith("# Home\n")
 
@@ -133,14 +176,27 @@ def test_briefing_page_links_every_claim_to_its_sentence(site):
     assert {1, 2, 3, 4, 5} <= targets <= anchors
     assert "[Download JSON](accord.json)" in md
     assert "[Anna Lind](../actors/anna-lind.md)" in md
+    assert "| Norland | country |" in md  # named in this briefing alone: no page, no link
     assert md.index("## Timeline") < md.index("!!! question brf-analysis") < md.index("## Source")
 
 
-def test_actors_index_groups_by_type(site):
+def test_actors_index_groups_by_type_and_letter(site):
     _, pages = site
     md = pages["actors/index.md"]
     assert md.index("## People") < md.index("## Countries")
-    assert '<div class="brf-sortable brf-stack" markdown>' in md
+    assert "[A <span" in md and "](../actors/person/a.md)" in md
+    assert "](../actors/country/e.md)" in md and "](../actors/country/n.md)" in md
+    assert "| [Anna Lind](../actors/anna-lind.md) | 2 |" in md  # most covered
+    people = pages["actors/person/a.md"]
+    assert '<div class="brf-sortable brf-stack" markdown>' in people
+    assert "| [Anna Lind](../../actors/anna-lind.md) | 2 |" in people
+    countries = pages["actors/country/e.md"]
+    # Named in one briefing: no page; its count links to that briefing's key actors.
+    assert "| Estovia | [1](../../briefings/reservoir.md#key-actors)" in countries
+    assert {u for u in pages if u.startswith("actors/") and u.count("/") == 1} == {
+        "actors/index.md",
+        "actors/anna-lind.md",
+    }
 
 
 def test_chart_bins_keep_empty_months_and_switch_to_years_over_long_spans():
@@ -233,8 +289,9 @@ def test_a_decade_is_shown_as_a_decade_on_every_page(renderer):
         ),
     )  # fmt: skip
     pages = {p.uri: p.content for p in build_site([b], renderer).pages}
-    for uri in ("timeline.md", "briefings/dam.md"):
+    for uri in ("timeline/1990-year.md", "briefings/dam.md"):
         assert '>1990s</time> <span class="brf-badge brf-approx"' in pages[uri], uri
+    for uri in ("timeline/2019-year.md", "briefings/dam.md"):
         assert ">2019</time>" in pages[uri], uri
 
 

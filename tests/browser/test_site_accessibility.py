@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import pytest
 from briefings.model import briefing_from_dict
+from briefings.site.actor_pages import letter_of
 from briefings.site.actors import merge_actors
+from briefings.site.timeline import merge_timeline
 
 from .accessibility import axe_violations
 from .searching import search
@@ -26,12 +28,17 @@ def demo_pages(briefings_json: list[dict]) -> dict[str, str]:
     longest = max(briefings_json, key=lambda b: (len(b["sentences"]), b["id"]))
     entries = merge_actors([briefing_from_dict(b) for b in briefings_json])
     actor = max(entries.values(), key=lambda e: (len({b.id for b, _ in e.appearances}), e.name))
+    items = merge_timeline([briefing_from_dict(b) for b in briefings_json])
+    month = next(it.date[:7] for it in items if len(it.date) >= 7)
     return {
         "home": "",
         "briefing": f"briefings/{longest['id']}/",
         "actor": f"actors/{actor.slug}/",
         "actors index": "actors/",
+        "actors by letter": f"actors/{actor.type}/{letter_of(actor.name)}/",
         "timeline": "timeline/",
+        "timeline year": f"timeline/{month[:4]}/",
+        "timeline month": f"timeline/{month}/",
         "briefings index": "briefings/",
         "about": "about/",
         "not found": "404.html",

@@ -65,9 +65,11 @@ def test_home_lists_the_briefings_newest_first(tab, briefings_json):
     first = page.locator("article.brf-card").first
     expect(first.locator("time")).to_have_attribute("datetime", briefings_json[0]["date"])
     if briefings_json[0]["actors"]:
-        chips = first.locator("a.brf-chip")
+        # An actor with a page is a link; one named in this briefing alone is not.
+        chips = first.locator(".brf-chip")
         expect(chips.first).to_have_text(squash(briefings_json[0]["actors"][0]["name"]))
-        assert "/actors/" in chips.first.get_attribute("href")
+        for chip in first.locator("a.brf-chip").all():
+            assert "/actors/" in chip.get_attribute("href")
     stats = page.locator(".brf-stats")
     expect(stats.locator("a[href$='/timeline/']")).to_be_visible()
     expect(stats.locator("a[href$='/actors/']")).to_be_visible()
@@ -130,6 +132,8 @@ def test_evidence_links_scroll_to_and_highlight_their_sentence(tab, briefings_js
 
     # From another page: the timeline's source links open the briefing at the sentence.
     tab.open("timeline/")
+    page.locator("article a.brf-chip").first.click()
+    page.wait_for_url(re.compile(r"/timeline/\d{4}-[\w-]+/$"))
     source = page.locator("article a.brf-from").first
     sentence = "#" + source.get_attribute("href").rsplit("#", 1)[-1]
     source.click()
@@ -174,25 +178,39 @@ def test_the_timeline_shows_every_event_in_date_order(tab, briefings_json):
     items = merge_timeline([briefing_from_dict(b) for b in briefings_json])
     tab.open("timeline/")
     page = tab.page
-    times = page.locator("article .brf-events > ul > li > time")
-    dates = [times.nth(i).get_attribute("datetime") for i in range(times.count())]
-    assert dates == sorted(dates)
+    years = [t.rstrip("¶").strip() for t in page.locator("article h2").all_inner_texts()]
+    assert [y.split()[0] for y in years] == sorted({it.date[:4] for it in items})
+    # Each year's months, in order, each a page of its own: read them the way a reader does.
+    months = page.locator("article a.brf-chip").evaluate_all("els => els.map(e => e.href)")
+    assert len(months) == len({it.date[:7] if len(it.date) >= 7 else it.date for it in items})
+    dates, labels, approx, grouped = [], [], 0, 0
+    for href in months:
+        page.goto(href)
+        times = page.locator("article .brf-events > ul > li > time")
+        dates += [times.nth(i).get_attribute("datetime") for i in range(times.count())]
+        labels += times.all_inner_texts()
+        approx += page.locator("article .brf-approx").count()
+        grouped += page.locator("article .brf-events li:has(a.brf-from + a.brf-from)").count()
+        for link in page.locator("article a.brf-from").evaluate_all("els => els.map(e => e.href)"):
+            assert re.search(r"/briefings/[a-z0-9-]+/#s\d+$", link), link
+    # Year-only events come before the months of their year, as the one page had them.
     assert dates == [it.date for it in items]
     # Precision shown as given: "Feb 2025" for a month, "19 May 2025" for a day, "1990s".
-    labels = times.all_inner_texts()
     assert labels == [date_label(it.date, it.precision) for it in items]
-    years = [t.rstrip("¶").strip() for t in page.locator("article h2").all_inner_texts()]
-    assert years == sorted({d[:4] for d in dates})
-    assert page.locator("article .brf-approx").count() == sum(it.approximate for it in items)
-    grouped = [it for it in items if len(it.sources) > 1]
-    assert page.locator("article .brf-events li:has(a.brf-from + a.brf-from)").count() == len(
-        grouped
-    )
-    for href in page.locator("article a.brf-from").evaluate_all("els => els.map(e => e.href)"):
-        assert re.search(r"/briefings/[a-z0-9-]+/#s\d+$", href), href
+    assert approx == sum(it.approximate for it in items)
+    assert grouped == sum(len(it.sources) > 1 for it in items)
+
+
+def test_a_year_page_charts_its_months_and_each_bar_opens_its_month(tab, briefings_json):
+    items = merge_timeline([briefing_from_dict(b) for b in briefings_json])
+    year = max({it.date[:4] for it in items if len(it.date) >= 7})
+    in_year = [it for it in items if it.date[:4] == year and len(it.date) >= 7]
+    tab.open(f"timeline/{year}/")
+    page = tab.page
     # The build-time chart: month and count of every bar are text on the page, not only
-    # a tooltip; its caption says what it shows; each bar jumps to its heading.
+    # a tooltip; its caption says what it shows; each bar opens its month's page.
     bars = page.locator(".brf-chart a.brf-bar")
+    assert bars.count() == len({it.date[:7] for it in in_year})
     for i in range(bars.count()):
         bar = bars.nth(i)
         label = bar.get_attribute("aria-label")
@@ -201,21 +219,36 @@ def test_the_timeline_shows_every_event_in_date_order(tab, briefings_json):
         month = squash(bar.locator(".brf-tick").inner_text())
         count = bar.locator(".brf-count").inner_text()
         assert label.startswith(month) and f": {count} event" in label, (label, month, count)
-    total = sum(int(t) for t in page.locator(".brf-chart .brf-count").all_inner_texts())
+    total = sum(int(t) for t in bars.locator(".brf-count").all_inner_texts())
+    assert total == sum(len(it.sources) for it in in_year)
     caption = page.locator(".brf-chart-wrap figcaption")
     expect(caption).to_be_visible()
     expect(caption).to_contain_text(f"{total} event")
-    bar = page.locator(".brf-chart a.brf-bar").last
-    heading = "#" + bar.get_attribute("href").rsplit("#", 1)[-1]
-    bar.click()
-    page.wait_for_function("t => location.hash === t", arg=heading)
-    expect(page.locator(heading)).to_be_in_viewport()
+    last = max(it.date[:7] for it in in_year)
+    page.locator(".brf-chart a.brf-bar").last.click()
+    page.wait_for_url(f"**/timeline/{last}/")
+    first = page.locator("article .brf-events > ul > li > time").first
+    assert first.get_attribute("datetime").startswith(last)
+
+
+def test_an_old_link_to_a_month_heading_lands_on_that_months_link(tab, briefings_json):
+    items = merge_timeline([briefing_from_dict(b) for b in briefings_json])
+    month = min(it.date[:7] for it in items if len(it.date) >= 7)
+    tab.open(f"timeline/#m{month}")
+    page = tab.page
+    link = page.locator(f"#m{month}")
+    expect(link).to_be_in_viewport()
+    link.click()
+    page.wait_for_url(f"**/timeline/{month}/")
 
 
 def test_the_actors_index_is_grouped_by_type_and_sorts_by_column(tab):
     tab.open("actors/")
     page = tab.page
     assert page.locator("article h2").count() >= 2
+    # Each type's letters open a page of that type's actors under that letter.
+    page.locator("article .brf-letters a.brf-chip").first.click()
+    page.wait_for_url(re.compile(r"/actors/[a-z]+/[a-z0-9-]+/$"))
     table = page.locator("article .brf-sortable table").first
     column = {"Briefings": 1, "Mentions": 2}
 

@@ -148,6 +148,7 @@ def test_a_tap_shows_the_sentence_and_a_second_tap_follows_it(tabs, briefings_js
 def test_an_actor_page_shows_the_sentences_of_other_briefings(tab, briefings_json):
     by_id = {b["id"]: b for b in briefings_json}
     tab.open("actors/")
+    # The index's most covered actors link to their pages.
     tab.page.locator("article table tbody a").first.click()
     page = tab.page
     page.wait_for_url("**/actors/*/")

@@ -98,6 +98,8 @@ def test_the_actors_index_sorts_on_a_phone_too(tabs):
     tab = phone(tabs, 390)
     tab.open("actors/")
     page = tab.page
+    page.locator("article .brf-letters a.brf-chip").first.tap()
+    page.wait_for_url("**/actors/*/*/")
     table = page.locator("article .brf-sortable table").first
     button = table.locator("th button", has_text="Mentions")
     assert button.is_visible()

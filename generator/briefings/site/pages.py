@@ -18,18 +18,27 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from briefings.model import ACTOR_TYPES, JSON_SCHEMA, Briefing, Event
+from briefings.model import JSON_SCHEMA, Briefing, Event
 from briefings.site import feeds as feed
+from briefings.site.actor_pages import (
+    ACTOR_BRIEFINGS,
+    actor_link,
+    actor_uri,
+    actors_index_pages,
+    briefing_count,
+    has_page,
+    mention_count,
+    newest_events,
+)
 from briefings.site.actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
-from briefings.site.render import Renderer, Trusted, chart_bins, chart_summary, timeline_chart
+from briefings.site.briefing_index_pages import briefings_index_pages
+from briefings.site.render import Renderer, Trusted
 from briefings.site.story_pages import site_stories, story_uri, story_views
-from briefings.site.timeline import TimelineItem, merge_timeline
+from briefings.site.timeline import group_timeline, merge_timeline
+from briefings.site.timeline_pages import timeline_pages
 
 BRIEFINGS_DIR = "briefings"
-ACTORS_DIR = "actors"
-TIMELINE_URI = "timeline.md"
 HOME_URI = "index.md"
-ACTORS_INDEX_URI = f"{ACTORS_DIR}/index.md"
 BRIEFINGS_INDEX_URI = f"{BRIEFINGS_DIR}/index.md"
 #: The hand-written home page may hold this marker; the latest briefings replace it.
 HOME_MARKER = "<!-- briefings:latest -->"
@@ -51,27 +60,8 @@ class SitePage:
     in_nav: bool = False
 
 
-@dataclass(frozen=True)
-class TimelineMonth:
-    """Events of one month (``key`` ``YYYY-MM``), or the year-only events (``key`` ``YYYY``)."""
-
-    key: str
-    items: tuple[TimelineItem, ...]
-
-
-@dataclass(frozen=True)
-class TimelineYear:
-    year: str
-    #: Year-precision events first (they sort before every month), then each month.
-    months: tuple[TimelineMonth, ...]
-
-
 def briefing_uri(briefing_id: str) -> Trusted:
     return Trusted(f"{BRIEFINGS_DIR}/{briefing_id}.md")
-
-
-def actor_uri(entry: ActorEntry) -> Trusted:
-    return Trusted(f"{ACTORS_DIR}/{entry.slug}.md")
 
 
 def _rel(from_uri: str, to_uri: str) -> Trusted:
@@ -100,14 +90,6 @@ def is_verbatim(text: str, *sources: str | None) -> bool:
     return bool(words) and any(s and words in _plain_words(s) for s in sources)
 
 
-def briefing_count(entry: ActorEntry) -> int:
-    return len({b.id for b, _ in entry.appearances})
-
-
-def mention_count(entry: ActorEntry) -> int:
-    return sum(a.mentions for _, a in entry.appearances)
-
-
 @dataclass(frozen=True)
 class Site:
     """The generated pages, and the block of latest briefings for the home page."""
@@ -122,19 +104,6 @@ class Site:
         if HOME_MARKER in home_text:
             return home_text.replace(HOME_MARKER, self.home_fragment)
         return home_text.rstrip() + "\n\n" + self.home_fragment
-
-
-def group_timeline(items: list[TimelineItem]) -> list[TimelineYear]:
-    """Timeline items under year and month headings, in date order."""
-    years: dict[str, dict[str, list[TimelineItem]]] = {}
-    for it in items:
-        year = it.date[:4]
-        key = it.date[:7]
-        years.setdefault(year, {}).setdefault(key, []).append(it)
-    return [
-        TimelineYear(year, tuple(TimelineMonth(k, tuple(v)) for k, v in sorted(months.items())))
-        for year, months in sorted(years.items())
-    ]
 
 
 def actor_events(entry: ActorEntry) -> list[tuple[Briefing, Event]]:
@@ -159,18 +128,6 @@ def co_occurrence(
         for k in keys:
             co[k].update(keys - {k})
     return co
-
-
-def actors_by_type(entries: dict[str, ActorEntry]) -> list[tuple[str, list[ActorEntry]]]:
-    """Actors grouped by type (in the model's type order), most briefings first."""
-    by_type: dict[str, list[ActorEntry]] = defaultdict(list)
-    for entry in entries.values():
-        by_type[entry.type].append(entry)
-    order = {t: i for i, t in enumerate(ACTOR_TYPES)}
-    groups = sorted(by_type.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
-    for _, group in groups:
-        group.sort(key=lambda e: (-briefing_count(e), -mention_count(e), e.name))
-    return groups
 
 
 def build_site(
@@ -203,6 +160,7 @@ def build_site(
         "rel": _rel,
         "briefing_uri": briefing_uri,
         "actor_uri": actor_uri,
+        "actor_link": actor_link,
         "lookup": lookup,
         "reading_minutes": reading_minutes,
         "briefing_count": briefing_count,
@@ -214,7 +172,8 @@ def build_site(
     story_of = {b.id: view for view in views for b in view.story.briefings}
     for b in briefings:
         uri = briefing_uri(b.id)
-        actor_links = {a.name: _rel(uri, actor_uri(lookup[(b.id, a.name)])) for a in b.actors}
+        # An actor named in this briefing alone has no page: its name is not linked.
+        actor_links = {a.name: actor_link(uri, lookup[(b.id, a.name)]) for a in b.actors}
         story = story_of.get(b.id)
         content = renderer.render(
             "briefing.md.j2",
@@ -231,61 +190,33 @@ def build_site(
 
     co = co_occurrence(briefings, lookup)
     for entry in entries.values():
+        if not has_page(entry):
+            continue
         # The first few of sorted(...): a much-named actor shares briefings with thousands.
         related = heapq.nsmallest(
             RELATED_ACTORS, co[entry.key].items(), key=lambda kv: (-kv[1], entries[kv[0]].name)
         )
         uri = actor_uri(entry)
+        events = actor_events(entry)
         content = renderer.render(
             "actor.md.j2",
             entry=entry,
             uri=uri,
-            events=actor_events(entry),
+            appearances=entry.appearances[:ACTOR_BRIEFINGS],
+            events=newest_events(events),
+            n_events=len(events),
             related=[(entries[k], n) for k, n in related],
             **ctx,
         )
         pages.append(SitePage(uri, content))
 
-    pages.append(
-        SitePage(
-            ACTORS_INDEX_URI,
-            renderer.render(
-                "actors_index.md.j2",
-                groups=actors_by_type(entries),
-                n_actors=len(entries),
-                uri=ACTORS_INDEX_URI,
-                **ctx,
-            ),
-            in_nav=True,
-        )
-    )
-    years = group_timeline(timeline)
-    dated_counts = [(it.date, len(it.sources)) for it in timeline]
-    bins = chart_bins(dated_counts)
-    pages.append(
-        SitePage(
-            TIMELINE_URI,
-            renderer.render(
-                "timeline.md.j2",
-                years=years,
-                n_items=len(timeline),
-                chart=timeline_chart(dated_counts),
-                chart_text=chart_summary(bins) if bins else "",
-                uri=TIMELINE_URI,
-                **ctx,
-            ),
-            in_nav=True,
-        )
-    )
-    pages.append(
-        SitePage(
-            BRIEFINGS_INDEX_URI,
-            renderer.render(
-                "briefings_index.md.j2", briefings=briefings, uri=BRIEFINGS_INDEX_URI, **ctx
-            ),
-            in_nav=True,
-        )
-    )
+    # The actors index, the timeline and the briefings index as pages of a bounded size.
+    for page_uri, content, in_nav in (
+        *actors_index_pages(entries, renderer, ctx),
+        *timeline_pages(group_timeline(timeline), renderer, ctx, directory_urls),
+        *briefings_index_pages(briefings, renderer, ctx),
+    ):
+        pages.append(SitePage(page_uri, content, in_nav))
     # The story pages, and a home block that is empty when there is none.
     story_pages, story_home = site_stories(views, renderer, ctx, directory_urls)
     pages.extend(SitePage(uri, content, in_nav) for uri, content, in_nav in story_pages)

@@ -13,6 +13,7 @@ leaves alone (``markdown="0"``) ``| html``. Only values wrapped in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -127,12 +128,15 @@ def chart_summary(bins: list[tuple[str, int]]) -> str:
     return f"Events by {unit}, {span}: {_events(total)}; {busiest}."
 
 
-def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
+def timeline_chart(
+    dated_counts: list[tuple[str, int]], href: Callable[[str], str] | None = None
+) -> Trusted:
     """A bar chart of events over time, as plain HTML rendered at build time.
 
     One bar per month (or year over long spans), its length the share of the
     busiest bin, its count printed beside it and its month (or year) under it, so
-    nothing depends on hovering; each bar links to its heading on the timeline page.
+    nothing depends on hovering; each bar links to ``href(bin)`` (by default the
+    bin's heading on the same page).
     Up to :data:`CHART_MAX_COLUMNS` bins stand as columns, more as rows (and phones
     always get rows), so every bar stays a target of at least 24 px. HTML rather
     than SVG links, because instant navigation rewrites every link on a page.
@@ -167,9 +171,8 @@ def timeline_chart(dated_counts: list[tuple[str, int]]) -> Trusted:
         )
         if n:
             label = html_attribute(f"{date_label(key)}: {_events(n)}")
-            parts.append(
-                f'<a class="brf-bar" href="#{date_anchor(key)}" aria-label="{label}">{inner}</a>'
-            )
+            target = href(key) if href else f"#{date_anchor(key)}"
+            parts.append(f'<a class="brf-bar" href="{target}" aria-label="{label}">{inner}</a>')
         else:
             parts.append(f'<span class="brf-bar brf-empty" aria-hidden="true">{inner}</span>')
     parts.append("</div>")

@@ -104,3 +104,31 @@ def _groups(members: list[tuple[Briefing, Event]]) -> list[list[tuple[Briefing, 
     for i, member in enumerate(members):
         groups[root(i)].append(member)
     return list(groups.values())
+
+
+@dataclass(frozen=True)
+class TimelineMonth:
+    """Events of one month (``key`` ``YYYY-MM``), or the year-only events (``key`` ``YYYY``)."""
+
+    key: str
+    items: tuple[TimelineItem, ...]
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    year: str
+    #: Year-precision events first (they sort before every month), then each month.
+    months: tuple[TimelineMonth, ...]
+
+
+def group_timeline(items: list[TimelineItem]) -> list[TimelineYear]:
+    """Timeline items under year and month headings, in date order."""
+    years: dict[str, dict[str, list[TimelineItem]]] = {}
+    for it in items:
+        year = it.date[:4]
+        key = it.date[:7]
+        years.setdefault(year, {}).setdefault(key, []).append(it)
+    return [
+        TimelineYear(year, tuple(TimelineMonth(k, tuple(v)) for k, v in sorted(months.items())))
+        for year, months in sorted(years.items())
+    ]

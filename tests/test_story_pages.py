@@ -174,3 +174,14 @@ def test_each_briefing_of_a_story_links_its_story_page_and_a_lone_one_does_not(s
         assert "Part of the story **[" in text
         assert "](../stories/velm-strike-1.md)** (4 briefings, latest 24 March 2025)" in text
     assert "Part of the story" not in page(site, "briefings/library-opening.md")
+
+
+def test_an_actor_page_ranks_the_days_its_briefings_report(site):
+    """The minister of the strike story: 18 March, which three of her four briefings
+    report, is her first key date; days one briefing reports are not key dates."""
+    text = page(site, "actors/ilse-brandt.md")
+    block = text.split("## Key dates", 1)[1].split("## Dated events", 1)[0]
+    first = block.split("\n- ", 1)[1]
+    assert first.startswith('<time datetime="2025&#45;03&#45;18">18 March 2025</time>')
+    assert ">3 briefings</span>" in first
+    assert ">1 briefing</span>" not in block

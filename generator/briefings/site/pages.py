@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefings.model import JSON_SCHEMA, Briefing, Event
 from briefings.site import feeds as feed
@@ -33,6 +33,7 @@ from briefings.site.actor_pages import (
 from briefings.site.actors import ActorEntry, actor_lookup, merge_actors, sort_newest_first
 from briefings.site.briefing_index_pages import briefings_index_pages
 from briefings.site.render import Renderer, Trusted
+from briefings.site.story_analysis import key_dates
 from briefings.site.story_pages import site_stories, story_uri, story_views
 from briefings.site.timeline import group_timeline, merge_timeline
 from briefings.site.timeline_pages import timeline_pages
@@ -47,6 +48,8 @@ HOME_LATEST = 20
 #: Actor chips per briefing on the home page and co-occurring actors per actor page.
 HOME_CHIPS = 5
 RELATED_ACTORS = 12
+#: Key dates an actor page shows: days two or more of its briefings report.
+ACTOR_KEY_DATES = 5
 #: Reading speed behind the "min read" figure.
 WORDS_PER_MINUTE = 220
 
@@ -116,6 +119,14 @@ def actor_events(entry: ActorEntry) -> list[tuple[Briefing, Event]]:
     ]
     events.sort(key=lambda be: (be[1].date, be[0].id, be[1].evidence.sentence))
     return events
+
+
+def _with_events_only(events: list[tuple[Briefing, Event]]) -> list[Briefing]:
+    """Each briefing of ``events`` holding only those of its events."""
+    kept: dict[str, tuple[Briefing, list[Event]]] = {}
+    for b, e in events:
+        kept.setdefault(b.id, (b, []))[1].append(e)
+    return [replace(b, events=tuple(evs)) for b, evs in kept.values()]
 
 
 def co_occurrence(
@@ -198,6 +209,8 @@ def build_site(
         )
         uri = actor_uri(entry)
         events = actor_events(entry)
+        # The days most of its briefings report of it, ranked as a story's key dates are.
+        ranked = key_dates(_with_events_only(events), top=ACTOR_KEY_DATES)
         content = renderer.render(
             "actor.md.j2",
             entry=entry,
@@ -205,6 +218,7 @@ def build_site(
             appearances=entry.appearances[:ACTOR_BRIEFINGS],
             events=newest_events(events),
             n_events=len(events),
+            key_dates=[kd for kd in ranked if kd.weight > 1],
             related=[(entries[k], n) for k, n in related],
             **ctx,
         )

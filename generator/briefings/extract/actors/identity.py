@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -320,7 +321,7 @@ def _nearest_organisation(anaphor: Mention, named: list[Cluster]) -> Cluster | N
 
 
 def cluster_groups(
-    mentions: list[Mention], named: list[Cluster], adjectives: list[Mention] = ()
+    mentions: list[Mention], named: list[Cluster], adjectives: Sequence[Mention] = ()
 ) -> list[Cluster]:
     """Group common-noun mentions: one cluster per group the article names.
 
@@ -406,17 +407,17 @@ def cluster_groups(
         if not cluster.mentions:
             del clusters[(key, plural)]
     for adj in adjectives:
-        owners = [
+        qualified = [
             (len(key), c)
             for (key, _), c in clusters.items()
             if any(_same_stem(adj.text, k) for k in key[1:])
         ]
-        if any(m.start <= adj.start < m.end for _, c in owners for m in c.mentions):
+        if any(m.start <= adj.start < m.end for _, c in qualified for m in c.mentions):
             continue  # the group's own phrase: "the localist camp"
         # "pro-Beijing camp" over "pro-Beijing camp candidates": the group itself
-        fewest = min((n for n, _ in owners), default=0)
-        owners = [c for n, c in owners if n == fewest]
-        if len(owners) == 1:
-            owner = owners[0]
+        fewest = min((n for n, _ in qualified), default=0)
+        closest = [c for n, c in qualified if n == fewest]
+        if len(closest) == 1:
+            owner = closest[0]
             owner.mentions.append(replace(adj, label=GROUP, key=owner.mentions[0].key))
     return list(clusters.values())

@@ -320,6 +320,10 @@ def _nearest_organisation(anaphor: Mention, named: list[Cluster]) -> Cluster | N
     return best[1] if best else None
 
 
+#: A group cluster's key: the mention's key words (head first) and whether it is plural.
+_GroupKey = tuple[tuple[str, ...], bool]
+
+
 def cluster_groups(
     mentions: list[Mention], named: list[Cluster], adjectives: Sequence[Mention] = ()
 ) -> list[Cluster]:
@@ -347,7 +351,7 @@ def cluster_groups(
         if label in ("ORG", "PERSON") and c.country is None:
             for form in {*c.forms, *(f for m in c.mentions for f in m.forms)}:
                 org_names[fold(form)][id(c)] = c
-    by_key: dict[tuple, list[Mention]] = defaultdict(list)
+    by_key: dict[_GroupKey, list[Mention]] = defaultdict(list)
     for m in mentions:
         head, mods = m.key[0], m.key[1:]
         if head in ORGANIZATION_NOUNS and not mods and not m.plural and m.definite:
@@ -371,11 +375,11 @@ def cluster_groups(
             next(iter(targets.values())).mentions.append(m)
             continue
         by_key[(m.key, m.plural)].append(m)
-    counts: dict[tuple[str, bool], Counter[tuple]] = defaultdict(Counter)
+    counts: dict[tuple[str, bool], Counter[_GroupKey]] = defaultdict(Counter)
     for key, plural in by_key:
         if len(key) > 1:
             counts[(key[0], plural)][(key, plural)] = len(by_key[(key, plural)])
-    clusters: dict[tuple, Cluster] = {}
+    clusters: dict[_GroupKey, Cluster] = {}
     for (key, plural), ms in sorted(by_key.items()):
         target = (key, plural)
         ranked = counts[(key[0], plural)].most_common(2)

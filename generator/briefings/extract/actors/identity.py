@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -319,8 +320,12 @@ def _nearest_organisation(anaphor: Mention, named: list[Cluster]) -> Cluster | N
     return best[1] if best else None
 
 
+#: A group cluster's key: the mention's key words (head first) and whether it is plural.
+_GroupKey = tuple[tuple[str, ...], bool]
+
+
 def cluster_groups(
-    mentions: list[Mention], named: list[Cluster], adjectives: list[Mention] = ()
+    mentions: list[Mention], named: list[Cluster], adjectives: Sequence[Mention] = ()
 ) -> list[Cluster]:
     """Group common-noun mentions: one cluster per group the article names.
 
@@ -346,7 +351,7 @@ def cluster_groups(
         if label in ("ORG", "PERSON") and c.country is None:
             for form in {*c.forms, *(f for m in c.mentions for f in m.forms)}:
                 org_names[fold(form)][id(c)] = c
-    by_key: dict[tuple, list[Mention]] = defaultdict(list)
+    by_key: dict[_GroupKey, list[Mention]] = defaultdict(list)
     for m in mentions:
         head, mods = m.key[0], m.key[1:]
         if head in ORGANIZATION_NOUNS and not mods and not m.plural and m.definite:
@@ -370,11 +375,11 @@ def cluster_groups(
             next(iter(targets.values())).mentions.append(m)
             continue
         by_key[(m.key, m.plural)].append(m)
-    counts: dict[tuple[str, bool], Counter[tuple]] = defaultdict(Counter)
+    counts: dict[tuple[str, bool], Counter[_GroupKey]] = defaultdict(Counter)
     for key, plural in by_key:
         if len(key) > 1:
             counts[(key[0], plural)][(key, plural)] = len(by_key[(key, plural)])
-    clusters: dict[tuple, Cluster] = {}
+    clusters: dict[_GroupKey, Cluster] = {}
     for (key, plural), ms in sorted(by_key.items()):
         target = (key, plural)
         ranked = counts[(key[0], plural)].most_common(2)
@@ -406,17 +411,17 @@ def cluster_groups(
         if not cluster.mentions:
             del clusters[(key, plural)]
     for adj in adjectives:
-        owners = [
+        qualified = [
             (len(key), c)
             for (key, _), c in clusters.items()
             if any(_same_stem(adj.text, k) for k in key[1:])
         ]
-        if any(m.start <= adj.start < m.end for _, c in owners for m in c.mentions):
+        if any(m.start <= adj.start < m.end for _, c in qualified for m in c.mentions):
             continue  # the group's own phrase: "the localist camp"
         # "pro-Beijing camp" over "pro-Beijing camp candidates": the group itself
-        fewest = min((n for n, _ in owners), default=0)
-        owners = [c for n, c in owners if n == fewest]
-        if len(owners) == 1:
-            owner = owners[0]
+        fewest = min((n for n, _ in qualified), default=0)
+        closest = [c for n, c in qualified if n == fewest]
+        if len(closest) == 1:
+            owner = closest[0]
             owner.mentions.append(replace(adj, label=GROUP, key=owner.mentions[0].key))
     return list(clusters.values())

@@ -54,7 +54,7 @@ from briefings.lexicon.world import (
     is_speech_verb,
     world,
 )
-from briefings.model import Actor, Evidence
+from briefings.model import Actor, ActorType, Evidence
 from briefings.nlp.parse import ParsedArticle
 
 #: A guard, not the usual length: the actor stage drops noise itself, and an election
@@ -69,7 +69,7 @@ EVIDENCE_PER_ACTOR = 5
 @dataclass(frozen=True)
 class _Resolved:
     name: str
-    type: str
+    type: ActorType
     role: str | None
     aliases: tuple[str, ...]
     mentions: int
@@ -81,7 +81,7 @@ class _Resolved:
         return round(score(self.features), 3)
 
 
-def _type_of(cluster: Cluster) -> str:
+def _type_of(cluster: Cluster) -> ActorType:
     if cluster.country is not None:
         return "country"
     ms = cluster.mentions
@@ -102,14 +102,15 @@ def _type_of(cluster: Cluster) -> str:
             return "person" if _personal_name(words) else "organization"
         return "person" if _given_name_first(words) else "organization"
     label = votes.most_common(1)[0][0]
-    return {
+    types: dict[str, ActorType] = {
         "PERSON": "person",
         "ORG": "organization",
         "NORP": "group",
         "GPE": "place",
         "LOC": "place",
         "FAC": "place",
-    }[label]
+    }
+    return types[label]
 
 
 def _built_on_body(name: str) -> bool:

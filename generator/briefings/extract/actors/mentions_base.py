@@ -16,7 +16,7 @@ from briefings.lexicon.world import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from briefings.nlp.parse import ParsedArticle
 
@@ -207,7 +207,7 @@ def _is_hyphen(tok: Token) -> bool:
     return tok.text in ("-", "–")
 
 
-def _hyphen_attached(doc, i: int) -> bool:
+def _hyphen_attached(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is glued by a hyphen to the word before it ("pro-Beijing")."""
     return (
         i >= 2

@@ -50,7 +50,7 @@ from briefings.lexicon.world import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from briefings.nlp.parse import ParsedArticle
 
@@ -90,7 +90,7 @@ def _noun_affiliations(article: ParsedArticle) -> list[Mention]:
     return out
 
 
-def _hyphen_continued(doc, end: int) -> int:
+def _hyphen_continued(doc: Doc, end: int) -> int:
     """End of a personal name whose last written word the model cut at a hyphen:
     "Wong Yeung" + "-tat", "Wong Kwok" + "-hing". A lower-case word glued on by a
     hyphen, outside any entity, is the rest of the word (asked only of names of

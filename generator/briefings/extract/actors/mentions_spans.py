@@ -29,7 +29,7 @@ from briefings.lexicon.world import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from briefings.nlp.parse import ParsedArticle
 
@@ -160,7 +160,7 @@ def _extend_left(span: Span) -> int:
     return start
 
 
-def _paren_alias(doc, end: int, label: str, name: str) -> str | None:
+def _paren_alias(doc: Doc, end: int, label: str, name: str) -> str | None:
     """ "Revolutionary Armed Forces of Colombia (FARC)": the bracketed short name.
 
     A place in brackets after a name that is not itself a place says where the
@@ -200,7 +200,7 @@ def _name_word(tok: Token) -> bool:
 PLACE_LABELS = ("GPE", "LOC")
 
 
-def _names_a_place(span) -> bool:
+def _names_a_place(span: Span) -> bool:
     """A country (any of its names, or its people), or words the model tags as a place."""
     text = span.text
     if world().country(text) or world().demonym(text):
@@ -209,7 +209,7 @@ def _names_a_place(span) -> bool:
     return bool(words) and all(t.ent_type_ in PLACE_LABELS for t in words)
 
 
-def _in_title(doc, start: int, end: int) -> bool:
+def _in_title(doc: Doc, start: int, end: int) -> bool:
     """A name that is part of a person's title, not an actor of its own.
 
     "Secretary of State Condoleezza Rice" ("State"), "Shadow Home Secretary"
@@ -239,7 +239,7 @@ def _class_nouns(root: Token) -> tuple[str, ...]:
     return tuple(w for w in out if is_group_noun(w))
 
 
-def _names_a_thing(doc, tokens: list[Token]) -> bool:
+def _names_a_thing(doc: Doc, tokens: list[Token]) -> bool:
     """A name after a common noun that says what it names, when that noun is
     neither people nor a place: "the river Tamel", "the ship Ever Given"."""
     start = tokens[0].i
@@ -288,7 +288,7 @@ def _title_country(article: ParsedArticle, title: list[Token]) -> list[Mention]:
     ]
 
 
-def _unlabelled_names(doc) -> list[Span]:
+def _unlabelled_names(doc: Doc) -> list[Span]:
     """Names the model left untagged after a possessive or a title.
 
     "New People Party's Regina Ip", "Environment Minister John Baird": two or
@@ -314,7 +314,7 @@ def _unlabelled_names(doc) -> list[Span]:
     return out
 
 
-def _capitalised_runs(doc) -> list[list[Token]]:
+def _capitalised_runs(doc: Doc) -> list[list[Token]]:
     """Runs of capitalised words outside any actor entity, not opening a sentence."""
     runs: list[list[Token]] = []
     run: list[Token] = []
@@ -337,7 +337,7 @@ def _capitalised_runs(doc) -> list[list[Token]]:
     return runs
 
 
-def _untagged_repeats(doc) -> list[Span]:
+def _untagged_repeats(doc: Doc) -> list[Span]:
     """A name the model tagged in one place and missed in another: "the request of
     the Municipality of Livorno" (untagged) beside "advanced by the Municipality of
     Livorno" (tagged). The same words, capitalised, outside any entity, are the
@@ -355,15 +355,15 @@ def _untagged_repeats(doc) -> list[Span]:
     for i, text in enumerate(texts):
         starts.setdefault(text, []).append(i)
     out: list[Span] = []
-    for words, label in sorted(names.items()):
-        n = len(words)
-        for i in starts.get(words[0], ()):
-            if tuple(texts[i : i + n]) == words and not any(in_entity[i : i + n]):
+    for name, label in sorted(names.items()):
+        n = len(name)
+        for i in starts.get(name[0], ()):
+            if tuple(texts[i : i + n]) == name and not any(in_entity[i : i + n]):
                 out.append(Span(doc, i, i + n, label=label))
     return out
 
 
-def _recurring_names(doc) -> list[Span]:
+def _recurring_names(doc: Doc) -> list[Span]:
     """Names the model missed but the article repeats: "the FIRST Global
     competition", "the first FIRST Global competition" (the model read "FIRST"
     as a number). Two or more capitalised words outside any entity, written
@@ -387,7 +387,7 @@ def _recurring_names(doc) -> list[Span]:
     return out
 
 
-def _lower_case_places(doc) -> list[Span]:
+def _lower_case_places(doc: Doc) -> list[Span]:
     """Country and capital names written in lower case ("between Moscow and kyiv").
 
     The model misses them; a word that matches a country or capital in the

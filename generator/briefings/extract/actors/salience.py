@@ -26,7 +26,7 @@ held-out figures), so no weight is tuned to an article it is measured on.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -164,7 +164,7 @@ def dated_sentences(article: ParsedArticle) -> frozenset[int]:
     return frozenset(dated)
 
 
-def _voice(speaker_sentences: set[int], facts: ArticleFacts, all_speakers: set[int]) -> int:
+def _voice(speaker_sentences: set[int], facts: ArticleFacts, all_speakers: Set[int]) -> int:
     """Sentences spoken: each speaking sentence, and the quoted sentences after it
     until someone else speaks."""
     total = 0
@@ -184,7 +184,7 @@ def features(
     *,
     pronouns: int = 0,
     pronoun_speech: Sequence[int] = (),
-    speakers: set[int] = frozenset(),
+    speakers: Set[int] = frozenset(),
     role: str | None = None,
 ) -> dict[str, float]:
     """The salience features of one actor (see the module docstring)."""
@@ -204,7 +204,7 @@ def features(
     }
 
 
-def score(feats: dict[str, float], weights: dict[str, float] = SALIENCE_WEIGHTS) -> float:
+def score(feats: Mapping[str, float], weights: Mapping[str, float] = SALIENCE_WEIGHTS) -> float:
     return sum(weights[k] * feats[k] for k in FEATURES)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefings.lexicon.questions import (
     ANNOUNCING_VERBS,
     APPEAL_VERBS,
@@ -21,10 +23,13 @@ from briefings.lexicon.questions import (
     WH_WORDS,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # --- reading the parse ------------------------------------------------------
 
 
-def subject_of(verb):
+def subject_of(verb: Token) -> Token | None:
     """The verb's subject; of two (a parse that lost a coordination: "A opened, and B
     plans to"), the one nearest before the verb, whose clause it is."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -32,24 +37,24 @@ def subject_of(verb):
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
-def modal_of(verb):
+def modal_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in MODALS and child.i < verb.i:
             return child
     return None
 
 
-def is_infinitive(verb) -> bool:
+def is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children
     )
 
 
-def is_predicate(token, words: frozenset[str]) -> bool:
+def is_predicate(token: Token, words: frozenset[str]) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
-def governor_of(verb):
+def governor_of(verb: Token) -> Token:
     """The word a subordinate clause depends on, looking through a preposition."""
     head = verb.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
@@ -57,7 +62,7 @@ def governor_of(verb):
     return head
 
 
-def controller_of(verb):
+def controller_of(verb: Token) -> tuple[Token | None, str]:
     """Who does an infinitive's action, and why the infinitive is open.
 
     The object of an appeal ("called on B to"), the owner of a plan ("X's effort
@@ -86,7 +91,7 @@ def controller_of(verb):
     ):
         # "the president has yet to decide", "the report is yet to be published": pending
         return subject_of(head), "embedded"
-    if head.lemma_ == "be" and verb.dep_ == "xcomp" and "Fin" in head.morph.get("VerbForm"):
+    if head.lemma_ == "be" and verb.dep_ == "xcomp" and "Fin" in head.morph.get("VerbForm", []):
         return _be_to_controller(head)
     if is_predicate(head, EMBEDDING_PREDICATES):
         subject = subject_of(head)
@@ -96,7 +101,7 @@ def controller_of(verb):
     return None, ""
 
 
-def _be_to_controller(copula):
+def _be_to_controller(copula: Token) -> tuple[Token | None, str]:
     """ "X is to V": an arrangement of the future ("the president is to visit China next
     week", "the Home Office is to begin issuing questionnaires"); X does it.
 
@@ -114,7 +119,7 @@ def _be_to_controller(copula):
     return subject, "plan"
 
 
-def wh_phrase(verb):
+def wh_phrase(verb: Token) -> list[Token] | None:
     """The wh-word (with the adjective or adverb it modifies) opening an embedded clause."""
     first = min(verb.subtree, key=lambda t: t.i)
     if first.lower_ not in WH_WORDS or first.tag_ not in ("WRB", "WP", "WDT", "WP$"):
@@ -125,7 +130,7 @@ def wh_phrase(verb):
     return [first]
 
 
-def _embeds_clause(verb) -> bool:
+def _embeds_clause(verb: Token) -> bool:
     """Whether an adjective or noun of likelihood governs ``verb``'s clause.
 
     Covers the extraposed "it is unlikely that S": the clause hangs on "is", whose
@@ -144,7 +149,7 @@ def _embeds_clause(verb) -> bool:
 _LONG_AGO = frozenset({"once", "previously", "formerly", "earlier", "originally"})
 
 
-def _said_long_before(verb) -> bool:
+def _said_long_before(verb: Token) -> bool:
     """A statement, promise or claim the article dates before its story: in the past
     perfect ("had promised to end the war within a day") or with an adverb of the past
     ("once claimed he could"). What it said is a past boast, not a matter to watch."""
@@ -157,14 +162,14 @@ def _said_long_before(verb) -> bool:
     )
 
 
-def _finite(verb) -> bool:
+def _finite(verb: Token) -> bool:
     """A verb with a tense of its own ("claims", "alleged", "has claimed")."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or (
         verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     )
 
 
-def looks_back(verb) -> bool:
+def looks_back(verb: Token) -> bool:
     """Whether a modal with the perfect puts the clause in the past ("may have broken")."""
     modal = modal_of(verb)
     return (
@@ -175,7 +180,7 @@ def looks_back(verb) -> bool:
     )
 
 
-def cue(verb) -> str:
+def cue(verb: Token) -> str:
     """Why the clause headed by ``verb`` is an open matter, or "" when it is not."""
     if looks_back(verb):
         return ""
@@ -226,14 +231,14 @@ def cue(verb) -> str:
 _PENDING_ADVERBS = frozenset({"now", "yet", "soon", "first", "next", "eventually"})
 
 
-def _tied_to_a_time(verb) -> bool:
+def _tied_to_a_time(verb: Token) -> bool:
     """A date or an adverb of what comes next on the verb ("by Friday", "must now")."""
     return time_modifier(verb) is not None or any(
         c.dep_ == "advmod" and c.lower_ in _PENDING_ADVERBS for c in verb.children
     )
 
 
-def _is_content_clause(verb) -> bool:
+def _is_content_clause(verb: Token) -> bool:
     """A clause hung on a noun of doubt whose subject is not a relative pronoun."""
     subject = subject_of(verb)
     return (
@@ -245,7 +250,7 @@ def _is_content_clause(verb) -> bool:
     )
 
 
-def time_modifier(token):
+def time_modifier(token: Token) -> Token | None:
     """The date a word is tied to ("in March", "next week", "within 48 hours"), as a
     subtree root, or None."""
     dated = ("DATE", "TIME")

@@ -4,6 +4,7 @@ or by an outcome whose sequel is the open matter."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from briefings.extract.questions.parse import is_predicate, subject_of, time_modifier
 from briefings.extract.questions.render import clause_tokens, noun_phrase, phrase_text, render, tidy
@@ -19,8 +20,11 @@ from briefings.lexicon.questions import (
     UNKNOWN_ADJECTIVES,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
-def awaited(token) -> str | None:
+
+def awaited(token: Token) -> str | None:
     """The question a thing awaited at a date raises: will it come then?
 
     "A verdict is expected next week", "a ruling is due on Friday", "with a
@@ -31,6 +35,7 @@ def awaited(token) -> str | None:
     ending = AWAITED.get(token.lower_)
     if ending is None or any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return None
+    thing: Token | None  # the subject found below may be missing
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         thing, holder = token.head, token  # "a decision expected next month"
         leave_out = frozenset(t.i for t in token.subtree)
@@ -60,7 +65,7 @@ def awaited(token) -> str | None:
     return tidy(f"Will {subject} {happen} {render(moment)}, {ending}") + "?"
 
 
-def _outermost_noun(noun):
+def _outermost_noun(noun: Token) -> Token:
     """The noun a participle after a nested phrase belongs to: in "laws banning migrants
     from claiming asylum expected next month" the parser hangs "expected" on "asylum", the
     object of a gerund inside the phrase, but what is expected is the laws (as in "a plan
@@ -77,7 +82,7 @@ def _outermost_noun(noun):
     return node
 
 
-def unsettled(verb) -> str | None:
+def unsettled(verb: Token) -> str | None:
     """A negated passive of settling: "the date of the vote has not been set" →
     "When will the date of the vote be set?"; a matter said to be unknown: "the
     cause of the fire remains unclear" → "What is the cause of the fire?"."""
@@ -95,7 +100,7 @@ def unsettled(verb) -> str | None:
     return tidy(f"When will {phrase} be {verb.lower_}") + "?" if phrase else None
 
 
-def _unknown(adjective) -> str | None:
+def _unknown(adjective: Token) -> str | None:
     copula = adjective.head
     if copula.lemma_ not in ("be", "remain", "seem", "appear") or any(
         c.dep_ in ("ccomp", "xcomp", "prep") for c in adjective.children
@@ -113,7 +118,7 @@ def _unknown(adjective) -> str | None:
     return tidy(f"What {verb} {phrase}") + "?" if phrase else None
 
 
-def lower_bound(verb) -> str | None:
+def lower_bound(verb: Token) -> str | None:
     """A count given as a floor: "at least 34 people were killed" → "How many people
     were killed?" (the final figure is what a reader waits for)."""
     subject = subject_of(verb)
@@ -140,7 +145,7 @@ def lower_bound(verb) -> str | None:
     return tidy(f"How many {what} {rest}") + "?"
 
 
-def inquiry(noun) -> str | None:
+def inquiry(noun: Token) -> str | None:
     """An inquiry opened: "prosecutors opened an investigation into the payments" →
     "What will the investigation into the payments find?"."""
     if noun.lemma_.lower() not in INQUIRY_NOUNS or not _inquiry_opened(noun):
@@ -156,7 +161,7 @@ def inquiry(noun) -> str | None:
 _UNDER_WAY = frozenset({"underway", "ongoing", "continuing", "way"})
 
 
-def _inquiry_opened(noun) -> bool:
+def _inquiry_opened(noun: Token) -> bool:
     """Opened ("opened an investigation into X", "an investigation into X was launched")
     or going on ("an inquiry into X is under way", "is ongoing")."""
     head = noun.head
@@ -172,7 +177,7 @@ def _inquiry_opened(noun) -> bool:
     return False
 
 
-def follow_up(verb) -> str | None:
+def follow_up(verb: Token) -> str | None:
     """The next question after a reported outcome, for articles that hedge nothing.
 
     "X maintained a majority in Y" → "How will X use the majority in Y?";

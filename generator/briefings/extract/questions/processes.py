@@ -32,11 +32,15 @@ and keeps the article's own words for the matter.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from briefings.extract.questions.parse import is_infinitive, is_predicate, subject_of, time_modifier
 from briefings.extract.questions.referents import Resolver
 from briefings.extract.questions.render import noun_phrase, question_from_clause, render, tidy
 from briefings.lexicon.questions import DEMONSTRATIVE_DETERMINERS, EMBEDDING_PREDICATES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Verbs of a formal charge (closed class), used in the passive or as a participle.
 CHARGE_VERBS = frozenset({"charge", "indict"})
@@ -53,7 +57,7 @@ INVESTIGATING_VERBS = frozenset({"investigate", "probe", "examine", "review", "a
 _ARTICLE = re.compile(r"^(?:a|an|some)\s+", re.IGNORECASE)
 
 
-def _who(token, verb, resolver: Resolver, sentence_index: int) -> str | None:
+def _who(token: Token | None, verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """The actor ``token`` names, as a question's words; None when it names no one
     the question could show (an unresolved pronoun, a bare "this")."""
     if token is None:
@@ -67,7 +71,7 @@ def _who(token, verb, resolver: Resolver, sentence_index: int) -> str | None:
     return noun_phrase(token, relative_clauses=False).rstrip(",") or None
 
 
-def _thing(token) -> str:
+def _thing(token: Token) -> str:
     """The matter a noun phrase names, its relative clauses and asides left out."""
     return noun_phrase(token, relative_clauses=False).rstrip(",")
 
@@ -77,7 +81,7 @@ def _ends(text: str) -> str | None:
     return text[:1].upper() + text[1:] + "?" if text else None
 
 
-def charged(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def charged(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """A charge awaits its verdict: "X was charged with Y" → "Will X be convicted of Y?";
     "X faces charges of Y" → the same; "X was arrested on suspicion of Y" → "Will X be
     charged with Y?"."""
@@ -119,7 +123,9 @@ def charged(verb, resolver: Resolver, sentence_index: int) -> str | None:
     return _ends(ask.format(who=who, what=what))
 
 
-def _preposition_object(head, prepositions: tuple[str, ...], noun: str | None = None):
+def _preposition_object(
+    head: Token | None, prepositions: tuple[str, ...], noun: str | None = None
+) -> Token | None:
     """The object (noun or gerund) of ``head``'s first preposition among ``prepositions``;
     with ``noun``, only when that object is the noun ("on suspicion")."""
     if head is None:
@@ -133,7 +139,7 @@ def _preposition_object(head, prepositions: tuple[str, ...], noun: str | None = 
     return None
 
 
-def demand(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def demand(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """A demand made is a demand to be met: "the opposition has called for a public
     inquiry" → "Will the call by the opposition for a public inquiry be met?"."""
     lemma = verb.lemma_.lower()
@@ -159,7 +165,7 @@ def demand(verb, resolver: Resolver, sentence_index: int) -> str | None:
     return _ends(f"Will the {noun} by {who} for {_thing(thing)} be met")
 
 
-def _has_clause(noun) -> bool:
+def _has_clause(noun: Token) -> bool:
     """Whether the noun phrase holds a clause of its own ("a call for them to go", "an
     inquiry into why the programme fell behind"): that clause is asked, not the noun."""
     return any(c.dep_ in ("acl", "relcl") and is_infinitive(c) for c in noun.children) or any(
@@ -169,7 +175,7 @@ def _has_clause(noun) -> bool:
     )
 
 
-def forecast(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def forecast(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """A thing forecast: "the city expects about 6 million visitors this year" → "Will
     there be about 6 million visitors this year, as the city expects?"."""
     if verb.lemma_.lower() not in FORECAST_VERBS or verb.tag_ not in ("VBZ", "VBP", "VBD"):
@@ -190,7 +196,7 @@ def forecast(verb, resolver: Resolver, sentence_index: int) -> str | None:
     return _ends(f"Will there be {what} {when_text}, as {who} {verb.lower_}")
 
 
-def investigating(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def investigating(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """An inquiry in progress: "police are investigating the death of a man" → "What
     will the investigation by police into the death of a man find?"."""
     if verb.lemma_.lower() not in INVESTIGATING_VERBS or verb.tag_ != "VBG":
@@ -209,7 +215,7 @@ def investigating(verb, resolver: Resolver, sentence_index: int) -> str | None:
     return _ends(f"What will the investigation by {who} into {_thing(thing)} find")
 
 
-def deadline(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def deadline(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """A deadline given for an act: "Iran has until Sunday to respond to the offer" →
     "Will Iran respond to the offer by Sunday?"; "the army gave residents 48 hours to
     leave the town" → "Will the residents leave the town within 48 hours?"."""
@@ -263,7 +269,7 @@ def deadline(verb, resolver: Resolver, sentence_index: int) -> str | None:
 DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "limit"})
 
 
-def _deadline_set(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def _deadline_set(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """ "The regulator set a deadline of March 1 for the banks to comply with the rules"
     → "Will the banks comply with the rules by March 1?"."""
     head = verb.head
@@ -294,7 +300,7 @@ WEIGHING_VERBS = frozenset({"consider", "weigh", "mull", "study", "explore", "de
 _NOT_RECEIVED = frozenset({"trial", "sentencing", "extradition", "execution", "deportation"})
 
 
-def weighing(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def weighing(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """An option weighed: "the government is considering a ban on plastic bags" → "Will
     the government go ahead with a ban on plastic bags?"; "officials are weighing a new
     tax on fuel" → "Will officials go ahead with a new tax on fuel?"."""
@@ -313,7 +319,7 @@ def weighing(verb, resolver: Resolver, sentence_index: int) -> str | None:
     return _ends(f"Will {who} go ahead with {_thing(thing)}")
 
 
-def _progressive_now(verb) -> bool:
+def _progressive_now(verb: Token) -> bool:
     """ "is considering", "have been weighing": a progressive of the present."""
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     if not auxes or not any(a.lemma_ == "be" for a in auxes):
@@ -321,7 +327,7 @@ def _progressive_now(verb) -> bool:
     return not any(a.tag_ == "VBD" for a in auxes) and verb.dep_ in ("ROOT", "ccomp", "conj")
 
 
-def awaiting(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def awaiting(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """A thing awaited: "the bill awaits approval by the parliament" → "Will the bill
     receive approval by the parliament?"; "families are awaiting news of the missing"
     → "Will families receive news of the missing?"."""
@@ -347,7 +353,7 @@ CONTESTS = {
 }  # fmt: skip
 
 
-def facing(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def facing(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """A contest faced: "Anna Lind faces a vote of no confidence next week" → "Will Anna
     Lind survive a vote of no confidence next week?"; "the mayor faces a runoff" → "Will
     the mayor win the runoff?"."""
@@ -367,7 +373,7 @@ def facing(verb, resolver: Resolver, sentence_index: int) -> str | None:
     return _ends(f"Will {who} {outcome} {_thing(contest)} {when_text}")
 
 
-def scheduled(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def scheduled(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """The present tense of a timetable: "voters go to the polls on Sunday", "the trial
     opens on Monday", "the festival runs through March 11" → "Will voters go to the
     polls on Sunday?". Only with a date the article places after its own date."""
@@ -402,7 +408,7 @@ _WEEKDAYS = frozenset({
 })  # fmt: skip
 
 
-def _timetabled(when) -> bool:
+def _timetabled(when: Token) -> bool:
     """A date that, with the simple present, states a timetable: "on Sunday", "next
     week", "through March 11" (not "every Sunday", "on Sundays", "as of March 4")."""
     words = {t.lower_ for t in when.subtree}
@@ -421,7 +427,7 @@ THREATENED_ACTS = frozenset({
 })  # fmt: skip
 
 
-def threat(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def threat(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """A consequence threatened: "the union threatened strikes if the talks failed" →
     "Will the union follow through on the threat of strikes?"; "Norland has threatened
     sanctions" → "Will Norland follow through on the threat of sanctions?"."""
@@ -445,7 +451,7 @@ def threat(verb, resolver: Resolver, sentence_index: int) -> str | None:
 NEGOTIATING_VERBS = frozenset({"negotiate", "discuss", "hammer", "thrash"})
 
 
-def negotiating(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def negotiating(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """Talks in progress: "Norland and Velm are negotiating a new trade deal" → "Will
     Norland and Velm agree on a new trade deal?"."""
     if verb.lemma_.lower() not in NEGOTIATING_VERBS or verb.tag_ != "VBG":
@@ -470,7 +476,7 @@ CHALLENGE_NOUNS = frozenset({
 FILING_VERBS = frozenset({"file", "lodge", "bring", "launch", "submit", "mount"})
 
 
-def legal_challenge(verb, resolver: Resolver, sentence_index: int) -> str | None:
+def legal_challenge(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """A challenge filed awaits its outcome: "the company has appealed the ruling" →
     "Will the appeal by the company against the ruling succeed?"; "residents filed a
     lawsuit against the city" → "Will the lawsuit by residents against the city

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefings.extract.questions.parse import (
     controller_of,
@@ -81,6 +82,9 @@ from briefings.model import Actor, Evidence, Question
 from briefings.nlp.parse import ParsedArticle
 from briefings.nlp.referents import names_actor
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -92,7 +96,7 @@ class Candidate:
 # --- candidates and ranking ---------------------------------------------------
 
 
-def _ask(verb, kind: str, resolver: Resolver, sentence_index: int) -> str | None:
+def _ask(verb: Token, kind: str, resolver: Resolver, sentence_index: int) -> str | None:
     """The question for one open clause, trimmed of asides if it runs long."""
     for level in (1, 2, 3):
         text = _ask_once(verb, kind, resolver, sentence_index, level)
@@ -101,7 +105,9 @@ def _ask(verb, kind: str, resolver: Resolver, sentence_index: int) -> str | None
     return None
 
 
-def _ask_once(verb, kind: str, resolver: Resolver, sentence_index: int, level: int) -> str | None:
+def _ask_once(
+    verb: Token, kind: str, resolver: Resolver, sentence_index: int, level: int
+) -> str | None:
     wh = wh_phrase(verb) if kind == "indirect" else None
     subject = subject_of(verb)
     subject_text = None
@@ -167,7 +173,9 @@ _DEICTIC_PRONOUNS = frozenset({
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "this", "that", "these", "those"})
 
 
-def _leans_on_context(verb, subject, level: int, names: dict[int, str]) -> bool:
+def _leans_on_context(
+    verb: Token, subject: Token | None, level: int, names: dict[int, str]
+) -> bool:
     """Whether the question would keep a pronoun whose referent is outside it.
 
     The subject is resolved separately. Left are the speaker's "we"/"our"
@@ -200,7 +208,7 @@ def _leans_on_context(verb, subject, level: int, names: dict[int, str]) -> bool:
 _APPEAL_NOUNS = {"ask": "request", "request": "request", "invite": "invitation", "demand": "demand"}
 
 
-def _heeded(text: str, addressee: str, verb, resolver: Resolver, sentence_index: int) -> str:
+def _heeded(text: str, addressee: str, verb: Token, resolver: Resolver, sentence_index: int) -> str:
     """An appeal asks whether its addressee heeds whoever made it: "Betancourt called on
     the guerrilla organisation to accept defeat" → "Will the guerrilla organisation heed
     Betancourt's call to accept defeat?"; "the union urged the council to reopen the
@@ -233,7 +241,7 @@ def _heeded(text: str, addressee: str, verb, resolver: Resolver, sentence_index:
     return heeded if len(heeded.split()) <= MAX_WORDS else text
 
 
-def _full_name(verb) -> bool:
+def _full_name(verb: Token) -> bool:
     """Whether the speaker above ``verb`` is written as a given name and a surname ("Valeska
     Paris"), which a "him" or "her" can stand for even when the actors missed the person."""
     node = verb
@@ -252,7 +260,7 @@ def _full_name(verb) -> bool:
     return False
 
 
-def _plural_objects(verb, resolver: Resolver) -> dict[int, str]:
+def _plural_objects(verb: Token, resolver: Resolver) -> dict[int, str]:
     """ "There are doubts about how hard Bush will push them": "them" as the object of
     the asked verb is the group last named before it (see
     :meth:`~briefings.extract.questions.referents.Resolver.plural_antecedent_before`)."""
@@ -265,7 +273,7 @@ def _plural_objects(verb, resolver: Resolver) -> dict[int, str]:
     return names
 
 
-def _lost_its_object(verb) -> bool:
+def _lost_its_object(verb: Token) -> bool:
     """ "Russia will offer and would be ready to work with Ukraine on a memorandum": the
     object of "offer" is shared with the verb coordinated after it (right-node raising),
     so "Will Russia offer?" would ask about nothing. A verb with nothing of its own after
@@ -285,7 +293,7 @@ def _lost_its_object(verb) -> bool:
     )
 
 
-def _attributed(text: str, verb, level: int) -> str:
+def _attributed(text: str, verb: Token, level: int) -> str:
     """Name whose claim a reported statement is: "…, as the minister said?".
 
     Only for a named speaker (a proper noun heads the reporting verb's subject),
@@ -319,7 +327,7 @@ _OBJECT_PERSON_PRONOUNS = frozenset({"him", "her"})
 _POSSESSIVE_PERSON_PRONOUNS = frozenset({"his", "her"})
 
 
-def _speaker_pronouns(verb, resolver: Resolver) -> dict[int, str]:
+def _speaker_pronouns(verb: Token, resolver: Resolver) -> dict[int, str]:
     """ "Paris has claimed that the church imprisoned her": within a reported clause, a
     "him"/"her" (or "his"/"her") is the speaker when the speaker is a person among the
     actors and the clause names no other person (binding to the matrix subject, as in
@@ -342,7 +350,7 @@ def _speaker_pronouns(verb, resolver: Resolver) -> dict[int, str]:
     return names
 
 
-def _resolve_inner_pronouns(text: str, verb, resolver: Resolver) -> str:
+def _resolve_inner_pronouns(text: str, verb: Token, resolver: Resolver) -> str:
     """A "he"/"she" later in the question stands for the speaker of the statement."""
     speaker = resolver.speaker(verb)
     if speaker is None:

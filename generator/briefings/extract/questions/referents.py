@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from briefings.extract.questions.parse import is_predicate, subject_of
 from briefings.extract.questions.render import noun_phrase
@@ -13,6 +14,9 @@ from briefings.lexicon.questions import CLAIMING_VERBS, COLLECTIVE_NOUNS, DUMMY_
 from briefings.model import Actor
 from briefings.nlp.parse import ParsedArticle
 from briefings.nlp.referents import names_actor, person_antecedents, persons_named
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # --- resolving pronoun subjects ---------------------------------------------
 
@@ -24,7 +28,7 @@ SPEAKING_VERBS = REPORTING_VERBS | CLAIMING_VERBS
 class Resolver:
     """Whom a pronoun subject stands for, when the article leaves no doubt."""
 
-    def __init__(self, article: ParsedArticle, actors: Sequence[Actor]):
+    def __init__(self, article: ParsedArticle, actors: Sequence[Actor]) -> None:
         named = persons_named(article, actors)
         self.antecedents = person_antecedents(named)
         everyone = frozenset().union(*named)
@@ -44,7 +48,7 @@ class Resolver:
             for i in range(timex.span.start, timex.span.end)
         )
 
-    def is_future(self, when) -> bool:
+    def is_future(self, when: Token) -> bool:
         """Whether a date modifier ("on Sunday", "next week") lies after the article's date."""
         return any(t.i in self.future for t in when.subtree)
 
@@ -53,7 +57,7 @@ class Resolver:
         return any(names_actor(text, person) for person in self.people)
 
     @staticmethod
-    def speaker(verb, institution: bool = False):
+    def speaker(verb: Token, institution: bool = False) -> str | None:
         """The named subject of the nearest reporting verb above ``verb``, if any.
 
         ``institution``: only a country or an organisation, the speakers English
@@ -71,7 +75,7 @@ class Resolver:
                 return noun_phrase(subject)
         return None
 
-    def resolve(self, pronoun, verb, sentence_index: int) -> str | None:
+    def resolve(self, pronoun: Token, verb: Token, sentence_index: int) -> str | None:
         word = pronoun.lower_
         if word == "i":
             return self.speaker(verb)
@@ -88,7 +92,7 @@ class Resolver:
         return self.speaker(verb) or self.antecedents[sentence_index]
 
     @staticmethod
-    def plural_antecedent(pronoun) -> str | None:
+    def plural_antecedent(pronoun: Token) -> str | None:
         """For "they": the nearest earlier subject in the sentence that is not a person.
 
         A group ("the team", "officials") is what "they" picks up within a
@@ -102,7 +106,7 @@ class Resolver:
                 return noun_phrase(tok, relative_clauses=False).rstrip(",")
         return None
 
-    def plural_antecedent_before(self, pronoun) -> str | None:
+    def plural_antecedent_before(self, pronoun: Token) -> str | None:
         """For an object "them": the last group named as a subject or object before it,
         in its sentence or the one before ("Analysts doubt the two leaders will reach
         an agreement. There are doubts about how hard Bush will push them." → the two

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from briefings.extract.questions.parse import governor_of, is_infinitive, is_predicate, subject_of
 from briefings.extract.title import third_person
@@ -18,21 +20,24 @@ from briefings.lexicon.questions import (
     RELATIVE_PRONOUNS,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 # --- rendering ----------------------------------------------------------------
 
 
-def _skipped(tok) -> bool:
+def _skipped(tok: Token) -> bool:
     return tok.text in QUOTE_CHARS or tok.text in BRACKETS or tok.tag_ in ("``", "''")
 
 
-def render(tokens, overrides: dict[int, str] | None = None) -> str:
+def render(tokens: Iterable[Token], overrides: dict[int, str] | None = None) -> str:
     """Tokens as text, spaced as in the article; quotation marks and brackets left out.
 
     ``overrides`` gives new text for some tokens (a verb back in the present tense).
     """
     overrides = overrides or {}
     out = ""
-    prev = None
+    prev: Token | None = None
     for tok in sorted(tokens, key=lambda t: t.i):
         if _skipped(tok):
             continue
@@ -46,7 +51,7 @@ def render(tokens, overrides: dict[int, str] | None = None) -> str:
     return out
 
 
-def _sentence_start(token) -> int:
+def _sentence_start(token: Token) -> int:
     sent = token.sent
     for t in sent:
         if not t.is_space and not _skipped(t):
@@ -54,7 +59,7 @@ def _sentence_start(token) -> int:
     return sent.start
 
 
-def phrase_text(tokens, overrides: dict[int, str] | None = None) -> str:
+def phrase_text(tokens: Iterable[Token], overrides: dict[int, str] | None = None) -> str:
     """Render tokens; the sentence's first word loses its capital unless it is a name."""
     tokens = sorted(tokens, key=lambda t: t.i)
     text = render(tokens, overrides)
@@ -71,7 +76,7 @@ def phrase_text(tokens, overrides: dict[int, str] | None = None) -> str:
     return text
 
 
-def _written_as_a_name(token) -> bool:
+def _written_as_a_name(token: Token) -> bool:
     """A sentence's first word that the article also capitalises inside a sentence is a
     name the tagger missed ("Rathbun requested donations", "According to Rathbun")."""
     if not token.text[:1].isupper() or token.is_stop or token.pos_ in ("DET", "PRON", "ADP"):
@@ -82,7 +87,7 @@ def _written_as_a_name(token) -> bool:
 _CAPITALISED: dict[int, tuple[object, frozenset[str]]] = {}
 
 
-def _capitalised_inside(doc) -> frozenset[str]:
+def _capitalised_inside(doc: Doc) -> frozenset[str]:
     """The capitalised words a document writes inside its sentences (the last document's,
     kept: the questions of one article ask this many times)."""
     kept = _CAPITALISED.get(id(doc))
@@ -96,7 +101,7 @@ def _capitalised_inside(doc) -> frozenset[str]:
 
 
 def noun_phrase(
-    head, relative_clauses: bool = True, leave_out: frozenset[int] = frozenset()
+    head: Token, relative_clauses: bool = True, leave_out: frozenset[int] = frozenset()
 ) -> str:
     """A noun phrase as the question's subject: up to the first comma-closed aside.
 
@@ -113,7 +118,7 @@ def noun_phrase(
     skip = {x.i for c in asides for x in c.subtree}
     # The commas that set an aside off go with it.
     skip |= {t.i for t in tokens if t.text == "," and ({t.i - 1, t.i + 1} & skip)}
-    kept = []
+    kept: list[Token] = []
     for t in tokens:
         if t.i in leave_out or (t.dep_ == "case" and t.head.i == head.i and t.i > head.i):
             continue
@@ -134,7 +139,9 @@ def noun_phrase(
     return text
 
 
-def clause_tokens(verb, subject, level: int) -> tuple[list, list]:
+def clause_tokens(
+    verb: Token, subject: Token | None, level: int
+) -> tuple[list[Token], list[Token]]:
     """Tokens of the clause headed by ``verb`` (no subject) and of an "if" clause.
 
     Left out: markers ("that", "whether"), an infinitive "to", opening
@@ -146,7 +153,7 @@ def clause_tokens(verb, subject, level: int) -> tuple[list, list]:
     """
     doc = verb.doc
     skip: set[int] = set()
-    condition: list = []
+    condition: list[Token] = []
     subject_start = min((t.i for t in subject.subtree), default=verb.i) if subject else verb.i
     if subject is not None:
         skip |= {t.i for t in subject.subtree}
@@ -236,7 +243,7 @@ def clause_tokens(verb, subject, level: int) -> tuple[list, list]:
     return tokens, condition
 
 
-def _other_form(conj, verb) -> bool:
+def _other_form(conj: Token, verb: Token) -> bool:
     """A coordinated verb of another form than the asked one: "she was first sent to the
     ship but ended up spending twelve years there" cannot follow "Was she sent"."""
     finite = ("VBD", "VBZ", "VBP")
@@ -247,14 +254,14 @@ def _other_form(conj, verb) -> bool:
     )
 
 
-def _has_verb(token) -> bool:
+def _has_verb(token: Token) -> bool:
     return any(c.pos_ == "VERB" for c in token.children)
 
 
 def question_from_clause(
-    verb,
+    verb: Token,
     subject_text: str | None = None,
-    wh=None,
+    wh: Sequence[Token] | None = None,
     level: int = 1,
     names: dict[int, str] | None = None,
 ) -> str | None:
@@ -288,7 +295,7 @@ def question_from_clause(
     if dropped_object:
         overrides[verb.i] = f"{verb.text} {dropped_object}"
 
-    def phrase(part) -> str:
+    def phrase(part: Iterable[Token]) -> str:
         return phrase_text(part, overrides)
 
     if wh and subject is None and subject_text is None:  # "who will lead" → "Who will lead?"
@@ -317,7 +324,7 @@ def question_from_clause(
         opener, negation = _negated(opener, verb, tokens)
         rest = [t for t in tokens if t.i not in (first.i, *negation)]
         body = f"{opener} {subject_text} {phrase(rest)}"
-    elif verb.lemma_ == "be" and "Fin" in verb.morph.get("VerbForm"):
+    elif verb.lemma_ == "be" and "Fin" in verb.morph.get("VerbForm", []):
         opener, negation = _negated(full_form(verb), verb, tokens)
         rest = [t for t in tokens if t.i not in (verb.i, *negation)]
         body = f"{opener} {subject_text} {phrase(rest)}"
@@ -356,7 +363,7 @@ _COMPLEMENTS = frozenset({
 })  # fmt: skip
 
 
-def full_form(aux) -> str:
+def full_form(aux: Token) -> str:
     """An auxiliary as a question opens with it: "'ll" → "will", "'s" → "is" or "has"."""
     word = aux.lower_
     if word in ("'s", "’s"):
@@ -364,7 +371,7 @@ def full_form(aux) -> str:
     return FULL_FORMS.get(word.replace("’", "'"), word)
 
 
-def _negated(opener: str, verb, tokens) -> tuple[str, tuple[int, ...]]:
+def _negated(opener: str, verb: Token, tokens: Iterable[Token]) -> tuple[str, tuple[int, ...]]:
     """The negation of the asked verb, left out: a yes/no question asks the matter either
     way, so "X won't get" asks "Will X get?" (never "Will X n't get?"), as "there would be
     no progress" asks whether there will be any. Returns the opener and the tokens taken."""
@@ -373,7 +380,7 @@ def _negated(opener: str, verb, tokens) -> tuple[str, tuple[int, ...]]:
     return opener, negation
 
 
-def reported_from_the_past(verb) -> bool:
+def reported_from_the_past(verb: Token) -> bool:
     """Whether the clause is reported or judged from a past vantage point.
 
     "X said the strike would continue", "it was unlikely that the board would
@@ -394,7 +401,7 @@ def reported_from_the_past(verb) -> bool:
     )  # fmt: skip
 
 
-def _present_tense(tokens, verb) -> dict[int, str]:
+def _present_tense(tokens: Sequence[Token], verb: Token) -> dict[int, str]:
     """Past-tense verbs of time and condition clauses, back in the present.
 
     "... would continue until the authority agreed" → "until the authority agrees".
@@ -423,7 +430,7 @@ def _present_tense(tokens, verb) -> dict[int, str]:
     return out
 
 
-def _any_polarity(verb, tokens) -> dict[int, str]:
+def _any_polarity(verb: Token, tokens: Iterable[Token]) -> dict[int, str]:
     """ "there would be no progress until X" asks "will there be any progress before X"."""
     if not any(c.dep_ == "expl" for c in verb.children):
         return {}
@@ -439,7 +446,7 @@ def _any_polarity(verb, tokens) -> dict[int, str]:
     return out
 
 
-def _concession(verb) -> list:
+def _concession(verb: Token) -> list[Token]:
     """ "Despite X, it is unlikely that S": the concession goes with the question on S."""
     holders = [verb]
     if verb.dep_ in ("ccomp", "csubj", "xcomp"):
@@ -451,7 +458,7 @@ def _concession(verb) -> list:
     return []
 
 
-def _agentive(verb) -> bool:
+def _agentive(verb: Token) -> bool:
     """Whether a name, a personal pronoun or an infinitive's controller acts in the clause.
 
     "The talks ended" is another use of "end" (the inchoative one) and says
@@ -463,7 +470,7 @@ def _agentive(verb) -> bool:
     return subject.pos_ == "PROPN" or (subject.pos_ == "PRON" and subject.lower_ != "it")
 
 
-def recovered_object(verb) -> str | None:
+def recovered_object(verb: Token) -> str | None:
     """The object a transitive verb lost, taken from the article's own use of the verb.
 
     "he could end in 24 hours", where the article otherwise always writes "end

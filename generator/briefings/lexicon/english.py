@@ -25,6 +25,8 @@ DEICTIC_POSSESSIVES = frozenset(["my", "our", "your"])
 COPULAS = frozenset(["be", "seem", "appear", "remain", "become", "look"])
 #: Quotation marks that open or close a quote (straight, curly, guillemets, low-9).
 QUOTE_MARKS = frozenset('"“”«»„')
+#: Of those, the double quotation marks that open and close quoted speech in English news.
+DOUBLE_QUOTE_MARKS = frozenset('"“”')
 #: Verbs that report speech or a stance (closed class): their clause is what was said.
 REPORTING_VERBS = frozenset({
     "say", "tell", "declare", "announce", "add", "state", "claim", "warn", "argue", "insist",
@@ -58,3 +60,18 @@ PLAN_WORDS = {
 
 
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
+
+
+#: Verbs that attribute words to a source (closed set): "said Bruce Riedel", "told Reuters";
+#: the actor stage reads who a subject or agent of these is. Not :data:`REPORTING_VERBS`,
+#: the wider class of speech and stance the summary and questions read.
+SOURCING_VERBS = frozenset(
+    {"say", "tell", "report", "cite", "quote", "write", "see", "obtain", "according", "publish",
+     "broadcast"}
+)  # fmt: skip
+
+
+#: Of those, what a news outlet does as a subject: "The Guardian cited", "seen by Sky News".
+MEDIA_VERBS = frozenset(
+    {"report", "cite", "quote", "publish", "broadcast", "write", "see", "obtain"}
+)

@@ -27,7 +27,7 @@ from briefings.extract.actors.mentions import (
     GROUP,
     MEDIA_VERBS,
     QUANTIFIERS,
-    REPORTING_VERBS,
+    SOURCING_VERBS,
     Mention,
     group_mentions,
     named_mentions,
@@ -155,7 +155,7 @@ def _is_cited_source(m: Mention) -> bool:
     "The Kremlin said" is an actor speaking, not a source cited.
     """
     if m.function == "object":
-        return m.verb in REPORTING_VERBS
+        return m.verb in SOURCING_VERBS
     return m.function == "subject" and m.verb in MEDIA_VERBS
 
 
@@ -366,7 +366,7 @@ def _voices(article: ParsedArticle, clusters: list[Cluster]) -> _Voices:
     for pid, tok in pronoun_antecedents(article, people, things):
         pronouns[pid] += 1
         verb = tok.head.lemma_.lower()
-        if verb in REPORTING_VERBS or is_speech_verb(verb):
+        if verb in SOURCING_VERBS or is_speech_verb(verb):
             n = article.sentence_number(tok.i)
             pronoun_speech.setdefault(pid, []).append(n)
             speakers.add(n)

@@ -24,10 +24,8 @@ from __future__ import annotations
 from briefings.extract.actors.mentions_base import (
     ADJECTIVE,
     GROUP,
-    MEDIA_VERBS,
     NAMED_LABELS,
     QUANTIFIERS,
-    REPORTING_VERBS,
     Mention,
     function_of,
     is_title_word,
@@ -35,6 +33,7 @@ from briefings.extract.actors.mentions_base import (
 )
 from briefings.extract.actors.mentions_groups import group_mentions
 from briefings.extract.actors.mentions_named import named_mentions, prefixed_adjectives
+from briefings.lexicon.english import MEDIA_VERBS, SOURCING_VERBS
 
 __all__ = [
     "ADJECTIVE",
@@ -42,7 +41,7 @@ __all__ = [
     "MEDIA_VERBS",
     "NAMED_LABELS",
     "QUANTIFIERS",
-    "REPORTING_VERBS",
+    "SOURCING_VERBS",
     "Mention",
     "function_of",
     "group_mentions",

@@ -55,15 +55,6 @@ QUANTIFIERS = GENERIC_QUANTIFIERS | {
     "some", "several", "many", "few", "most", "both", "such", "more", "less", "various",
     "numerous",
 }  # fmt: skip
-#: English verbs of saying and reporting (closed set): "said Bruce Riedel", "told Reuters".
-REPORTING_VERBS = frozenset(
-    {"say", "tell", "report", "cite", "quote", "write", "see", "obtain", "according", "publish",
-     "broadcast"}
-)  # fmt: skip
-#: Of those, what a news outlet does as a subject: "The Guardian cited", "seen by Sky News".
-MEDIA_VERBS = frozenset(
-    {"report", "cite", "quote", "publish", "broadcast", "write", "see", "obtain"}
-)
 #: English honorifics (closed class), written with or without a dot: "Mr Key" is Key.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof"})
 DEFINITE = frozenset({"the", "this", "these", "those"})

@@ -30,7 +30,8 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefings.extract.actors.mentions import REPORTING_VERBS, Mention, is_title_word
+from briefings.extract.actors.mentions import SOURCING_VERBS, Mention, is_title_word
+from briefings.lexicon.english import DOUBLE_QUOTE_MARKS
 from briefings.lexicon.world import is_speech_verb
 
 if TYPE_CHECKING:
@@ -68,7 +69,6 @@ SALIENCE_WEIGHTS: dict[str, float] = {
 }
 
 #: Opening and closing quotation marks.
-_QUOTES = frozenset('"“”')
 #: How many sentences back a subject pronoun looks for the person it means.
 PRONOUN_REACH = 2
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -101,7 +101,7 @@ def mention_weight(m: Mention, article: ParsedArticle) -> float:
         return AFFILIATION_WEIGHT
     if is_demonym_adjective(m):
         return DEMONYM_ADJECTIVE_WEIGHT
-    if m.function == "subject" and m.verb in REPORTING_VERBS:
+    if m.function == "subject" and m.verb in SOURCING_VERBS:
         return FUNCTION_WEIGHT["object"]  # "said Bruce Riedel": a voice, not a mover
     return FUNCTION_WEIGHT.get(m.function, 1.0)
 
@@ -111,7 +111,7 @@ def speaks(m: Mention) -> bool:
     return (
         m.function == "subject"
         and m.verb is not None
-        and (m.verb in REPORTING_VERBS or is_speech_verb(m.verb))
+        and (m.verb in SOURCING_VERBS or is_speech_verb(m.verb))
     )
 
 
@@ -138,8 +138,8 @@ def article_facts(article: ParsedArticle) -> ArticleFacts:
     open_quote = False
     for sentence in article.sentences:
         text = sentence.text
-        quoted.append(open_quote or text[:1] in _QUOTES)
-        marks = sum(text.count(q) for q in _QUOTES)
+        quoted.append(open_quote or text[:1] in DOUBLE_QUOTE_MARKS)
+        marks = sum(text.count(q) for q in DOUBLE_QUOTE_MARKS)
         open_quote = open_quote != (marks % 2 == 1)
     first = min((s.paragraph for s in article.sentences), default=1)
     lead = frozenset(s.index for s in article.sentences if s.paragraph == first)

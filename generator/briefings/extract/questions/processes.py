@@ -304,19 +304,30 @@ def weighing(verb: Token, resolver: Resolver, sentence_index: int) -> str | None
     """An option weighed: "the government is considering a ban on plastic bags" → "Will
     the government go ahead with a ban on plastic bags?"; "officials are weighing a new
     tax on fuel" → "Will officials go ahead with a new tax on fuel?"."""
-    if verb.lemma_.lower() not in WEIGHING_VERBS or verb.tag_ != "VBG":
+    thing = _ongoing_object(verb, WEIGHING_VERBS)
+    if thing is None:
         return None
-    if not _progressive_now(verb):
+    who = _who(subject_of(verb), verb, resolver, sentence_index)
+    if who is None:
+        return None
+    return _ends(f"Will {who} go ahead with {_thing(thing)}")
+
+
+def _ongoing_object(verb: Token, verbs: frozenset[str]) -> Token | None:
+    """The thing an activity of ``verbs`` in the present progressive is about, or None.
+
+    "is considering a ban", "are negotiating a new trade deal": a plain noun
+    object, not a clause, and not "its"/"their" something (whose, the question
+    would not say).
+    """
+    if verb.lemma_.lower() not in verbs or verb.tag_ != "VBG" or not _progressive_now(verb):
         return None
     thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if thing is None or thing.pos_ != "NOUN" or _has_clause(thing):
         return None
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in thing.children):
-        return None  # "considering its options": whose, the question would not say
-    who = _who(subject_of(verb), verb, resolver, sentence_index)
-    if who is None:
         return None
-    return _ends(f"Will {who} go ahead with {_thing(thing)}")
+    return thing
 
 
 def _progressive_now(verb: Token) -> bool:
@@ -454,14 +465,8 @@ NEGOTIATING_VERBS = frozenset({"negotiate", "discuss", "hammer", "thrash"})
 def negotiating(verb: Token, resolver: Resolver, sentence_index: int) -> str | None:
     """Talks in progress: "Norland and Velm are negotiating a new trade deal" → "Will
     Norland and Velm agree on a new trade deal?"."""
-    if verb.lemma_.lower() not in NEGOTIATING_VERBS or verb.tag_ != "VBG":
-        return None
-    if not _progressive_now(verb):
-        return None
-    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if thing is None or thing.pos_ != "NOUN" or _has_clause(thing):
-        return None
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in thing.children):
+    thing = _ongoing_object(verb, NEGOTIATING_VERBS)
+    if thing is None:
         return None
     who = _who(subject_of(verb), verb, resolver, sentence_index)
     if who is None:
